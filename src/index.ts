@@ -1,0 +1,2 @@
+export * from './schema/index.js';
+export { normalize, toOriginal, toNormalized } from './normalize/index.js';

@@ -1,0 +1,99 @@
+/**
+ * Normalise a copy of the text for matching, keeping a map back to the original offsets.
+ *
+ * - full-width ASCII forms (０-９, Ａ-Ｚ, ％, ．, ＋, －…) become ASCII, one code unit for one;
+ * - CRLF and lone CR become LF (the CR is dropped from the copy);
+ * - zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are dropped;
+ * - the ideographic space U+3000 is kept (it marks paragraph indents).
+ *
+ * `map[i]` is the original offset of normalised code unit i; `map[norm.length]` is the original
+ * length, so a normalised range [a, b) maps to the original range [map[a], map[b - 1] + 1) —
+ * use `toOriginal` to do it right.
+ */
+export interface Normalized {
+  text: string;
+  map: Uint32Array;
+  /** true when the copy differs from the original only by 1:1 substitutions */
+  sameLength: boolean;
+}
+
+const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
+
+export function isZeroWidth(code: number): boolean {
+  return ZERO_WIDTH.has(code);
+}
+
+/** Full-width ASCII variant → ASCII, else the code itself. */
+export function foldWidthCode(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) {
+    // keep full-width punctuation that carries Chinese meaning as is: （）：；，！？ are sentence and
+    // bracket marks we match explicitly; fold only digits, letters and numeric signs
+    const ascii = code - 0xfee0;
+    if (
+      (ascii >= 0x30 && ascii <= 0x39) || // digits
+      (ascii >= 0x41 && ascii <= 0x5a) ||
+      (ascii >= 0x61 && ascii <= 0x7a) ||
+      ascii === 0x25 || // %
+      ascii === 0x2e || // .
+      ascii === 0x2b || // +
+      ascii === 0x2d || // -
+      ascii === 0x2a || // *
+      ascii === 0x2f // /
+    ) {
+      return ascii;
+    }
+  }
+  return code;
+}
+
+export function normalize(original: string): Normalized {
+  const n = original.length;
+  const out: number[] = [];
+  const map = new Uint32Array(n + 1);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    if (ZERO_WIDTH.has(c)) continue;
+    if (c === 0x0d) {
+      // CR LF → LF (drop the CR); lone CR → LF
+      if (i + 1 < n && original.charCodeAt(i + 1) === 0x0a) continue;
+      out.push(0x0a);
+      map[j++] = i;
+      continue;
+    }
+    out.push(foldWidthCode(c));
+    map[j++] = i;
+  }
+  map[j] = n;
+  const text = codesToString(out);
+  return { text, map: map.subarray(0, j + 1), sameLength: j === n };
+}
+
+function codesToString(codes: number[]): string {
+  let s = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < codes.length; i += CHUNK) {
+    s += String.fromCharCode.apply(null, codes.slice(i, i + CHUNK));
+  }
+  return s;
+}
+
+/** Map a normalised range back to the original text. */
+export function toOriginal(norm: Normalized, start: number, end: number): { start: number; end: number } {
+  const s = norm.map[start];
+  const e = end > start ? norm.map[end - 1] + 1 : s;
+  return { start: s, end: e };
+}
+
+/** Map an original offset to the first normalised offset at or after it. */
+export function toNormalized(norm: Normalized, offset: number): number {
+  // binary search in the monotone map
+  let lo = 0;
+  let hi = norm.map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (norm.map[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
