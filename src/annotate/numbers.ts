@@ -1,0 +1,287 @@
+/**
+ * Stage: annotate — numbers. Finds numbers ourselves (jieba splits 5.2% into pieces): Arabic and
+ * full-width digits (already folded by normalisation), decimals, thousands separators, masked and
+ * partly masked numbers (`***`, `9*`), Chinese numerals in the patterns of the genre (百分之三点五,
+ * 三分之一, 翻一番, 两倍, 五成, 全国第二, 首位, 百强, 前三), ranges (5%—6%, 6%到7%), units after
+ * them and bound words around them.
+ *
+ * Input is the normalised copy; offsets are normalised offsets (the caller maps them back).
+ * Every pattern here is linear: no nested quantifiers over the same characters.
+ */
+import { unitAt, type UnitMatch } from './units.js';
+
+export interface NumberToken {
+  /** normalised offsets of the numeral itself (digits, stars, Chinese numerals) */
+  start: number;
+  end: number;
+  raw: string;
+  value: number | null;
+  masked: boolean;
+  /** the partly masked digits as written: 9* */
+  pattern: string | null;
+  chinese: boolean;
+  unit: UnitMatch | null;
+  /** offset after the unit (or after the number when none) */
+  after: number;
+  /** the other end of a range, when this token starts one */
+  upper: NumberToken | null;
+  /** special forms read from Chinese patterns */
+  form: 'plain' | 'percent-cn' | 'fraction' | 'fan' | 'rank-cn' | 'top' | 'first';
+}
+
+const CN_DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+export const CN_NUM_CHARS = '零〇一二两三四五六七八九十百千万亿点';
+
+/** 一千二百零六 → 1206, 三点五 → 3.5, 十二 → 12, 两 → 2; null when not a numeral. */
+export function parseChineseNumber(s: string): number | null {
+  if (!s) return null;
+  const dot = s.indexOf('点');
+  if (dot !== -1) {
+    const int = dot === 0 ? 0 : parseChineseNumber(s.slice(0, dot));
+    const frac = s.slice(dot + 1);
+    if (int === null || !frac) return null;
+    let digits = '';
+    for (const c of frac) {
+      if (!(c in CN_DIGIT)) return null;
+      digits += String(CN_DIGIT[c]);
+    }
+    return Number(`${int}.${digits}`);
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const c of s) {
+    if (c in CN_DIGIT) {
+      digit = CN_DIGIT[c];
+    } else if (c in CN_SMALL_UNIT) {
+      section += (digit ?? 1) * CN_SMALL_UNIT[c];
+      digit = null;
+    } else if (c in CN_BIG_UNIT) {
+      section += digit ?? 0;
+      total += (section || 1) * CN_BIG_UNIT[c];
+      section = 0;
+      digit = null;
+    } else {
+      return null;
+    }
+  }
+  return total + section + (digit ?? 0);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isDigitOrStar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 42;
+}
+
+const RANGE_SEP = new Set(['—', '-', '－', '~', '～', '–', '至', '到']);
+
+/** Read an Arabic or masked number at i; returns its end, or -1. */
+function readArabic(t: string, i: number, to: number): number {
+  let j = i;
+  while (j < to) {
+    const c = t.charCodeAt(j);
+    if (isDigitOrStar(c)) {
+      j++;
+    } else if ((c === 46 /* . */ || c === 44 /* , */) && j + 1 < to && isDigitOrStar(t.charCodeAt(j + 1)) && j > i) {
+      // 1,234 — a comma is a thousands separator only before exactly three digits
+      if (c === 44) {
+        let k = j + 1;
+        while (k < to && isDigit(t.charCodeAt(k))) k++;
+        if (k - j - 1 !== 3) break;
+      }
+      j++;
+    } else {
+      break;
+    }
+  }
+  return j > i ? j : -1;
+}
+
+function arabicToken(t: string, i: number, j: number): NumberToken {
+  const raw = t.slice(i, j);
+  const masked = raw.includes('*');
+  const digits = raw.replace(/,/g, '');
+  const partial = masked && /[0-9]/.test(raw);
+  const unit = unitAt(t, j);
+  return {
+    start: i,
+    end: j,
+    raw,
+    value: masked ? null : Number(digits),
+    masked,
+    pattern: partial ? raw : null,
+    chinese: false,
+    unit,
+    after: unit ? unit.end : j,
+    upper: null,
+    form: 'plain',
+  };
+}
+
+function cnRunEnd(t: string, i: number, to: number): number {
+  let j = i;
+  while (j < to && CN_NUM_CHARS.includes(t.charAt(j))) j++;
+  return j;
+}
+
+/**
+ * All number tokens in t[from, to). Stars that are Markdown bold delimiters must already be
+ * excluded by the caller through `skip` (normalised offsets of `**` delimiters).
+ */
+export function scanNumbers(t: string, from: number, to: number, skip?: Set<number>): NumberToken[] {
+  const out: NumberToken[] = [];
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (isDigitOrStar(c)) {
+      if (c === 42 && skip && skip.has(i)) {
+        i++;
+        continue;
+      }
+      let j = readArabic(t, i, to);
+      if (j === -1) continue;
+      // a bold delimiter inside a star run: stop before it
+      if (skip) {
+        for (let k = i; k < j; k++) {
+          if (skip.has(k)) {
+            j = k;
+            break;
+          }
+        }
+        if (j <= i) continue;
+      }
+      // a lone '*' next to letters is rarely a mask (footnote marks); keep 2+ stars or digits
+      const tok = arabicToken(t, i, j);
+      out.push(tok);
+      i = j - 1;
+      continue;
+    }
+    const ch = t.charAt(i);
+    // 百分之三点五
+    if (ch === '百' && t.startsWith('百分之', i)) {
+      const e = cnRunEnd(t, i + 3, to);
+      const v = parseChineseNumber(t.slice(i + 3, e));
+      if (v !== null && e > i + 3) {
+        out.push(cnToken(t, i, e, v, 'percent-cn', { unit: '%', scale: '', factor: 1, base: '%', end: e, kind: 'percent' }));
+        i = e - 1;
+        continue;
+      }
+    }
+    if (CN_NUM_CHARS.includes(ch) && ch !== '点') {
+      const e = cnRunEnd(t, i, to);
+      const run = t.slice(i, e);
+      // 三分之一
+      if (t.startsWith('分之', e)) {
+        const e2 = cnRunEnd(t, e + 2, to);
+        const a = parseChineseNumber(run);
+        const b = parseChineseNumber(t.slice(e + 2, e2));
+        if (a && b !== null && e2 > e + 2) {
+          out.push(cnToken(t, i, e2, Math.round((b / a) * 1000) / 1000, 'fraction', null));
+          i = e2 - 1;
+          continue;
+        }
+      }
+      const tok = chineseInContext(t, i, e, run);
+      if (tok) {
+        out.push(tok);
+        i = tok.after - 1;
+        continue;
+      }
+      i = e - 1;
+      continue;
+    }
+    // 首位 = first place
+    if (ch === '首' && t.charAt(i + 1) === '位' && /[居列排]|全国|全省|全市|世界|全球/.test(t.slice(Math.max(from, i - 6), i))) {
+      out.push(cnToken(t, i, i + 1, 1, 'first', null));
+      i++;
+      continue;
+    }
+    // 翻番 = doubled
+    if (ch === '翻' && t.charAt(i + 1) === '番') {
+      out.push(cnToken(t, i, i + 2, 1, 'fan', null));
+      i++;
+    }
+  }
+  linkRanges(t, out);
+  return out;
+}
+
+function cnToken(t: string, i: number, e: number, v: number, form: NumberToken['form'], unit: UnitMatch | null): NumberToken {
+  return {
+    start: i,
+    end: e,
+    raw: t.slice(i, e),
+    value: v,
+    masked: false,
+    pattern: null,
+    chinese: true,
+    unit,
+    after: unit ? Math.max(unit.end, e) : e,
+    upper: null,
+    form,
+  };
+}
+
+const RANK_CONTEXT = /(?:居|列|排名|排|位|跃居|进入|全国|全省|全市|全区|全疆|全球|世界|全州|全盟|东北|西部|中部|华东|同类城市|副省级城市)[^，。；]{0,6}$/;
+const NOT_AFTER_ORDINAL = /^(?:次|批|个|届|条|章|部分|阶段|产业|步|轮|季度|年|期|类|档|方阵|梯队|动力|要务|责任人|生产力|课|书记|时间|线|大|家|号|支)/;
+
+/** A Chinese numeral in a pattern of the genre, or null. */
+function chineseInContext(t: string, i: number, e: number, run: string): NumberToken | null {
+  const v = parseChineseNumber(run);
+  if (v === null) return null;
+  const before = t.slice(Math.max(0, i - 10), i);
+  const next = t.charAt(e);
+  // 翻一番 / 翻两番 / 翻了近一番
+  if (t.startsWith('番', e) && /翻(?:了)?(?:近|约|超过)?$/.test(before)) {
+    return cnToken(t, i, e, v, 'fan', { unit: '番', scale: '', factor: 1, base: '番', end: e + 1, kind: 'multiple' });
+  }
+  // 第二 / 第一 as a rank: 全国第二, 居全省第一
+  if (before.endsWith('第') && run.length <= 3 && !/[万亿点]/.test(run)) {
+    const rest = t.slice(e, e + 4);
+    if (NOT_AFTER_ORDINAL.test(rest)) return null;
+    if (!RANK_CONTEXT.test(before.slice(0, -1)) && !/^[位名]/.test(rest)) return null;
+    const unit = /^[位名]/.test(rest) ? unitAt(t, e) : null;
+    return cnToken(t, i, e, v, 'rank-cn', unit);
+  }
+  // 前三 / 前十位 (top N), 百强 / 十强
+  if (before.endsWith('前') && /^[位名强]|^[，。、；]/.test(t.slice(e, e + 1)) && RANK_CONTEXT.test(before.slice(0, -1) + '位')) {
+    const unit = /^[位名]/.test(next) ? unitAt(t, e) : null;
+    return cnToken(t, i, e, v, 'top', unit);
+  }
+  if (next === '强' && /^(?:十|百|五百|千|二十|五十|三十)$/.test(run)) {
+    return cnToken(t, i, e, v, 'top', null);
+  }
+  // 两倍, 五成
+  if (next === '倍' && run.length <= 4) {
+    return cnToken(t, i, e, v, 'plain', unitAt(t, e));
+  }
+  if (next === '成' && run.length <= 2 && /[近约超过达逾多占偏]$|^$/.test(before.slice(-1)) && /^[，。、；以左多]/.test(t.charAt(e + 1))) {
+    return cnToken(t, i, e, v, 'plain', { unit: '成', scale: '', factor: 1, base: '成', end: e + 1, kind: 'multiple' });
+  }
+  // 一千二百零六万人: a multi-character numeral with a place value, followed by a unit
+  if (run.length >= 2 && /[十百千]/.test(run) && /[一二两三四五六七八九]/.test(run)) {
+    const unit = unitAt(t, e);
+    if (unit && unit.kind !== 'scale') return cnToken(t, i, e, v, 'plain', unit);
+  }
+  return null;
+}
+
+/** 5%—6%, 6%-7%, 6%到7%, 1—2家: the first token takes the second as its upper end. */
+function linkRanges(t: string, toks: NumberToken[]): void {
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const a = toks[k];
+    const b = toks[k + 1];
+    if (a.chinese || b.chinese) continue;
+    const gap = t.slice(a.after, b.start);
+    if (gap.length !== 1 || !RANGE_SEP.has(gap)) continue;
+    // a unit on the first must match the second's (or be absent)
+    if (a.unit && b.unit && a.unit.unit !== b.unit.unit) continue;
+    // 1—11月 is a period, 2018-2022年 are years: the caller filters those by the unit after
+    a.upper = b;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Units as written after a number: an optional scale (万亿, 亿, 万, 千…) and a base unit (元, 人次,
+ * 吨, %, 个百分点, 倍…), from dictionaries/units.json, loaded once.
+ */
+import { loadJson } from '../dictionaries.js';
+
+interface UnitsDict {
+  scales: Record<string, number>;
+  percent: string[];
+  multiples: string[];
+  units: string[];
+  bounds: { gte: string[]; lte: string[]; approx: string[] };
+}
+
+export interface UnitMatch {
+  /** the unit as written: 亿元, 万人次, %, 个百分点 */
+  unit: string;
+  /** the scale prefix, or '' */
+  scale: string;
+  factor: number;
+  /** the unit with the scale folded out: 元, 人次, % */
+  base: string;
+  end: number;
+  kind: 'percent' | 'multiple' | 'unit' | 'scale';
+}
+
+interface Compiled {
+  raw: UnitsDict;
+  scales: Array<[string, number]>;
+  bases: Array<[string, UnitMatch['kind']]>;
+}
+let compiled: Compiled | null = null;
+
+export function unitsDict(): Compiled {
+  if (compiled) return compiled;
+  const raw = loadJson<UnitsDict>('units.json');
+  const scales = Object.entries(raw.scales).sort((a, b) => b[0].length - a[0].length);
+  const bases: Array<[string, UnitMatch['kind']]> = [
+    ...raw.percent.map((u) => [u, 'percent'] as [string, UnitMatch['kind']]),
+    ...raw.multiples.map((u) => [u, 'multiple'] as [string, UnitMatch['kind']]),
+    ...raw.units.map((u) => [u, 'unit'] as [string, UnitMatch['kind']]),
+  ].sort((a, b) => b[0].length - a[0].length);
+  compiled = { raw, scales, bases };
+  return compiled;
+}
+
+function baseAt(t: string, at: number, c: Compiled): [string, UnitMatch['kind']] | null {
+  for (const b of c.bases) if (t.startsWith(b[0], at)) return b;
+  return null;
+}
+
+/** The unit starting at `at` in `t`, or null. */
+export function unitAt(t: string, at: number): UnitMatch | null {
+  const c = unitsDict();
+  let scale = '';
+  let factor = 1;
+  for (const [s, f] of c.scales) {
+    if (t.startsWith(s, at)) {
+      scale = s;
+      factor = f;
+      break;
+    }
+  }
+  let k = at + scale.length;
+  // 万余吨, 万多人: the bound word sits between scale and unit
+  let skip = 0;
+  if (scale && (t.charAt(k) === '余' || t.charAt(k) === '多')) skip = 1;
+  const b = baseAt(t, k + skip, c);
+  if (b) {
+    // '个' alone before a noun that is not a unit is still a measure word: 3个项目 → 个
+    return {
+      unit: scale + b[0],
+      scale,
+      factor,
+      base: b[0],
+      end: k + skip + b[0].length,
+      kind: b[1],
+    };
+  }
+  if (scale) return { unit: scale, scale, factor, base: '', end: k, kind: 'scale' };
+  return null;
+}
+
+/** Bound words: 以上/超过 (gte), 以内/以下 (lte), 左右/约/近/余/多 (approx). */
+export function boundWords(): UnitsDict['bounds'] {
+  return unitsDict().raw.bounds;
+}

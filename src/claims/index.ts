@@ -1,0 +1,516 @@
+/**
+ * Stage: claims. Reads every statement's numbers (annotate/numbers.ts) and turns those that measure
+ * something into quantified claims: the metric, its value, growth, ranks, baseline, period, scope
+ * and modality. Numbers that are years, dates, periods, ordinals, parts of names or slogans are
+ * left out.
+ *
+ * Works on the normalised copy of each statement and maps every span back to the original text.
+ */
+import type { Claim, Growth, Modality, Placeholder, Quantity, Rank, Section, Statement } from '../schema/index.js';
+import { toNormalized, toOriginal, type Normalized } from '../normalize/index.js';
+import { scanNumbers, type NumberToken } from '../annotate/numbers.js';
+import { boldDelimiters, looksLikeMarkdown } from '../annotate/placeholders.js';
+import {
+  ACTUAL_CUES_IN_PLANS,
+  BASIS,
+  BOUND_AFTER,
+  BOUND_BEFORE,
+  FORECAST_CUES,
+  GROWTH_DOWN,
+  GROWTH_UP,
+  LEAD_WORDS,
+  MODIFIERS,
+  SCOPE_PREFIXES,
+  STRONG_TARGET_CUES,
+  TRAILING_VERBS,
+  canonicalMetric,
+  rankingScopes,
+  slogansList,
+} from './lexicon.js';
+
+const CLAUSE_BREAK = new Set(['，', '；', '。', '！', '？', '：', '\n', ',', ';', ':', '!', '?']);
+
+type Role = 'value' | 'growth' | 'rank' | 'baseline';
+
+interface Item {
+  tok: NumberToken;
+  role: Role;
+  /** normalised end of the quantity (after unit and bound words) */
+  end: number;
+  bound: Quantity['bound'];
+  direction: Growth['direction'] | null;
+  basis: string | null;
+  metric: { start: number; end: number } | null;
+  distribute: boolean;
+}
+
+interface Draft {
+  metric: { start: number; end: number } | null;
+  value: Item | null;
+  baseline: Item | null;
+  growth: Item | null;
+  ranks: Item[];
+  start: number;
+  end: number;
+  first: Item;
+}
+
+/** Stages before this one give statements and sections; this one needs the section roles. */
+function sectionRoles(sections: Section[]): Map<string, Section['role']> {
+  const m = new Map<string, Section['role']>();
+  const visit = (secs: Section[]) => {
+    for (const s of secs) {
+      m.set(s.id, s.role);
+      visit(s.children);
+    }
+  };
+  visit(sections);
+  return m;
+}
+
+function endsWithAny(s: string, words: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const w of words) if (s.endsWith(w) && (!best || w.length > best.length)) best = w;
+  return best;
+}
+function startsWithAny(s: string, words: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const w of words) if (s.startsWith(w) && (!best || w.length > best.length)) best = w;
+  return best;
+}
+
+/** Offset where the clause holding `pos` starts (normalised), not before `from`. */
+function clauseStart(t: string, from: number, pos: number): number {
+  for (let k = pos - 1; k >= from; k--) if (CLAUSE_BREAK.has(t.charAt(k))) return k + 1;
+  return from;
+}
+
+const PERIOD_RE =
+  /(?:前三季度|[一二三四]季度|上半年|下半年|全年|今年以来|去年以来|年初以来|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末|止)|截至目前|[0-9]{4}年(?:底|末|上半年|前三季度)?|过去[一二三四五六七八九十]年|[一二三四五六七八九十]年来|近[一二三四五六七八九十0-9]+年|“十[一二三四五]五”(?:时期|期间)?|十[一二三四五]五(?:时期|期间))/g;
+
+/** Spans of slogans from dictionaries/slogans.txt inside t[a, b). */
+function sloganSpans(t: string, a: number, b: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const s = t.slice(a, b);
+  for (const w of slogansList()) {
+    let from = 0;
+    for (;;) {
+      const k = s.indexOf(w, from);
+      if (k === -1) break;
+      out.push([a + k, a + k + w.length]);
+      from = k + w.length;
+    }
+  }
+  return out;
+}
+
+/** Why a number is no claim, or null when it may be one. */
+function excluded(t: string, a: number, tok: NumberToken, next: NumberToken | undefined, slogans: Array<[number, number]>): string | null {
+  const before = t.charAt(tok.start - 1);
+  const afterNum = t.charAt(tok.end);
+  const afterUnit = t.slice(tok.after, tok.after + 4);
+  if (slogans.some(([s, e]) => tok.start >= s && tok.end <= e)) return 'slogan';
+  if (tok.chinese) return null; // Chinese numerals are only read in the genre's claim patterns
+  // URLs, codes, 5G, C919, PM2.5
+  if (/[A-Za-z_/=&#@\\]/.test(before) || /[A-Za-z_/=&#@\\]/.test(afterNum)) {
+    if (!(tok.unit && /^[A-Za-z]/.test(tok.unit.unit))) return 'name';
+  }
+  if (before === '.' || (afterNum === '.' && /[0-9]/.test(t.charAt(tok.end + 1)))) return 'name';
+  if (before === '+' || afterNum === '+' || t.charAt(tok.after) === '+') return 'slogan';
+  // years: 2023年, ****年, 2018—2022年, 2025/1/14
+  const isYearLike = tok.raw.length === 4 && (tok.masked ? !tok.pattern : tok.value! >= 1900 && tok.value! <= 2100);
+  if (isYearLike && (afterNum === '年' || /^[—\-－~～至到]\d{4}/.test(t.slice(tok.end, tok.end + 5)))) return 'year';
+  if (isYearLike && !tok.unit && /[—\-－/.年]/.test(afterNum || '')) return 'year';
+  const base = tok.unit?.base ?? '';
+  // dates and months: 11月*日, 1—11月, 11月底
+  if (base === '月' && !tok.unit?.scale) return 'date';
+  if ((base === '日' || afterNum === '号') && /[月]/.test(before)) return 'date';
+  if (tok.upper && tok.upper.unit?.base === '月') return 'period';
+  if (base === '年' && !tok.unit?.scale) {
+    const pre = t.slice(Math.max(a, tok.start - 4), tok.start);
+    if (/(?:连续|近|过去|未来|今后|延长|再延长|历时|经过|用|这|前|后|最近|此前|之后)$/.test(pre)) return 'period';
+    if (/^(?:来|以来|间|内|后|前|中|期间|时间)/.test(afterUnit)) return 'period';
+  }
+  if (base === '天' || base === '小时' || base === '分钟') {
+    if (/^(?:内|以内)/.test(afterUnit) && /[在于]$/.test(t.slice(tok.start - 1, tok.start))) return null;
+  }
+  // ordinals: 第十四届, 第3批, 第1次 (第2位 is a rank)
+  if (before === '第' && !/^[位名]/.test(t.charAt(tok.end))) return 'ordinal';
+  // names: 10号线, 3.0版, 75周年, 4A级, 二十大
+  if (/^(?:号线|号|版|周年|届|代|期|级|星级|型|路|线|大|次会议|次全会|类|批次|环|纵|横|强)/.test(t.slice(tok.end, tok.end + 4)) && !tok.unit) return 'name';
+  if (!tok.unit && /^(?:号|周年|届)/.test(t.slice(tok.end, tok.end + 2))) return 'name';
+  if (tok.unit && /^(?:周年|号线)/.test(t.slice(tok.end, tok.end + 3))) return 'name';
+  // short quoted names: “3个100”, “1313”
+  const q = t.lastIndexOf('“', tok.start);
+  if (q !== -1 && tok.start - q <= 8 && t.lastIndexOf('”', tok.start) < q) {
+    const close = t.indexOf('”', tok.end);
+    if (close !== -1 && close - q <= 12) return 'name';
+  }
+  // a category, not a measurement: 500万元以上投资项目, 亿元以上项目
+  const bound = /^(?:以上|以下)/.test(afterUnit) ? 2 : 0;
+  if (bound && /[\u4e00-\u9fff]/.test(t.charAt(tok.after + 2)) && !/[的和及或、]/.test(t.charAt(tok.after + 2))) return 'category';
+  // a quantity right before another one names a group: 1剂次**万人
+  if (next && next.start === tok.after && tok.unit) return 'name';
+  if (next && next.start === tok.after + 1 && '余多'.includes(t.charAt(tok.after)) === false && t.charAt(tok.after) === '个') return 'name';
+  // a bare number: only with a copula or as a ratio
+  if (!tok.unit) {
+    const pre = t.slice(Math.max(a, tok.start - 3), tok.start);
+    if (before === '第') return null;
+    if (/(?:为|达|达到|至|到|是|:|∶|比|约|近|超过|突破)$/.test(pre) || afterNum === '∶' || afterNum === ':') return tok.masked ? 'unknown' : null;
+    if (tok.upper) return null;
+    return 'bare';
+  }
+  return null;
+}
+
+interface Ctx {
+  t: string;
+  a: number;
+  b: number;
+}
+
+function growthVerb(pre: string): { verb: string; dir: 'up' | 'down'; rest: string } | null {
+  let s = pre;
+  for (let guard = 0; guard < 8; guard++) {
+    const m = endsWithAny(s, MODIFIERS);
+    if (!m) break;
+    s = s.slice(0, -m.length);
+  }
+  const up = endsWithAny(s, GROWTH_UP);
+  const down = endsWithAny(s, GROWTH_DOWN);
+  if (!up && !down) return null;
+  const verb = (up?.length ?? 0) >= (down?.length ?? 0) ? up! : down!;
+  // 增加值 / 增长点 are nouns
+  return { verb, dir: verb === up ? 'up' : 'down', rest: s.slice(0, -verb.length) };
+}
+
+/** Strip verbs, modifiers and lead words off a metric candidate [s, e) of t; returns the trimmed range. */
+function trimMetric(t: string, s: number, e: number): { start: number; end: number } | null {
+  let a = s;
+  let b = e;
+  for (let guard = 0; guard < 12 && b > a; guard++) {
+    const cur = t.slice(a, b);
+    const w = endsWithAny(cur, TRAILING_VERBS) ?? endsWithAny(cur, MODIFIERS) ?? endsWithAny(cur, GROWTH_UP) ?? endsWithAny(cur, GROWTH_DOWN);
+    const punct = /[“”‘’"'（）()《》、\s\u3000*]$/.test(cur) ? 1 : 0;
+    const scope = endsWithAny(cur, rankingScopes());
+    if (punct) b -= 1;
+    else if (w) b -= w.length;
+    else if (scope) b -= scope.length;
+    else break;
+  }
+  for (let guard = 0; guard < 12 && b > a; guard++) {
+    const cur = t.slice(a, b);
+    const period = /^(?:[0-9]{4}年(?:底|末)?|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末)|[0-9]{1,2}月(?:底|末|份)?|今年以来|去年以来|今年|去年|全年|上半年|前三季度|年末|年底|目前)/.exec(cur);
+    const w = startsWithAny(cur, LEAD_WORDS) ?? startsWithAny(cur, SCOPE_PREFIXES);
+    const punct = /^[“”‘’"'（）()《》、\s\u3000*]/.test(cur) ? 1 : 0;
+    if (period) a += period[0].length;
+    else if (punct) a += 1;
+    else if (w && cur.length > w.length) a += w.length;
+    else break;
+  }
+  if (b - a < 1) return null;
+  // the noun phrase nearest the number: after the last 的 or verb-like break when long
+  let cur = t.slice(a, b);
+  const de = cur.lastIndexOf('的');
+  if (de !== -1 && b - (a + de + 1) >= 2) a = a + de + 1;
+  cur = t.slice(a, b);
+  if (cur.length > 14) a = b - 14;
+  return { start: a, end: b };
+}
+
+function boundOf(t: string, tok: NumberToken, pre: string): { bound: Quantity['bound']; end: number } {
+  const after = t.slice(tok.after, tok.after + 3);
+  // 余/多 between the number and the unit (***余篇) were read into the unit: bound approx
+  const between = t.slice(tok.end, tok.unit ? tok.unit.end - tok.unit.unit.length : tok.end);
+  if (/^[余多]/.test(between) || (tok.unit && t.slice(tok.end, tok.after).replace(tok.unit.unit, '').match(/[余多]/))) {
+    return { bound: 'approx', end: tok.after };
+  }
+  for (const [w, b] of BOUND_AFTER) {
+    if (after.startsWith(w)) {
+      if ((w === '多' || w === '余') && tok.unit) {
+        // 100多万 is read as the scale; after a full unit 多/余 is a bound only before punctuation
+        if (!/[，。、；）\s]|^$/.test(t.charAt(tok.after + 1))) continue;
+      }
+      if (w === '内' && !/[，。、；]/.test(t.charAt(tok.after + 1))) continue;
+      return { bound: b, end: tok.after + w.length };
+    }
+  }
+  const bw = endsWithAny(pre, BOUND_BEFORE.map(([w]) => w));
+  if (bw) {
+    if (bw === '上' && !/[跃迈登走]上$/.test(pre)) return { bound: null, end: tok.after };
+    if (bw === '过' && !/(?:超过|突破|过)$/.test(pre.slice(-2))) return { bound: null, end: tok.after };
+    return { bound: BOUND_BEFORE.find(([w]) => w === bw)![1], end: tok.after };
+  }
+  return { bound: null, end: tok.after };
+}
+
+export function extractClaims(
+  text: string,
+  norm: Normalized,
+  statements: Statement[],
+  sections: Section[],
+  _placeholders: Placeholder[],
+  _warnings: string[],
+): Claim[] {
+  const t = norm.text;
+  const skip = looksLikeMarkdown(t) ? boldDelimiters(t) : undefined;
+  const roles = sectionRoles(sections);
+  const claims: Claim[] = [];
+  for (const st of statements) {
+    const a = toNormalized(norm, st.span.start);
+    const b = toNormalized(norm, st.span.end);
+    const drafts = claimsOfStatement({ t, a, b }, skip);
+    if (drafts.length === 0) continue;
+    const role = roles.get(st.sectionId) ?? 'body';
+    for (const d of drafts) claims.push(toClaim(text, norm, st, d, role, claims.length + 1, { t, a, b }));
+  }
+  return claims;
+}
+
+function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
+  const { t, a, b } = ctx;
+  const toks = scanNumbers(t, a, b, skip);
+  if (toks.length === 0) return [];
+  const slogans = sloganSpans(t, a, b);
+  const uppers = new Set(toks.filter((x) => x.upper).map((x) => x.upper!));
+  const items: Item[] = [];
+  let prevEnd = a;
+  for (let k = 0; k < toks.length; k++) {
+    const tok = toks[k];
+    if (uppers.has(tok)) continue;
+    const next = toks[k + 1] && toks[k + 1] !== tok.upper ? toks[k + 1] : toks[k + 2];
+    if (excluded(t, a, tok, tok.upper ? toks[k + 2] : toks[k + 1], slogans)) {
+      prevEnd = Math.max(prevEnd, (tok.upper ?? tok).after);
+      continue;
+    }
+    void next;
+    const cs = clauseStart(t, a, tok.start);
+    const from = Math.max(cs, prevEnd);
+    const pre = t.slice(cs, tok.start);
+    const { bound, end } = boundOf(t, tok.upper ?? tok, pre);
+    let role: Role = 'value';
+    let direction: Growth['direction'] | null = null;
+    let basis: string | null = null;
+    const u = tok.unit?.base ?? '';
+    if (tok.form === 'rank-cn' || tok.form === 'first' || tok.form === 'top' || (t.charAt(tok.start - 1) === '第' && /^[位名]/.test(u || t.charAt(tok.end)))) {
+      role = 'rank';
+    } else if (tok.form === 'fan') {
+      role = 'growth';
+      direction = 'up';
+    } else if (tok.form === 'plain' && !tok.chinese && t.charAt(tok.start - 1) === '前' && /^[位名强]/.test(t.charAt(tok.end))) {
+      role = 'rank';
+    } else {
+      const g = growthVerb(t.slice(Math.max(from, tok.start - 16), tok.start));
+      if (g && !/[到至为]$/.test(t.slice(tok.start - 1, tok.start))) {
+        role = 'growth';
+        direction = g.dir;
+        const window = t.slice(cs, tok.start);
+        basis = BASIS.find((w) => window.includes(w)) ?? null;
+      }
+      // 从80%提高到87%: the first number is the baseline
+      if (role === 'value' && /[从由]$/.test(t.slice(Math.max(a, tok.start - 1), tok.start))) {
+        const afterQ = t.slice(end, end + 8);
+        if (/^(?:[^，。；]{0,4})(?:到|至)/.test(afterQ)) role = 'baseline';
+      }
+    }
+    // the metric: the text before the number in its clause, after the previous quantity
+    let mFrom = from;
+    // 分别 lists share the metric of the claims before
+    const distribute = /分别/.test(t.slice(cs, tok.start)) || (items.length > 0 && items[items.length - 1].distribute && /^[、和及]\s*$/.test(t.slice(prevEnd, tok.start)));
+    if (role === 'rank') mFrom = from;
+    const metric = trimMetric(t, mFrom, tok.start);
+    items.push({ tok, role, end, bound, direction, basis, metric, distribute });
+    prevEnd = end;
+  }
+  return group(items, t);
+}
+
+/** Group items into claims: growth, ranks and metric-less values join the claim they belong to. */
+function group(items: Item[], t: string): Draft[] {
+  const drafts: Draft[] = [];
+  const newDraft = (it: Item): Draft => {
+    const d: Draft = { metric: it.metric, value: null, baseline: null, growth: null, ranks: [], start: it.metric?.start ?? it.tok.start, end: it.end, first: it };
+    drafts.push(d);
+    return d;
+  };
+  let pendingBaseline: Item | null = null;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    const last = drafts[drafts.length - 1];
+    const ownMetric = it.metric && !isOnlyFunctionWords(t.slice(it.metric.start, it.metric.end)) ? it.metric : null;
+    if (it.role === 'baseline') {
+      pendingBaseline = it;
+      continue;
+    }
+    if (it.role === 'growth') {
+      if (it.distribute) {
+        // 技术合同成交额**亿元，技术交易额**亿元，分别增长**%、**%
+        const run = [it];
+        while (k + 1 < items.length && items[k + 1].role === 'growth' && items[k + 1].distribute) run.push(items[++k]);
+        const open = drafts.filter((d) => !d.growth && d.value);
+        const targets = open.slice(-run.length);
+        if (targets.length === run.length && run.length > 1) {
+          targets.forEach((d, i) => {
+            d.growth = run[i];
+            d.end = Math.max(d.end, run[i].end);
+          });
+          continue;
+        }
+        for (const g of run) {
+          const d = drafts[drafts.length - 1];
+          if (d && !d.growth && !ownMetricOf(g, t)) {
+            d.growth = g;
+            d.end = Math.max(d.end, g.end);
+          } else {
+            const nd = newDraft(g);
+            nd.growth = g;
+            if (!ownMetricOf(g, t) && d) nd.metric = d.metric;
+          }
+        }
+        continue;
+      }
+      if (last && !last.growth && !ownMetric) {
+        last.growth = it;
+        last.end = Math.max(last.end, it.end);
+        continue;
+      }
+      const d = newDraft(it);
+      d.growth = it;
+      if (!ownMetric && last) d.metric = last.metric;
+      continue;
+    }
+    if (it.role === 'rank') {
+      if (last && !ownMetric) {
+        last.ranks.push(it);
+        last.end = Math.max(last.end, it.end);
+        continue;
+      }
+      const d = newDraft(it);
+      d.ranks.push(it);
+      continue;
+    }
+    // value
+    const d = newDraft(it);
+    d.value = it;
+    if (pendingBaseline) {
+      d.baseline = pendingBaseline;
+      d.start = Math.min(d.start, pendingBaseline.metric?.start ?? pendingBaseline.tok.start);
+      if (!ownMetric) d.metric = pendingBaseline.metric;
+      pendingBaseline = null;
+    } else if (!ownMetric && last) {
+      d.metric = last.metric;
+    }
+  }
+  if (pendingBaseline) {
+    const d = newDraft(pendingBaseline);
+    d.value = pendingBaseline;
+  }
+  return drafts;
+}
+
+function ownMetricOf(it: Item, t: string): boolean {
+  return !!it.metric && !isOnlyFunctionWords(t.slice(it.metric.start, it.metric.end));
+}
+
+function isOnlyFunctionWords(s: string): boolean {
+  return /^[\s、，和及与并且其中共累计全年均分别同比比较上年去年]*$/.test(s) || s.length < 2;
+}
+
+function quantity(text: string, norm: Normalized, it: Item): Quantity {
+  const tok = it.tok;
+  const last = tok.upper ?? tok;
+  const span = toOriginal(norm, tok.start, last.after);
+  const unit = last.unit ?? tok.unit;
+  const num = tok.value;
+  const scaled =
+    num === null || tok.masked
+      ? null
+      : unit
+        ? { number: roundScaled(num * unit.factor), unit: unit.base || (unit.kind === 'scale' ? '' : unit.unit) }
+        : { number: num, unit: '' };
+  return {
+    raw: text.slice(span.start, span.end),
+    span,
+    number: tok.masked ? null : num,
+    upper: tok.upper ? (tok.upper.masked ? null : tok.upper.value) : null,
+    masked: tok.masked || !!tok.upper?.masked,
+    pattern: tok.pattern,
+    unit: unit ? unit.unit : null,
+    scaled,
+    bound: it.bound,
+  };
+}
+
+function roundScaled(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: Section['role'], n: number, ctx: Ctx): Claim {
+  const { t, a } = ctx;
+  const elems = [d.value, d.baseline, d.growth, ...d.ranks].filter((x): x is Item => !!x);
+  const firstTok = Math.min(...elems.map((e) => e.tok.start));
+  const start = Math.min(d.metric?.start ?? firstTok, firstTok);
+  const end = Math.max(...elems.map((e) => e.end));
+  const span = toOriginal(norm, start, end);
+  const metricText = d.metric ? t.slice(d.metric.start, d.metric.end) : '';
+  const metricSpan = d.metric ? toOriginal(norm, d.metric.start, d.metric.end) : null;
+  const ranks: Rank[] = d.ranks.map((r) => {
+    const rs = toOriginal(norm, r.tok.start, r.tok.after);
+    const preStart = clauseStart(t, a, r.tok.start);
+    const pre = t.slice(Math.max(preStart, r.tok.start - 14), r.tok.start);
+    let scope: string | null = null;
+    let at = -1;
+    for (const s of rankingScopes()) {
+      const k = pre.lastIndexOf(s);
+      if (k > at) {
+        at = k;
+        scope = s;
+      }
+    }
+    return {
+      raw: text.slice(rs.start, rs.end),
+      span: rs,
+      scope,
+      position: r.tok.masked ? null : r.tok.value,
+      masked: r.tok.masked,
+      top: r.tok.form === 'top' || t.charAt(r.tok.start - 1) === '前',
+    };
+  });
+  // period: the last period expression before the claim's first number, in the statement
+  let period: Claim['period'] = null;
+  PERIOD_RE.lastIndex = 0;
+  const head = t.slice(a, firstTok);
+  let m: RegExpExecArray | null;
+  while ((m = PERIOD_RE.exec(head))) {
+    const ps = toOriginal(norm, a + m.index, a + m.index + m[0].length);
+    period = { text: text.slice(ps.start, ps.end), span: ps };
+  }
+  // scope: 全市, 全省, 区外… at the start of the claim's clause
+  const clause = t.slice(clauseStart(t, a, start), firstTok);
+  const scope = startsWithAny(clause.replace(/^(?:其中|同时|今年以来|截至目前)/, ''), SCOPE_PREFIXES.filter((s) => s !== '全年')) ?? (/(区外|市外|省外|境外|国外|县外)/.exec(clause)?.[1] ?? null);
+  return {
+    id: `c${n}`,
+    statementId: st.id,
+    span,
+    text: text.slice(span.start, span.end),
+    metric: { text: metricText, span: metricSpan, canonical: canonicalMetric(metricText) },
+    value: d.value ? quantity(text, norm, d.value) : null,
+    baseline: d.baseline ? quantity(text, norm, d.baseline) : null,
+    growth: d.growth ? { direction: d.growth.direction ?? 'up', quantity: quantity(text, norm, d.growth), basis: d.growth.basis } : null,
+    ranks,
+    period,
+    modality: modality(t, a, firstTok, role),
+    scope,
+  };
+}
+
+function modality(t: string, a: number, at: number, role: Section['role']): Modality {
+  const head = t.slice(a, at);
+  if (FORECAST_CUES.some((c) => head.includes(c))) return 'forecast';
+  if (role === 'plans') {
+    if (ACTUAL_CUES_IN_PLANS.some((c) => head.includes(c))) return 'actual';
+    return 'target';
+  }
+  if (STRONG_TARGET_CUES.some((c) => head.includes(c))) return 'target';
+  return 'actual';
+}

@@ -1,0 +1,78 @@
+/** Lines of the original text with exact offsets; `end` excludes the line break (\n, \r\n or \r). */
+export interface Line {
+  index: number;
+  start: number;
+  end: number;
+  /** offset after the line break */
+  next: number;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      lines.push({ index: lines.length, start, end: i, next });
+      i = next - 1;
+      start = next;
+    }
+  }
+  if (start < n || n === 0) lines.push({ index: lines.length, start, end: n, next: n });
+  return lines;
+}
+
+/** Blank for our purposes: spaces, tabs, ideographic spaces, NBSP, zero-width characters. */
+export function isBlankCode(c: number): boolean {
+  return (
+    c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0x200b || c === 0x200c || c === 0x200d ||
+    c === 0x2060 || c === 0xfeff || c === 10 || c === 13 || c === 0x0b || c === 0x0c
+  );
+}
+
+export function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isBlankCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** First non-blank offset in [start, end), or end. */
+export function skipBlank(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && isBlankCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Last non-blank offset + 1 in [start, end), or start. */
+export function trimEnd(text: string, start: number, end: number): number {
+  let i = end;
+  while (i > start && isBlankCode(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** Offsets of every line start, for offset → line/column. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** 1-based line and column (column in UTF-16 code units, 1-based) of an offset. */
+export function lineColumn(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}

@@ -1,0 +1,128 @@
+/**
+ * Heading markers of the genre: 第一部分, 一、, （一）, 1. / 1、, （1）, ①, Markdown #, and the
+ * enumerations 一是…二是… that run inside paragraphs. Pure functions over one line.
+ */
+import type { MarkerKind } from '../schema/index.js';
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** 一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23 (up to 99); null when not such a numeral. */
+export function smallChineseNumber(s: string): number | null {
+  if (!s || s.length > 3) return null;
+  if (s === '十') return 10;
+  const ten = s.indexOf('十');
+  if (ten === -1) return s.length === 1 && s in CN_DIGITS ? CN_DIGITS[s] : null;
+  const hi = ten === 0 ? 1 : CN_DIGITS[s[0]];
+  const loCh = s.slice(ten + 1);
+  const lo = loCh === '' ? 0 : CN_DIGITS[loCh];
+  if (hi === undefined || lo === undefined || (ten > 1) || loCh.length > 1) return null;
+  return hi * 10 + lo;
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+export interface LineMarker {
+  kind: MarkerKind;
+  /** rank in the hierarchy: lower is higher up */
+  rank: number;
+  ordinal: number | null;
+  /** offsets relative to the line */
+  start: number;
+  end: number;
+}
+
+/** Hierarchy of the genre. Markdown headings without a marker take their rank from the number of #. */
+export const RANK: Record<string, number> = {
+  part: 0,
+  chinese: 1,
+  'paren-chinese': 2,
+  arabic: 3,
+  'paren-arabic': 4,
+  circled: 5,
+  enumeration: 6,
+};
+
+const CN_NUM_CLASS = '[一二三四五六七八九十]{1,3}';
+const RE_PART = new RegExp(`^第(${CN_NUM_CLASS})(部分|篇|章)`);
+const RE_CHINESE = new RegExp(`^(${CN_NUM_CLASS})[、，．.]`);
+const RE_PAREN_CHINESE = new RegExp(`^[（(](${CN_NUM_CLASS})[）)]`);
+const RE_ARABIC = /^(\d{1,2})(?:[、．]|\.(?!\d))/;
+const RE_PAREN_ARABIC = /^[（(](\d{1,2})[）)]/;
+
+/**
+ * Find a heading marker at position `at` of `line` (after indentation and markup were skipped).
+ */
+export function matchMarker(line: string, at: number): LineMarker | null {
+  const rest = line.slice(at, at + 12);
+  let m: RegExpExecArray | null;
+  if ((m = RE_PART.exec(rest))) {
+    return mk('part', smallChineseNumber(m[1]), at, m[0].length);
+  }
+  if ((m = RE_CHINESE.exec(rest))) {
+    const n = smallChineseNumber(m[1]);
+    // 一、 but not 一，二 lists; the comma form is accepted only after a number with 、 elsewhere
+    if (n !== null && (m[0].endsWith('、') || m[0].endsWith('.') || m[0].endsWith('．'))) {
+      return mk('chinese', n, at, m[0].length);
+    }
+  }
+  if ((m = RE_PAREN_CHINESE.exec(rest))) {
+    const n = smallChineseNumber(m[1]);
+    if (n !== null) return mk('paren-chinese', n, at, m[0].length);
+  }
+  if ((m = RE_ARABIC.exec(rest))) {
+    // 1. 1、 1． but not 2014年 or 5.2%
+    return mk('arabic', Number(m[1]), at, m[0].length);
+  }
+  if ((m = RE_PAREN_ARABIC.exec(rest))) {
+    return mk('paren-arabic', Number(m[1]), at, m[0].length);
+  }
+  const c = rest.charAt(0);
+  const ci = CIRCLED.indexOf(c);
+  if (ci !== -1) return mk('circled', ci + 1, at, 1);
+  return null;
+}
+
+function mk(kind: MarkerKind, ordinal: number | null, at: number, len: number): LineMarker {
+  return { kind, rank: RANK[kind], ordinal, start: at, end: at + len };
+}
+
+/** Enumeration markers inside running text: 一是 二是 … 十是, 第一，第二，… and 其一 其二. */
+const ENUM_RE = /(?:^|(?<=[。；：，！？\n\u3000 、“]))((?:[一二三四五六七八九十]{1,2})是)/g;
+
+export interface EnumHit {
+  start: number;
+  end: number;
+  ordinal: number;
+  marker: string;
+}
+
+/**
+ * Enumerations in `text` between `from` and `to`: runs 一是, 二是, … with consecutive ordinals.
+ * A lone 一是 without 二是 is not an enumeration.
+ */
+export function findEnumerations(text: string, from: number, to: number): EnumHit[][] {
+  const hits: EnumHit[] = [];
+  ENUM_RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = ENUM_RE.exec(text)) && m.index < to) {
+    const marker = m[1];
+    const ordinal = smallChineseNumber(marker.slice(0, -1));
+    const start = m.index + m[0].length - marker.length;
+    if (ordinal !== null) hits.push({ start, end: start + marker.length, ordinal, marker });
+  }
+  // group into consecutive runs starting at 1
+  const runs: EnumHit[][] = [];
+  let cur: EnumHit[] = [];
+  for (const h of hits) {
+    if (h.ordinal === 1) {
+      if (cur.length >= 2) runs.push(cur);
+      cur = [h];
+    } else if (cur.length > 0 && h.ordinal === cur[cur.length - 1].ordinal + 1) {
+      cur.push(h);
+    }
+  }
+  if (cur.length >= 2) runs.push(cur);
+  return runs;
+}
