@@ -203,7 +203,7 @@ export function scanNumbers(t: string, from: number, to: number, skip?: Set<numb
     }
     // 翻番 = doubled
     if (ch === '翻' && t.charAt(i + 1) === '番') {
-      out.push(cnToken(t, i, i + 2, 1, 'fan', null));
+      out.push(cnToken(t, i, i + 2, 1, 'fan', { unit: '番', scale: '', factor: 1, base: '番', end: i + 2, kind: 'multiple' }));
       i++;
     }
   }

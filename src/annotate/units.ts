@@ -50,9 +50,14 @@ function baseAt(t: string, at: number, c: Compiled): [string, UnitMatch['kind']]
 }
 
 /** The unit starting at `at` in `t`, or null. */
+/** A unit followed by these characters is the start of another word: 项目, 人才, 个人. */
+const NOT_UNIT = /^(?:项目|项工作|人才|人员|人民|人口|人均|个人|个体|次要|次日|户籍|家庭|家长|所有|所属|所在|条件|条例|处理|处置|件事|场景|场所|批准|部门|部署|部分|台账|分钟|分析|分类|门户|套餐|间隔|天然|天气|月份|年度|年轻|年龄|年货|位置|位于|名单|名称|名誉|名义|度过|起步|起点|起来|轮候|周边|周期|周年|口岸|口号|米袋|种植|种类|种业|只有|支持|支撑|支部|列入|列为|单位|元素|元旦|级别|星期|秒杀)/;
+
 export function unitAt(t: string, at: number): UnitMatch | null {
   const c = unitsDict();
   let scale = '';
+  // 6600多万, 80余万: the bound word may come before the scale too
+  if ((t.charAt(at) === '多' || t.charAt(at) === '余') && c.scales.some(([s]) => t.startsWith(s, at + 1))) at += 1;
   let factor = 1;
   for (const [s, f] of c.scales) {
     if (t.startsWith(s, at)) {
@@ -64,8 +69,9 @@ export function unitAt(t: string, at: number): UnitMatch | null {
   let k = at + scale.length;
   // 万余吨, 万多人: the bound word sits between scale and unit
   let skip = 0;
-  if (scale && (t.charAt(k) === '余' || t.charAt(k) === '多')) skip = 1;
-  const b = baseAt(t, k + skip, c);
+  if (t.charAt(k) === '余' || t.charAt(k) === '多') skip = 1;
+  let b = baseAt(t, k + skip, c);
+  if (b && NOT_UNIT.test(t.slice(k + skip, k + skip + 4))) b = null;
   if (b) {
     // '个' alone before a noun that is not a unit is still a measure word: 3个项目 → 个
     return {

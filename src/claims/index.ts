@@ -19,6 +19,7 @@ import {
   GROWTH_DOWN,
   GROWTH_UP,
   LEAD_WORDS,
+  MEASURE_WORDS,
   MODIFIERS,
   SCOPE_PREFIXES,
   STRONG_TARGET_CUES,
@@ -42,6 +43,8 @@ interface Item {
   basis: string | null;
   metric: { start: number; end: number } | null;
   distribute: boolean;
+  /** for the head of a 分别 list: the clause text before it, where the subjects are listed */
+  head: { start: number; end: number } | null;
 }
 
 interface Draft {
@@ -110,7 +113,12 @@ function excluded(t: string, a: number, tok: NumberToken, next: NumberToken | un
   const afterNum = t.charAt(tok.end);
   const afterUnit = t.slice(tok.after, tok.after + 4);
   if (slogans.some(([s, e]) => tok.start >= s && tok.end <= e)) return 'slogan';
-  if (tok.chinese) return null; // Chinese numerals are only read in the genre's claim patterns
+  if (inShortQuote(t, tok)) return 'name';
+  if (tok.chinese) {
+    // Chinese numerals are only read in the genre's claim patterns; years and ages are no claims
+    if (tok.unit && /^(?:年|岁|周年|月|日|天)$/.test(tok.unit.base)) return 'period';
+    return null;
+  }
   // URLs, codes, 5G, C919, PM2.5
   if (/[A-Za-z_/=&#@\\]/.test(before) || /[A-Za-z_/=&#@\\]/.test(afterNum)) {
     if (!(tok.unit && /^[A-Za-z]/.test(tok.unit.unit))) return 'name';
@@ -134,21 +142,16 @@ function excluded(t: string, a: number, tok: NumberToken, next: NumberToken | un
   if (base === '天' || base === '小时' || base === '分钟') {
     if (/^(?:内|以内)/.test(afterUnit) && /[在于]$/.test(t.slice(tok.start - 1, tok.start))) return null;
   }
+  if (before === '届') return 'ordinal';
   // ordinals: 第十四届, 第3批, 第1次 (第2位 is a rank)
   if (before === '第' && !/^[位名]/.test(t.charAt(tok.end))) return 'ordinal';
   // names: 10号线, 3.0版, 75周年, 4A级, 二十大
   if (/^(?:号线|号|版|周年|届|代|期|级|星级|型|路|线|大|次会议|次全会|类|批次|环|纵|横|强)/.test(t.slice(tok.end, tok.end + 4)) && !tok.unit) return 'name';
   if (!tok.unit && /^(?:号|周年|届)/.test(t.slice(tok.end, tok.end + 2))) return 'name';
   if (tok.unit && /^(?:周年|号线)/.test(t.slice(tok.end, tok.end + 3))) return 'name';
-  // short quoted names: “3个100”, “1313”
-  const q = t.lastIndexOf('“', tok.start);
-  if (q !== -1 && tok.start - q <= 8 && t.lastIndexOf('”', tok.start) < q) {
-    const close = t.indexOf('”', tok.end);
-    if (close !== -1 && close - q <= 12) return 'name';
-  }
   // a category, not a measurement: 500万元以上投资项目, 亿元以上项目
-  const bound = /^(?:以上|以下)/.test(afterUnit) ? 2 : 0;
-  if (bound && /[\u4e00-\u9fff]/.test(t.charAt(tok.after + 2)) && !/[的和及或、]/.test(t.charAt(tok.after + 2))) return 'category';
+  const bound = /^(?:以上|以下)/.test(afterUnit) ? 2 : /^(?:及以上|及以下)/.test(afterUnit) ? 3 : 0;
+  if (bound && /[\u4e00-\u9fff]/.test(t.charAt(tok.after + bound)) && !/[的和及或、]/.test(t.charAt(tok.after + bound))) return 'category';
   // a quantity right before another one names a group: 1剂次**万人
   if (next && next.start === tok.after && tok.unit) return 'name';
   if (next && next.start === tok.after + 1 && '余多'.includes(t.charAt(tok.after)) === false && t.charAt(tok.after) === '个') return 'name';
@@ -161,6 +164,14 @@ function excluded(t: string, a: number, tok: NumberToken, next: NumberToken | un
     return 'bare';
   }
   return null;
+}
+
+/** Inside a short quotation: “3个100”, “十强”产业, “1313” — a name or slogan. */
+function inShortQuote(t: string, tok: NumberToken): boolean {
+  const q = t.lastIndexOf('“', tok.start);
+  if (q === -1 || tok.start - q > 8 || t.lastIndexOf('”', tok.start) > q) return false;
+  const close = t.indexOf('”', tok.end);
+  return close !== -1 && close - q <= 12;
 }
 
 interface Ctx {
@@ -176,22 +187,25 @@ function growthVerb(pre: string): { verb: string; dir: 'up' | 'down'; rest: stri
     if (!m) break;
     s = s.slice(0, -m.length);
   }
+  const cmp = /比[^，。；]{1,14}?(高出|高|低|快|慢|多|少)了?$/.exec(s);
+  if (cmp) return { verb: cmp[1], dir: /高|快|多/.test(cmp[1]) ? 'up' : 'down', rest: s.slice(0, cmp.index) };
   const up = endsWithAny(s, GROWTH_UP);
   const down = endsWithAny(s, GROWTH_DOWN);
   if (!up && !down) return null;
+  if ((up === '增' || up === '增加') && /新增$|新增加$/.test(s)) return null;
   const verb = (up?.length ?? 0) >= (down?.length ?? 0) ? up! : down!;
   // 增加值 / 增长点 are nouns
   return { verb, dir: verb === up ? 'up' : 'down', rest: s.slice(0, -verb.length) };
 }
 
 /** Strip verbs, modifiers and lead words off a metric candidate [s, e) of t; returns the trimmed range. */
-function trimMetric(t: string, s: number, e: number): { start: number; end: number } | null {
+function trimMetric(t: string, s: number, e: number, cap = 16): { start: number; end: number } | null {
   let a = s;
   let b = e;
   for (let guard = 0; guard < 12 && b > a; guard++) {
     const cur = t.slice(a, b);
     const w = endsWithAny(cur, TRAILING_VERBS) ?? endsWithAny(cur, MODIFIERS) ?? endsWithAny(cur, GROWTH_UP) ?? endsWithAny(cur, GROWTH_DOWN);
-    const punct = /[“”‘’"'（）()《》、\s\u3000*]$/.test(cur) ? 1 : 0;
+    const punct = /[“”‘’"'（）()《》、的\s\u3000*]$/.test(cur) ? 1 : 0;
     const scope = endsWithAny(cur, rankingScopes());
     if (punct) b -= 1;
     else if (w) b -= w.length;
@@ -202,19 +216,21 @@ function trimMetric(t: string, s: number, e: number): { start: number; end: numb
     const cur = t.slice(a, b);
     const period = /^(?:[0-9]{4}年(?:底|末)?|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末)|[0-9]{1,2}月(?:底|末|份)?|今年以来|去年以来|今年|去年|全年|上半年|前三季度|年末|年底|目前)/.exec(cur);
     const w = startsWithAny(cur, LEAD_WORDS) ?? startsWithAny(cur, SCOPE_PREFIXES);
-    const punct = /^[“”‘’"'（）()《》、\s\u3000*]/.test(cur) ? 1 : 0;
+    const punct = /^[“”‘’"'（）()《》、和及与\s\u3000*]/.test(cur) ? 1 : 0;
     if (period) a += period[0].length;
     else if (punct) a += 1;
     else if (w && cur.length > w.length) a += w.length;
     else break;
   }
   if (b - a < 1) return null;
+  // 比上年年初预算增加1800亿元: a comparison basis, not a metric
+  if (/^(?:比|较|同比|环比)/.test(t.slice(a, b))) return null;
   // the noun phrase nearest the number: after the last 的 or verb-like break when long
   let cur = t.slice(a, b);
   const de = cur.lastIndexOf('的');
   if (de !== -1 && b - (a + de + 1) >= 2) a = a + de + 1;
   cur = t.slice(a, b);
-  if (cur.length > 14) a = b - 14;
+  if (cur.length > cap) a = b - cap;
   return { start: a, end: b };
 }
 
@@ -280,7 +296,7 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
     if (uppers.has(tok)) continue;
     const next = toks[k + 1] && toks[k + 1] !== tok.upper ? toks[k + 1] : toks[k + 2];
     if (excluded(t, a, tok, tok.upper ? toks[k + 2] : toks[k + 1], slogans)) {
-      prevEnd = Math.max(prevEnd, (tok.upper ?? tok).after);
+      // an excluded number stays part of the metric text around it: PM2.5浓度, 1剂次**万人
       continue;
     }
     void next;
@@ -307,6 +323,11 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
         const window = t.slice(cs, tok.start);
         basis = BASIS.find((w) => window.includes(w)) ?? null;
       }
+      if (role === 'value' && /(?:增长|增速|涨幅|增幅)(?:的)?(?:预期)?(?:目标)?(?:为|是|在|达到|达)?(?:约|近|超过)?$/.test(t.slice(Math.max(cs, tok.start - 12), tok.start))) {
+        // 经济增长预期目标为5%左右, 居民消费价格涨幅3%左右
+        role = 'growth';
+        direction = 'up';
+      }
       // 从80%提高到87%: the first number is the baseline
       if (role === 'value' && /[从由]$/.test(t.slice(Math.max(a, tok.start - 1), tok.start))) {
         const afterQ = t.slice(end, end + 8);
@@ -318,11 +339,62 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
     // 分别 lists share the metric of the claims before
     const distribute = /分别/.test(t.slice(cs, tok.start)) || (items.length > 0 && items[items.length - 1].distribute && /^[、和及]\s*$/.test(t.slice(prevEnd, tok.start)));
     if (role === 'rank') mFrom = from;
-    const metric = trimMetric(t, mFrom, tok.start);
-    items.push({ tok, role, end, bound, direction, basis, metric, distribute });
+    let metric = trimMetric(t, mFrom, tok.start, distribute ? 64 : 16);
+    if (role === 'rank' && metric) {
+      // 世界文化遗产数量居全球城市首位: the subject before the rank verb is the metric
+      const seg = t.slice(metric.start, tok.start);
+      const v = /(?:位居|位列|居于|跃居|稳居|名列|排名|排在|进入|跻身|居|列|排)/.exec(seg);
+      metric = v ? trimMetric(t, metric.start, metric.start + v.index, 16) : metric;
+    }
+    const prevItem = items[items.length - 1];
+    const continues = distribute && !!prevItem?.distribute && !/分别/.test(t.slice(prevEnd, tok.start)) && /^[、和及与\s]*$/.test(t.slice(prevEnd, tok.start));
+    if (continues) {
+      // 分别增长5.1%、6.1%和13.8%: the list shares the head's role
+      if (prevItem.role === 'growth' || prevItem.role === 'value') {
+        role = prevItem.role;
+        direction = prevItem.direction;
+        basis = prevItem.basis;
+      }
+      metric = null;
+    } else {
+      const post = role === 'value' ? postMetric(t, tok, end, b) : null;
+      if (post) metric = post;
+    }
+    items.push({ tok, role, end, bound, direction, basis, metric, distribute, head: distribute && !continues ? { start: cs, end: tok.start } : null });
     prevEnd = end;
   }
   return group(items, t);
+}
+
+const POST_STOP = /建成|开工|投用|投产|获批|入选|通过|实现|达到|完成|落地|签约|被|全部|均|已|顺利|成功|纳入|正式|累计|共|分别/;
+
+/** 新建10家省级全域旅游示范区: after a measure word the metric follows the number. */
+function postMetric(t: string, tok: NumberToken, end: number, b: number): { start: number; end: number } | null {
+  if (!tok.unit || !MEASURE_WORDS.has(tok.unit.base)) return null;
+  let e = end;
+  const limit = Math.min(b, end + 18);
+  while (e < limit && !/[，。；、（(：:\n”“]/.test(t.charAt(e))) e++;
+  let s0 = end;
+  if (t.charAt(s0) === '的') s0++;
+  const seg = t.slice(s0, e);
+  const stop = POST_STOP.exec(seg);
+  const e2 = stop ? s0 + stop.index : e;
+  if (e2 - s0 < 2 || !/^[\u4e00-\u9fffA-Za-z]/.test(t.charAt(s0))) return null;
+  return { start: s0, end: e2 };
+}
+
+/** Split a metric list 交通、水利 / 生产安全事故起数、死亡人数 into n ranges, or null. */
+function splitList(t: string, r: { start: number; end: number }, n: number): Array<{ start: number; end: number }> | null {
+  const parts: Array<{ start: number; end: number }> = [];
+  let s0 = r.start;
+  for (let k = r.start; k <= r.end; k++) {
+    if (k === r.end || '、和及与'.includes(t.charAt(k))) {
+      if (k - s0 >= 1) parts.push({ start: Math.max(s0, k - 16), end: k });
+      s0 = k + 1;
+    }
+  }
+  if (parts.length !== n) return null;
+  return parts;
 }
 
 /** Group items into claims: growth, ranks and metric-less values join the claim they belong to. */
@@ -346,9 +418,18 @@ function group(items: Item[], t: string): Draft[] {
       if (it.distribute) {
         // 技术合同成交额**亿元，技术交易额**亿元，分别增长**%、**%
         const run = [it];
-        while (k + 1 < items.length && items[k + 1].role === 'growth' && items[k + 1].distribute) run.push(items[++k]);
+        while (k + 1 < items.length && items[k + 1].role === 'growth' && items[k + 1].distribute && !items[k + 1].head) run.push(items[++k]);
         const open = drafts.filter((d) => !d.growth && d.value);
         const targets = open.slice(-run.length);
+        const subjects = it.head && it.metric ? splitList(t, it.metric, run.length) : null;
+        if (subjects && run.length > 1 && !(targets.length === run.length)) {
+          run.forEach((g, i) => {
+            const nd = newDraft(g);
+            nd.growth = g;
+            nd.metric = subjects[i];
+          });
+          continue;
+        }
         if (targets.length === run.length && run.length > 1) {
           targets.forEach((d, i) => {
             d.growth = run[i];
@@ -390,6 +471,18 @@ function group(items: Item[], t: string): Draft[] {
       continue;
     }
     // value
+    if (it.distribute && it.head) {
+      // 交通、水利分别完成投资3083亿元、550亿元
+      const run = [it];
+      while (k + 1 < items.length && items[k + 1].role === 'value' && items[k + 1].distribute && !items[k + 1].head) run.push(items[++k]);
+      const subjects = it.metric ? splitList(t, it.metric, run.length) : null;
+      run.forEach((v, i) => {
+        const nd = newDraft(v);
+        nd.value = v;
+        nd.metric = subjects ? subjects[i] : it.metric;
+      });
+      continue;
+    }
     const d = newDraft(it);
     d.value = it;
     if (pendingBaseline) {
@@ -504,9 +597,25 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
   };
 }
 
+/**
+ * 预计 governs the whole sentence when it opens it (预计全市地区生产总值增长5.2%左右，…), and
+ * otherwise only its own clause (…，预计全年将首次突破**亿大关).
+ */
+function forecastCue(t: string, a: number, at: number): boolean {
+  const head = t.slice(a, at);
+  for (const c of FORECAST_CUES) {
+    const k = head.lastIndexOf(c);
+    if (k === -1) continue;
+    const firstClause = !/[，；：,;:]/.test(head.slice(0, k));
+    const sameClause = !/[，；：,;:]/.test(head.slice(k));
+    if (firstClause || sameClause) return true;
+  }
+  return false;
+}
+
 function modality(t: string, a: number, at: number, role: Section['role']): Modality {
   const head = t.slice(a, at);
-  if (FORECAST_CUES.some((c) => head.includes(c))) return 'forecast';
+  if (forecastCue(t, a, at)) return 'forecast';
   if (role === 'plans') {
     if (ACTUAL_CUES_IN_PLANS.some((c) => head.includes(c))) return 'actual';
     return 'target';
