@@ -1,0 +1,287 @@
+/**
+ * Bytes → text, without asking the user for an encoding.
+ *
+ * Order of decisions:
+ *   1. 0 bytes → EMPTY.
+ *   2. UTF-32 BOM → UNSUPPORTED; UTF-16 BOM (FF FE / FE FF) → strict UTF-16LE / UTF-16BE.
+ *   3. A known non-text format by its signature (zip/.docx, OLE .doc/.wps, PDF, RTF) → UNSUPPORTED.
+ *      (`readDocument` routes .docx files to `readDocx` before getting here.)
+ *   4. UTF-8 BOM (EF BB BF) → strict UTF-8, encoding 'utf-8-bom'.
+ *   5. NUL bytes or a high share of C0 control characters → BINARY.
+ *   6. Strict UTF-8 → 'utf-8'.
+ *   7. Strict GB18030 (a superset of GBK and GB2312) → 'gb18030' — unless the bytes were clearly
+ *      UTF-8 up to a late error (many valid multi-byte characters before it), in which case the
+ *      GB18030 reading would be mojibake and we throw DECODE instead.
+ *   8. Otherwise DECODE, naming the byte offset of the first bad byte.
+ *   9. Text that is only whitespace / BOMs / zero-width characters → EMPTY.
+ *
+ * The returned text is exactly what the bytes decode to — CRLF, lone CR, U+3000 indents, zero-width
+ * characters, a second U+FEFF inside the text are all kept. Only a leading byte-order mark is not part
+ * of the text (it is consumed by the decoder), so every offset downstream is an offset into the
+ * returned `text`, not into the bytes.
+ */
+import { ReadError } from './errors.js';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'docx';
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+}
+
+type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le';
+
+/** valid multi-byte UTF-8 characters before the first error above which we refuse to guess GB18030 */
+const UTF8_EVIDENCE = 16;
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export function startsWith(buf: Uint8Array, sig: readonly number[], at = 0): boolean {
+  if (buf.length < at + sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (buf[at + i] !== sig[i]) return false;
+  return true;
+}
+
+export function isZipSignature(buf: Uint8Array): boolean {
+  // local file header, or the EOCD of an empty archive
+  return startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06]);
+}
+
+export function isOleSignature(buf: Uint8Array): boolean {
+  return startsWith(buf, OLE_SIGNATURE);
+}
+
+/** Name a well-known non-text format by its first bytes, or null. */
+function sniffNonText(buf: Uint8Array): string | null {
+  if (isZipSignature(buf)) return 'a zip archive (a .docx? name it .docx), not a text file';
+  if (isOleSignature(buf))
+    return 'an old Office file (.doc/.wps/.xls, OLE compound file) — not supported; save it as .docx or UTF-8 text';
+  if (startsWith(buf, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'a PDF — not supported; extract its text first';
+  if (startsWith(buf, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'an RTF document — not supported; save it as .docx or text';
+  return null;
+}
+
+function hexAt(buf: Uint8Array, offset: number, n = 4): string {
+  const out: string[] = [];
+  for (let i = offset; i < Math.min(buf.length, offset + n); i++) {
+    out.push('0x' + buf[i].toString(16).toUpperCase().padStart(2, '0'));
+  }
+  return out.join(' ');
+}
+
+function tryDecode(encoding: TextEncodingName, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where strict decoding first fails: the byte offset at which the offending character starts, and
+ * whether the only problem is a character cut off at the end. Found by bisection on prefixes decoded
+ * in streaming mode (a prefix ending mid-character is fine in streaming mode, and once a prefix fails
+ * every longer one fails), then by backing up to the last character boundary (a prefix that decodes
+ * in non-streaming mode ends on one). Only called on the error path: O(n log n).
+ */
+export function firstInvalidOffset(encoding: TextEncodingName, bytes: Uint8Array): { offset: number; atEnd: boolean } {
+  const decodes = (len: number, stream: boolean): boolean => {
+    try {
+      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, len), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const boundaryBefore = (end: number): number => {
+    for (let k = end; k >= Math.max(0, end - 4); k--) if (decodes(k, false)) return k;
+    return end;
+  };
+  if (decodes(bytes.length, true)) return { offset: boundaryBefore(bytes.length), atEnd: true };
+  // smallest len that fails: the decoder noticed the error at bytes[len - 1]
+  let lo = 1;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (decodes(mid, true)) lo = mid + 1;
+    else hi = mid;
+  }
+  return { offset: boundaryBefore(lo - 1), atEnd: false };
+}
+
+let gbSupport: boolean | undefined;
+function gb18030Available(): boolean {
+  if (gbSupport === undefined) {
+    try {
+      new TextDecoder('gb18030');
+      gbSupport = true;
+    } catch {
+      gbSupport = false; // a small-icu Node build
+    }
+  }
+  return gbSupport;
+}
+
+/** C0 controls other than TAB LF VT FF CR and SUB (0x1A, the DOS end-of-file mark), plus DEL: never in real report text. */
+function isControl(c: number): boolean {
+  return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1a) || c === 0x7f;
+}
+
+function tooManyControls(count: number, total: number): boolean {
+  return count > 1 && count > total * 0.02;
+}
+
+function checkBytesLookLikeText(buf: Uint8Array, from: number, name: string): void {
+  let nul = -1;
+  let nulEven = 0;
+  let nulOdd = 0;
+  let controls = 0;
+  for (let i = from; i < buf.length; i++) {
+    const b = buf[i];
+    if (b === 0) {
+      if (nul < 0) nul = i;
+      if ((i & 1) === 0) nulEven++;
+      else nulOdd++;
+    } else if (isControl(b)) controls++;
+  }
+  if (nul >= 0) {
+    const nuls = nulEven + nulOdd;
+    const len = buf.length - from;
+    if (nuls >= 4 && nuls > len * 0.05 && Math.max(nulEven, nulOdd) >= nuls * 0.95) {
+      const guess = nulOdd > nulEven ? 'UTF-16LE' : 'UTF-16BE';
+      throw new ReadError(
+        'BINARY',
+        name,
+        `contains NUL bytes — looks like ${guess} without a byte-order mark; save it as UTF-8 (or UTF-16 with BOM)`,
+      );
+    }
+    throw new ReadError('BINARY', name, `binary data, not text (NUL byte at offset ${nul})`);
+  }
+  if (tooManyControls(controls, buf.length - from)) {
+    throw new ReadError('BINARY', name, `binary data, not text (${controls} control bytes in ${buf.length - from})`);
+  }
+}
+
+function checkTextLooksLikeText(text: string, name: string): void {
+  let controls = 0;
+  let nul = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0 && nul < 0) nul = i;
+    if (c === 0 || isControl(c)) controls++;
+  }
+  if (nul >= 0) throw new ReadError('BINARY', name, `binary data, not text (U+0000 at character ${nul})`);
+  if (tooManyControls(controls, text.length)) {
+    throw new ReadError('BINARY', name, `binary data, not text (${controls} control characters in ${text.length})`);
+  }
+}
+
+const BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
+
+function checkNotBlank(text: string, name: string): void {
+  if (BLANK.test(text)) throw new ReadError('EMPTY', name, 'contains only whitespace');
+}
+
+function countNonAscii(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) n++;
+  return n;
+}
+
+function decodeUtf16(buf: Uint8Array, bigEndian: boolean, name: string): Decoded {
+  const body = buf.subarray(2);
+  if (body.length % 2 !== 0) {
+    throw new ReadError('DECODE', name, `UTF-16 byte-order mark but an odd number of bytes (${buf.length}); truncated?`);
+  }
+  let le = body;
+  if (bigEndian) {
+    le = new Uint8Array(body.length);
+    for (let i = 0; i < body.length; i += 2) {
+      le[i] = body[i + 1];
+      le[i + 1] = body[i];
+    }
+  }
+  const text = tryDecode('utf-16le', le);
+  if (text === null) {
+    const off = 2 + firstInvalidOffset('utf-16le', le).offset;
+    throw new ReadError(
+      'DECODE',
+      name,
+      `invalid ${bigEndian ? 'UTF-16BE' : 'UTF-16LE'} (unpaired surrogate) at byte offset ${off} (${hexAt(buf, off, 4)})`,
+    );
+  }
+  checkNotBlank(text, name);
+  checkTextLooksLikeText(text, name);
+  return { text, encoding: bigEndian ? 'utf-16be' : 'utf-16le' };
+}
+
+/**
+ * Decode the bytes of a text file. Throws a ReadError (EMPTY, BINARY, DECODE, UNSUPPORTED); never
+ * returns garbled text. `name` is used in error messages only.
+ */
+export function decodeBytes(buf: Uint8Array, name = '<input>'): Decoded {
+  if (buf.length === 0) throw new ReadError('EMPTY', name, 'empty file (0 bytes)');
+
+  if (startsWith(buf, [0xff, 0xfe, 0x00, 0x00]) || startsWith(buf, [0x00, 0x00, 0xfe, 0xff])) {
+    throw new ReadError('UNSUPPORTED', name, 'UTF-32 text is not supported; save it as UTF-8');
+  }
+  if (startsWith(buf, [0xff, 0xfe])) return decodeUtf16(buf, false, name);
+  if (startsWith(buf, [0xfe, 0xff])) return decodeUtf16(buf, true, name);
+
+  const nonText = sniffNonText(buf);
+  if (nonText) throw new ReadError('UNSUPPORTED', name, nonText);
+
+  if (startsWith(buf, [0xef, 0xbb, 0xbf])) {
+    checkBytesLookLikeText(buf, 3, name);
+    const body = buf.subarray(3);
+    const text = tryDecode('utf-8', body);
+    if (text === null) {
+      const off = 3 + firstInvalidOffset('utf-8', body).offset;
+      throw new ReadError(
+        'DECODE',
+        name,
+        `has a UTF-8 byte-order mark but invalid UTF-8 at byte offset ${off} (${hexAt(buf, off)})`,
+      );
+    }
+    checkNotBlank(text, name);
+    return { text, encoding: 'utf-8-bom' };
+  }
+
+  checkBytesLookLikeText(buf, 0, name);
+
+  const utf8 = tryDecode('utf-8', buf);
+  if (utf8 !== null) {
+    checkNotBlank(utf8, name);
+    return { text: utf8, encoding: 'utf-8' };
+  }
+
+  const utf8Bad = firstInvalidOffset('utf-8', buf);
+  const utf8Evidence = countNonAscii(new TextDecoder('utf-8').decode(buf.subarray(0, utf8Bad.offset)));
+  const utf8Where = utf8Bad.atEnd
+    ? `a UTF-8 character is cut off at the end (byte offset ${utf8Bad.offset})`
+    : `invalid UTF-8 at byte offset ${utf8Bad.offset} (${hexAt(buf, utf8Bad.offset)})`;
+
+  if (utf8Evidence >= UTF8_EVIDENCE) {
+    // The file is UTF-8 up to a damaged spot. Re-reading all of it as GB18030 would "succeed" more
+    // often than one thinks and turn every character into mojibake: refuse instead.
+    throw new ReadError(
+      'DECODE',
+      name,
+      `${utf8Where} after ${utf8Evidence} valid non-ASCII characters; the file is damaged or mixes encodings (not re-read as GB18030)`,
+    );
+  }
+
+  if (!gb18030Available()) {
+    throw new ReadError('UNSUPPORTED', name, `${utf8Where}, and this Node.js build cannot decode GB18030 (it lacks full ICU)`);
+  }
+  const gb = tryDecode('gb18030', buf);
+  if (gb !== null) {
+    checkNotBlank(gb, name);
+    return { text: gb, encoding: 'gb18030' };
+  }
+  const gbBad = firstInvalidOffset('gb18030', buf);
+  const gbWhere = gbBad.atEnd
+    ? `a character cut off at the end, byte offset ${gbBad.offset}`
+    : `byte offset ${gbBad.offset} (${hexAt(buf, gbBad.offset)})`;
+  throw new ReadError('DECODE', name, `cannot decode: neither UTF-8 (${utf8Where}) nor GB18030 (invalid at ${gbWhere})`);
+}

@@ -1,0 +1,256 @@
+/**
+ * The read → decode stage: a path (or '-' for stdin) in, the exact text out.
+ *
+ * - Text files are decoded without asking (see decode.ts): UTF-16 by BOM, UTF-8 (with or without BOM),
+ *   else GB18030. Nothing in the text is changed — CRLF stays CRLF — so every offset downstream is an
+ *   offset into `ReadResult.text` (a leading BOM is not part of it).
+ * - .docx files (by extension, or any file whose bytes are a zip holding word/document.xml) are vetted
+ *   for zip bombs and corruption, then read with mammoth's extractRawText: one paragraph a line, "\n".
+ * - Every failure is a ReadError with a code and a one-line message `${file}: ${reason}`; nothing else
+ *   is thrown.
+ */
+import { open, readdir, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { ReadError, fsError, formatBytes } from './errors.js';
+import { decodeBytes, isZipSignature, type Encoding } from './decode.js';
+import { looksLikeDocx, readDocx, DEFAULT_MAX_DOCX_UNCOMPRESSED } from './docx.js';
+
+export { ReadError, isReadError, type ReadErrorCode } from './errors.js';
+export { decodeBytes, type Encoding } from './decode.js';
+export { readDocx, inspectDocx } from './docx.js';
+
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+export { DEFAULT_MAX_DOCX_UNCOMPRESSED };
+export const DEFAULT_EXTENSIONS = ['.txt', '.md', '.docx'];
+/** extensions read as Word documents (the macro-enabled and template variants share the format) */
+const DOCX_EXTENSIONS = new Set(['.docx', '.docm', '.dotx', '.dotm']);
+const STDIN_NAME = '<stdin>';
+
+export interface ReadResult {
+  /** the path as given; '-' for stdin */
+  path: string;
+  /** the decoded text, unchanged (CRLF kept); offsets are into this string */
+  text: string;
+  encoding: Encoding;
+  /** size of the input in bytes */
+  bytes: number;
+}
+
+export interface ReadOptions {
+  /** refuse inputs larger than this (TOO_LARGE). Default 64 MiB. */
+  maxBytes?: number;
+  /** refuse .docx files whose entries declare more than this in total (ZIP_BOMB). Default 200 MiB. */
+  maxDocxUncompressed?: number;
+}
+
+function toReadError(err: unknown, file: string): ReadError {
+  if (err instanceof ReadError) return err;
+  if ((err as NodeJS.ErrnoException | undefined)?.code) return fsError(err, file);
+  const msg = err instanceof Error ? err.message : String(err);
+  return new ReadError('UNREADABLE', file, `cannot read: ${msg}`, { cause: err });
+}
+
+function tooLarge(file: string, size: number | null, max: number): ReadError {
+  return new ReadError(
+    'TOO_LARGE',
+    file,
+    `too large (${size === null ? 'more than ' + formatBytes(max) : formatBytes(size)}; limit ${formatBytes(max)})`,
+  );
+}
+
+/** Read all of a byte stream, refusing more than maxBytes. */
+async function readStream(stream: AsyncIterable<Uint8Array | string>, file: string, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    total += b.length;
+    if (total > maxBytes) throw tooLarge(file, null, maxBytes);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Read a file, refusing more than maxBytes even if it grows after stat (or is a pipe or device). */
+async function readFileBounded(path: string, maxBytes: number, sizeHint: number): Promise<Uint8Array> {
+  const fh = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunkSize = Math.min(Math.max(sizeHint + 1, 64 * 1024), maxBytes + 1, 16 * 1024 * 1024);
+    for (;;) {
+      const buf = Buffer.allocUnsafe(chunkSize);
+      const { bytesRead } = await fh.read(buf, 0, chunkSize, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw tooLarge(path, null, maxBytes);
+      chunks.push(bytesRead === chunkSize ? buf : buf.subarray(0, bytesRead));
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Decode the bytes of a document whose name is `name`: .docx (by extension or by content) through
+ * mammoth, anything else through `decodeBytes`. Throws ReadError only.
+ */
+export async function decodeDocument(
+  buf: Uint8Array,
+  name: string,
+  opts: ReadOptions = {},
+): Promise<{ text: string; encoding: Encoding }> {
+  try {
+    const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (buf.length > maxBytes) throw tooLarge(name, buf.length, maxBytes);
+    const ext = extname(name).toLowerCase();
+    if (DOCX_EXTENSIONS.has(ext) || (isZipSignature(buf) && looksLikeDocx(buf))) {
+      return { text: await readDocx(buf, name, opts), encoding: 'docx' };
+    }
+    return decodeBytes(buf, name);
+  } catch (err) {
+    throw toReadError(err, name);
+  }
+}
+
+/** Read and decode one document. `'-'` reads all of standard input. Throws ReadError only. */
+export async function readDocument(path: string, opts: ReadOptions = {}): Promise<ReadResult> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (path === '-') {
+    let buf: Uint8Array;
+    try {
+      buf = await readStream(process.stdin, STDIN_NAME, maxBytes);
+    } catch (err) {
+      throw toReadError(err, STDIN_NAME);
+    }
+    const { text, encoding } = await decodeDocument(buf, STDIN_NAME, opts);
+    return { path, text, encoding, bytes: buf.length };
+  }
+
+  let buf: Uint8Array;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new ReadError('IS_DIRECTORY', path, 'is a directory, not a file');
+    if (st.isFile() && st.size > maxBytes) throw tooLarge(path, st.size, maxBytes);
+    buf = await readFileBounded(path, maxBytes, st.isFile() ? st.size : 0);
+  } catch (err) {
+    throw toReadError(err, path);
+  }
+  const { text, encoding } = await decodeDocument(buf, path, opts);
+  return { path, text, encoding, bytes: buf.length };
+}
+
+function normalizeExtensions(exts: string[]): Set<string> {
+  return new Set(exts.map((e) => (e.startsWith('.') ? e : '.' + e).toLowerCase()));
+}
+
+function describeExtensions(exts: Set<string>): string {
+  const list = [...exts];
+  if (list.length <= 1) return list.join('');
+  return list.slice(0, -1).join(', ') + ' or ' + list[list.length - 1];
+}
+
+/** Skipped while walking: hidden entries (.git, .DS_Store) and Office lock files (~$report.docx). */
+function skipped(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$');
+}
+
+async function walk(
+  dir: string,
+  exts: Set<string>,
+  out: string[],
+  errors: ReadError[],
+  visited: Set<string>,
+): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    errors.push(toReadError(err, dir));
+    return;
+  }
+  for (const ent of entries) {
+    if (skipped(ent.name)) continue;
+    const p = join(dir, ent.name);
+    let isDir = ent.isDirectory();
+    let isFile = ent.isFile();
+    if (ent.isSymbolicLink()) {
+      let st: Stats;
+      try {
+        st = await stat(p);
+      } catch {
+        continue; // dangling link inside a directory: not something the user asked for
+      }
+      isDir = st.isDirectory();
+      isFile = st.isFile();
+    }
+    if (isDir) {
+      let key: string;
+      try {
+        const st = await stat(p);
+        key = `${st.dev}:${st.ino}`;
+      } catch (err) {
+        errors.push(toReadError(err, p));
+        continue;
+      }
+      if (visited.has(key)) continue; // a symlink cycle or a second route to the same directory
+      visited.add(key);
+      await walk(p, exts, out, errors, visited);
+    } else if (isFile && exts.has(extname(ent.name).toLowerCase())) {
+      out.push(p);
+    }
+  }
+}
+
+/**
+ * Turn command-line inputs into a list of files. Directories are walked recursively (hidden entries
+ * and ~$ lock files skipped, symlink cycles followed once) and their matching files listed in sorted
+ * order; explicit files are taken whatever their extension; '-' (stdin) is passed through. Duplicates
+ * are dropped. Problems do not stop the walk: a missing path is a NOT_FOUND error, a directory without
+ * matching files a NO_FILES error, an unreadable directory an UNREADABLE error.
+ */
+export async function expandInputs(
+  inputs: string[],
+  opts: { extensions?: string[] } = {},
+): Promise<{ files: string[]; errors: ReadError[] }> {
+  const exts = normalizeExtensions(opts.extensions ?? DEFAULT_EXTENSIONS);
+  const files: string[] = [];
+  const errors: ReadError[] = [];
+  const seen = new Set<string>();
+  const add = (p: string): void => {
+    const key = p === '-' ? '-' : resolve(p);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(p);
+  };
+
+  for (const input of inputs) {
+    if (input === '-') {
+      add(input);
+      continue;
+    }
+    let st: Stats;
+    try {
+      st = await stat(input);
+    } catch (err) {
+      errors.push(toReadError(err, input));
+      continue;
+    }
+    if (!st.isDirectory()) {
+      add(input);
+      continue;
+    }
+    const found: string[] = [];
+    const before = errors.length;
+    await walk(input, exts, found, errors, new Set([`${st.dev}:${st.ino}`]));
+    found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const rootUnreadable = errors.slice(before).some((e) => e.file === input);
+    if (found.length === 0 && !rootUnreadable) {
+      errors.push(new ReadError('NO_FILES', input, `no ${describeExtensions(exts)} files found in this directory (searched recursively)`));
+    }
+    for (const f of found) add(f);
+  }
+  return { files, errors };
+}

@@ -1,0 +1,664 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
+import { deflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
+import {
+  ReadError,
+  decodeBytes,
+  decodeDocument,
+  expandInputs,
+  readDocument,
+  readDocx,
+  type ReadErrorCode,
+} from '../src/read/index.js';
+
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const corpus = (...p: string[]) => join(CORPUS, ...p);
+const list = (dir: string, suffix: string) =>
+  readdirSync(corpus(dir))
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .map((f) => corpus(dir, f));
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'baogao-read-'));
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** write a file under the temp dir, creating parents; returns its path */
+function put(rel: string, data: Uint8Array | string): string {
+  const p = join(tmp, rel);
+  mkdirSync(join(p, '..'), { recursive: true });
+  writeFileSync(p, data);
+  return p;
+}
+
+/** run `fn`, expect a ReadError with `code`, check the one-line `${file}: reason` shape */
+async function expectReadError(fn: () => unknown, code: ReadErrorCode, file?: string): Promise<ReadError> {
+  let caught: unknown;
+  try {
+    await fn();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught, `expected ReadError ${code}`).toBeInstanceOf(ReadError);
+  const err = caught as ReadError;
+  expect(err.code, err.message).toBe(code);
+  expect(err.message).not.toMatch(/[\r\n]/);
+  expect(err.message.startsWith(`${err.file}: `)).toBe(true);
+  expect(err.reason.length).toBeGreaterThan(0);
+  if (file !== undefined) expect(err.file).toBe(file);
+  return err;
+}
+
+// ---------------------------------------------------------------------------------------------
+// a tiny zip writer, so that the bad .docx files are built here rather than committed
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+function crc32(b: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+interface ZipSpec {
+  name: string;
+  data: Uint8Array | string;
+  store?: boolean;
+  /** forge the sizes written in the headers */
+  declaredUncompressed?: number;
+  declaredCompressed?: number;
+  /** write 0xFFFFFFFF sizes plus a ZIP64 extra field declaring this many bytes */
+  zip64Uncompressed?: bigint;
+  flags?: number;
+}
+
+function makeZip(specs: ZipSpec[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const s of specs) {
+    const raw = typeof s.data === 'string' ? Buffer.from(s.data, 'utf8') : Buffer.from(s.data);
+    const body = s.store ? raw : deflateRawSync(raw);
+    const name = Buffer.from(s.name, 'utf8');
+    let csize = s.declaredCompressed ?? body.length;
+    let usize = s.declaredUncompressed ?? raw.length;
+    let extra = Buffer.alloc(0);
+    if (s.zip64Uncompressed !== undefined) {
+      extra = Buffer.alloc(4 + 16);
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(16, 2);
+      extra.writeBigUInt64LE(s.zip64Uncompressed, 4);
+      extra.writeBigUInt64LE(BigInt(body.length), 12);
+      csize = 0xffffffff;
+      usize = 0xffffffff;
+    }
+    const flags = 0x800 | (s.flags ?? 0);
+    const method = s.store ? 0 : 8;
+    const crc = crc32(raw);
+
+    const loc = Buffer.alloc(30);
+    loc.writeUInt32LE(0x04034b50, 0);
+    loc.writeUInt16LE(s.zip64Uncompressed !== undefined ? 45 : 20, 4);
+    loc.writeUInt16LE(flags, 6);
+    loc.writeUInt16LE(method, 8);
+    loc.writeUInt16LE(0, 10);
+    loc.writeUInt16LE(0x21, 12);
+    loc.writeUInt32LE(crc, 14);
+    loc.writeUInt32LE(csize, 18);
+    loc.writeUInt32LE(usize, 22);
+    loc.writeUInt16LE(name.length, 26);
+    loc.writeUInt16LE(extra.length, 28);
+    const local = Buffer.concat([loc, name, extra, body]);
+
+    const cen = Buffer.alloc(46);
+    cen.writeUInt32LE(0x02014b50, 0);
+    cen.writeUInt16LE(0x031e, 4);
+    cen.writeUInt16LE(s.zip64Uncompressed !== undefined ? 45 : 20, 6);
+    cen.writeUInt16LE(flags, 8);
+    cen.writeUInt16LE(method, 10);
+    cen.writeUInt16LE(0, 12);
+    cen.writeUInt16LE(0x21, 14);
+    cen.writeUInt32LE(crc, 16);
+    cen.writeUInt32LE(csize, 20);
+    cen.writeUInt32LE(usize, 24);
+    cen.writeUInt16LE(name.length, 28);
+    cen.writeUInt16LE(extra.length, 30);
+    cen.writeUInt16LE(0, 32);
+    cen.writeUInt16LE(0, 34);
+    cen.writeUInt16LE(0, 36);
+    cen.writeUInt32LE(0, 38);
+    cen.writeUInt32LE(offset, 42);
+    centrals.push(Buffer.concat([cen, name, extra]));
+    locals.push(local);
+    offset += local.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(specs.length, 8);
+  eocd.writeUInt16LE(specs.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, eocd]);
+}
+
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+const documentXml = (body: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+const para = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+
+function makeDocx(body: string, extra: ZipSpec[] = [], doc: Partial<ZipSpec> = {}): Buffer {
+  return makeZip([
+    { name: '[Content_Types].xml', data: CONTENT_TYPES },
+    { name: '_rels/.rels', data: RELS },
+    { name: 'word/document.xml', data: documentXml(body), ...doc },
+    ...extra,
+  ]);
+}
+
+function randomBytes(n: number, seed: number, withNuls: boolean): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out[i] = x & 0xff;
+    if (!withNuls && out[i] === 0) out[i] = 0xff;
+  }
+  if (withNuls) out[7] = 0;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// fixtures/read/: tiny committed files for anyone (CLI tests, manual runs) who needs a bad input.
+// Regenerate with `BAOGAO_WRITE_FIXTURES=1 npx vitest run tests/read.test.ts`; the table below checks
+// what each one reads to (bytes are not compared: deflate output may differ between zlib versions).
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/read/', import.meta.url));
+const SAMPLE = '政府工作报告\r\n各位代表：\r\n　　现在，我代表市人民政府向大会报告工作。\r\n';
+
+function buildFixtures(): Record<string, Uint8Array | string> {
+  const gbk = readFileSync(corpus('gbk', 'hailar-district-2018.gbk.txt'));
+  const mini = makeDocx(para('2025年政府工作报告') + '<w:p/>' + para('　　一、2024年工作回顾'));
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE, 'utf16le')]);
+  return {
+    'gbk-crlf.txt': gbk.subarray(0, gbk.indexOf('\r\n', 300) + 2),
+    'utf8.txt': SAMPLE,
+    'utf8-bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE)]),
+    'utf16le-bom.txt': le,
+    'utf16be-bom.txt': Buffer.from(le).swap16(),
+    'empty.txt': '',
+    'whitespace.txt': ' \r\n　\r\n',
+    'binary.txt': randomBytes(256, 3, true),
+    'undecodable.txt': Buffer.concat([Buffer.from('abc '), Buffer.from([0xff, 0x80, 0xff]), Buffer.from(' def')]),
+    'mini.docx': mini,
+    'truncated.docx': mini.subarray(0, mini.length >> 1),
+    'not-a-zip.docx': randomBytes(512, 5, false),
+    'ole.docx': Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+    'zip64-bomb.docx': makeDocx(para('x'), [{ name: 'word/media/huge.bin', data: 'tiny', zip64Uncompressed: 5n * 1024n ** 3n }]),
+    'ratio-bomb.docx': makeDocx(para('x'), [{ name: 'word/b.bin', data: 'x'.repeat(100), declaredUncompressed: 150 * 1024 * 1024 }]),
+    'no-document.docx': makeZip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }]),
+    'no-reports/notes.pdf': '%PDF-1.4 not a report',
+  };
+}
+
+const FIXTURE_EXPECT: Record<string, { encoding: string; text?: string } | { code: ReadErrorCode }> = {
+  'gbk-crlf.txt': { encoding: 'gb18030' },
+  'utf8.txt': { encoding: 'utf-8', text: SAMPLE },
+  'utf8-bom.txt': { encoding: 'utf-8-bom', text: SAMPLE },
+  'utf16le-bom.txt': { encoding: 'utf-16le', text: SAMPLE },
+  'utf16be-bom.txt': { encoding: 'utf-16be', text: SAMPLE },
+  'empty.txt': { code: 'EMPTY' },
+  'whitespace.txt': { code: 'EMPTY' },
+  'binary.txt': { code: 'BINARY' },
+  'undecodable.txt': { code: 'DECODE' },
+  'mini.docx': { encoding: 'docx', text: '2025年政府工作报告\n\n　　一、2024年工作回顾\n' },
+  'truncated.docx': { code: 'DOCX_CORRUPT' },
+  'not-a-zip.docx': { code: 'DOCX_CORRUPT' },
+  'ole.docx': { code: 'DOCX_ENCRYPTED' },
+  'zip64-bomb.docx': { code: 'ZIP_BOMB' },
+  'ratio-bomb.docx': { code: 'ZIP_BOMB' },
+  'no-document.docx': { code: 'DOCX_CORRUPT' },
+  'no-reports': { code: 'IS_DIRECTORY' },
+};
+
+describe('fixtures/read', () => {
+  beforeAll(() => {
+    if (!process.env.BAOGAO_WRITE_FIXTURES) return;
+    for (const [rel, data] of Object.entries(buildFixtures())) {
+      mkdirSync(join(FIXTURES, rel, '..'), { recursive: true });
+      writeFileSync(join(FIXTURES, rel), data);
+    }
+  });
+
+  it.each(Object.entries(FIXTURE_EXPECT))('%s', async (rel, want) => {
+    const p = join(FIXTURES, rel);
+    if ('code' in want) {
+      await expectReadError(() => readDocument(p), want.code, p);
+    } else {
+      const r = await readDocument(p);
+      expect(r.encoding).toBe(want.encoding);
+      if (want.text !== undefined) expect(r.text).toBe(want.text);
+    }
+  });
+
+  it('the fixtures directory expands to its readable files and a NO_FILES error', async () => {
+    const { files, errors } = await expandInputs([FIXTURES]);
+    expect(files.map((f) => f.slice(FIXTURES.length))).toEqual(
+      Object.keys(FIXTURE_EXPECT).filter((f) => /\.(txt|docx)$/.test(f)).sort(),
+    );
+    expect(errors).toEqual([]);
+    const none = await expandInputs([join(FIXTURES, 'no-reports')]);
+    expect(none.errors.map((e) => e.code)).toEqual(['NO_FILES']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('real corpus', () => {
+  const gbk = list('gbk', '.gbk.txt');
+  const docx = list('docx', '.docx');
+  const zh = list('zh', '.txt');
+
+  it('finds the corpus', () => {
+    expect(gbk.length).toBe(7);
+    expect(docx.length).toBe(28);
+    expect(zh.length).toBeGreaterThan(10);
+  });
+
+  it.each(gbk.map((p) => [p.split('/').pop(), p]))('GBK %s decodes as gb18030, CRLF kept', async (_n, p) => {
+    const r = await readDocument(p as string);
+    expect(r.encoding).toBe('gb18030');
+    expect(r.text.includes('政府工作报告') || r.text.includes('海拉尔')).toBe(true);
+    expect(r.text).toContain('\r\n');
+    expect(r.text).not.toContain('\ufffd');
+    expect(r.bytes).toBe(readFileSync(p as string).length);
+  });
+
+  it('all 28 .docx read to text in a few seconds', async () => {
+    const t0 = performance.now();
+    const results = [];
+    for (const p of docx) results.push(await readDocument(p));
+    const ms = performance.now() - t0;
+    console.log(`read ${docx.length} .docx in ${ms.toFixed(0)} ms (${(ms / docx.length).toFixed(1)} ms each)`);
+    for (const r of results) {
+      expect(r.encoding).toBe('docx');
+      expect(r.text.trim().length, r.path).toBeGreaterThan(1000);
+      expect(r.text.includes('政府工作报告') || r.text.includes('2025'), r.path).toBe(true);
+      expect(r.text.split('\n').filter((l) => l === '').length).toBeLessThan(r.text.split('\n').length / 4);
+    }
+    expect(ms).toBeLessThan(15000);
+  }, 60000);
+
+  it('a .docx reads exactly like its Word-extracted corpus text (one paragraph a line)', async () => {
+    for (const [d, z] of [
+      ['2025年北京市政府工作报告.docx', 'city-beijing-2025-gov-work-report.zh.txt'],
+      ['2025年浙江省政府工作报告.docx', 'prov-zhejiang-2025-gov-work-report.zh.txt'],
+    ]) {
+      const r = await readDocument(corpus('docx', d));
+      expect(r.text).toBe(readFileSync(corpus('zh', z), 'utf8'));
+    }
+  });
+
+  it('UTF-8 corpus files and the seed decode as utf-8, unchanged', async () => {
+    for (const p of [...zh, corpus('000_304eac767b8a3bea.txt')]) {
+      const r = await readDocument(p);
+      expect(r.encoding, p).toBe('utf-8');
+      expect(r.text).toBe(readFileSync(p, 'utf8'));
+    }
+  });
+
+  it('a .docx under another name is recognised by its content', async () => {
+    const p = put('sniff/report.txt', readFileSync(docx[0]));
+    const r = await readDocument(p);
+    expect(r.encoding).toBe('docx');
+    expect(r.text).toContain('2025');
+  });
+});
+
+describe('decodeBytes', () => {
+  const enc = new TextEncoder();
+
+  it('UTF-8 with BOM: BOM not in the text, everything else kept', () => {
+    const body = '政府工作报告\r\n\ufeff一、回顾\r\n';
+    const r = decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)]), 'bom.txt');
+    expect(r).toEqual({ text: body, encoding: 'utf-8-bom' });
+  });
+
+  it('UTF-16LE and UTF-16BE with BOM', () => {
+    const body = '政府工作报告\r\n2025年，GDP增长5%。\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    expect(decodeBytes(le, 'le.txt')).toEqual({ text: body, encoding: 'utf-16le' });
+    expect(decodeBytes(be, 'be.txt')).toEqual({ text: body, encoding: 'utf-16be' });
+  });
+
+  it('plain UTF-8 keeps CRLF and lone CR', () => {
+    const body = 'a\r\nb\rc\n　　（一）';
+    expect(decodeBytes(enc.encode(body))).toEqual({ text: body, encoding: 'utf-8' });
+  });
+
+  it('property: any well-formed text round-trips through UTF-8, UTF-8+BOM and UTF-16 with BOM', () => {
+    const ctrl = /[\u0000-\u0008\u000e-\u0019\u001b-\u001f\u007f]/;
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }),
+        fc.string({ unit: 'binary-ascii', maxLength: 20 }),
+        (s, t) => {
+          const text = s + t;
+          if (/\p{Cs}/u.test(text) || ctrl.test(text) || /^[\s\u200b-\u200d\u2060\ufeff]*$/.test(text)) return;
+          expect(decodeBytes(enc.encode(text))).toEqual({ text, encoding: 'utf-8' });
+          expect(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), enc.encode(text)]))).toEqual({
+            text,
+            encoding: 'utf-8-bom',
+          });
+          expect(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toEqual({
+            text,
+            encoding: 'utf-16le',
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('EMPTY: 0 bytes, whitespace only, BOM only', async () => {
+    await expectReadError(() => decodeBytes(new Uint8Array(0), 'e.txt'), 'EMPTY', 'e.txt');
+    await expectReadError(() => decodeBytes(enc.encode(' \r\n\t　\n'), 'w.txt'), 'EMPTY');
+    await expectReadError(() => decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf]), 'b.txt'), 'EMPTY');
+    await expectReadError(() => decodeBytes(Uint8Array.from([0xff, 0xfe]), 'b16.txt'), 'EMPTY');
+  });
+
+  it('BINARY: NUL bytes, or many control bytes', async () => {
+    await expectReadError(() => decodeBytes(randomBytes(4096, 42, true), 'r.txt'), 'BINARY');
+    const ctl = new Uint8Array(200).fill(0x41);
+    for (let i = 0; i < 200; i += 10) ctl[i] = 0x01;
+    await expectReadError(() => decodeBytes(ctl, 'c.txt'), 'BINARY');
+    const e = await expectReadError(() => decodeBytes(Buffer.from('政府工作报告 2025\r\n', 'utf16le'), 'nobom.txt'), 'BINARY');
+    expect(e.reason).toContain('UTF-16LE without a byte-order mark');
+  });
+
+  it('a stray form feed or tab does not make text binary', () => {
+    expect(decodeBytes(enc.encode('第一页\f第二页\t（完）')).encoding).toBe('utf-8');
+  });
+
+  it('DECODE names the byte offset', async () => {
+    const bad = Buffer.concat([Buffer.from('abc'), Buffer.from([0xff, 0xfe, 0xff]), Buffer.from('def')]);
+    const e = await expectReadError(() => decodeBytes(bad, 'bad.txt'), 'DECODE', 'bad.txt');
+    expect(e.reason).toMatch(/byte offset 3\b/);
+    expect(e.reason).toContain('0xFF');
+  });
+
+  it('UTF-8 damaged late is an error, not GB18030 mojibake', async () => {
+    const good = Buffer.from('政府工作报告。'.repeat(20));
+    const damaged = Buffer.concat([good, Buffer.from([0xe6, 0x94]), Buffer.from('结束')]); // a cut-off character
+    const e = await expectReadError(() => decodeBytes(damaged, 'cut.txt'), 'DECODE');
+    expect(e.reason).toContain(`byte offset ${good.length}`);
+    const truncated = good.subarray(0, good.length - 1);
+    const t = await expectReadError(() => decodeBytes(truncated, 'trunc.txt'), 'DECODE');
+    expect(t.reason).toContain('cut off at the end');
+  });
+
+  it('UTF-16 with BOM but an odd length or a lone surrogate is DECODE', async () => {
+    await expectReadError(() => decodeBytes(Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42]), 'odd.txt'), 'DECODE');
+    const lone = Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x41, 0x00]);
+    const e = await expectReadError(() => decodeBytes(lone, 'sur.txt'), 'DECODE');
+    expect(e.reason).toContain('byte offset 4');
+  });
+
+  it('known non-text formats are UNSUPPORTED with a hint', async () => {
+    await expectReadError(() => decodeBytes(Buffer.from('%PDF-1.7\n...'), 'a.pdf'), 'UNSUPPORTED');
+    await expectReadError(() => decodeBytes(Buffer.from('{\\rtf1\\ansi hello}'), 'a.rtf'), 'UNSUPPORTED');
+    await expectReadError(() => decodeBytes(makeDocx(para('x')), 'a.bin'), 'UNSUPPORTED');
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    const e = await expectReadError(() => decodeBytes(ole, 'old.doc'), 'UNSUPPORTED');
+    expect(e.reason).toContain('.doc');
+  });
+});
+
+describe('.docx', () => {
+  it('paragraphs become lines; empty paragraphs stay empty lines; tabs kept', async () => {
+    const buf = makeDocx(para('一、总体要求') + '<w:p/>' + '<w:p><w:r><w:t>第二段</w:t><w:tab/><w:t>x</w:t></w:r></w:p>');
+    expect(await readDocx(buf, 'mini.docx')).toBe('一、总体要求\n\n第二段\tx\n');
+  });
+
+  it('mammoth quirk pinned: a manual line break <w:br/> produces nothing', async () => {
+    const buf = makeDocx('<w:p><w:r><w:t>上</w:t><w:br/><w:t>下</w:t></w:r></w:p>');
+    expect(await readDocx(buf, 'br.docx')).toBe('上下\n');
+  });
+
+  it('a document without text is EMPTY', async () => {
+    await expectReadError(() => readDocx(makeDocx('<w:p/><w:p/>'), 'blank.docx'), 'EMPTY', 'blank.docx');
+  });
+
+  it('truncated .docx (first half of a real one) is DOCX_CORRUPT', async () => {
+    const real = readFileSync(list('docx', '.docx')[3]);
+    const p = put('drafts/half.docx', real.subarray(0, real.length >> 1));
+    const e = await expectReadError(() => readDocument(p), 'DOCX_CORRUPT', p);
+    expect(e.message).toBe(`${p}: not a valid .docx (zip central directory not found: the file is truncated or damaged)`);
+  });
+
+  it('random bytes named .docx are DOCX_CORRUPT', async () => {
+    const p = put('random.docx', randomBytes(5000, 7, false));
+    const e = await expectReadError(() => readDocument(p), 'DOCX_CORRUPT', p);
+    expect(e.reason).toContain('not a zip file');
+  });
+
+  it('a zip without word/document.xml is DOCX_CORRUPT; an .xlsx is named as such', async () => {
+    const e1 = await expectReadError(() => readDocx(makeZip([{ name: 'a.txt', data: 'hello' }]), 'z.docx'), 'DOCX_CORRUPT');
+    expect(e1.reason).toContain('word/document.xml');
+    const xlsx = makeZip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: 'xl/workbook.xml', data: '<x/>' }]);
+    const e2 = await expectReadError(() => readDocx(xlsx, 'sheet.docx'), 'DOCX_CORRUPT');
+    expect(e2.reason).toContain('Excel');
+  });
+
+  it('malformed XML inside a well-formed zip is DOCX_CORRUPT (mammoth throws)', async () => {
+    const buf = makeDocx('', [], { data: '<w:document><w:body><w:p>' });
+    const e = await expectReadError(() => readDocx(buf, 'xml.docx'), 'DOCX_CORRUPT');
+    expect(e.reason).toMatch(/^not a valid \.docx \(/);
+  });
+
+  it('ZIP_BOMB: an entry forged to declare 5 GiB (ZIP64)', async () => {
+    const bomb = makeDocx(para('x'), [{ name: 'word/media/huge.bin', data: 'tiny', zip64Uncompressed: 5n * 1024n ** 3n }]);
+    expect(bomb.length).toBeLessThan(2000);
+    const p = put('bomb.docx', bomb);
+    const e = await expectReadError(() => readDocument(p), 'ZIP_BOMB', p);
+    expect(e.reason).toContain('ZIP64');
+  });
+
+  it('ZIP_BOMB: declared total over the limit, and a ratio over 1000:1 above 10 MiB', async () => {
+    const big = makeDocx(para('x'), [{ name: 'word/a.bin', data: 'x'.repeat(100), declaredUncompressed: 0xc0000000 }]);
+    const e1 = await expectReadError(() => readDocx(big, 'big.docx'), 'ZIP_BOMB');
+    expect(e1.reason).toMatch(/ratio|declares/);
+    const ratio = makeDocx(para('x'), [{ name: 'word/b.bin', data: 'x'.repeat(100), declaredUncompressed: 150 * 1024 * 1024 }]);
+    const e2 = await expectReadError(() => readDocx(ratio, 'ratio.docx'), 'ZIP_BOMB');
+    expect(e2.reason).toContain('ratio');
+    const small = makeDocx(para('正文'));
+    const e3 = await expectReadError(() => readDocx(small, 'limit.docx', { maxDocxUncompressed: 100 }), 'ZIP_BOMB');
+    expect(e3.reason).toContain('limit');
+  });
+
+  it('ZIP_BOMB: an entry that lies about its size is stopped at the declared size', async () => {
+    const zeros = new Uint8Array(4 * 1024 * 1024);
+    const liar = makeDocx(para('x'), [{ name: 'word/liar.xml', data: zeros, declaredUncompressed: 1000 }]);
+    const e = await expectReadError(() => readDocx(liar, 'liar.docx'), 'ZIP_BOMB');
+    expect(e.reason).toContain('beyond its declared');
+  });
+
+  it('the zip directory is read the way JSZip reads it: prepended bytes are fine, a smuggled record is not', async () => {
+    const mini = makeDocx(para('正文'));
+    const prefixed = Buffer.concat([Buffer.from('#!/bin/sh self-extractor stub\n'), mini]);
+    expect(await readDocx(prefixed, 'sfx.docx')).toBe('正文\n');
+    // EOCD says 2 records, the directory holds 3: JSZip would read all 3, so we refuse
+    const smuggled = Buffer.from(mini);
+    smuggled.writeUInt16LE(2, smuggled.length - 22 + 8);
+    smuggled.writeUInt16LE(2, smuggled.length - 22 + 10);
+    const e = await expectReadError(() => readDocx(smuggled, 'smuggled.docx'), 'DOCX_CORRUPT');
+    expect(e.reason).toContain('3 entries where 2 are declared');
+  });
+
+  it('an OLE compound file named .docx is DOCX_ENCRYPTED, with the reason', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1000)]);
+    const p = put('old.docx', ole);
+    const e = await expectReadError(() => readDocument(p), 'DOCX_ENCRYPTED', p);
+    expect(e.reason).toContain('.doc');
+    const enc = Buffer.concat([ole, Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(100)]);
+    const e2 = await expectReadError(() => readDocx(enc, 'secret.docx'), 'DOCX_ENCRYPTED');
+    expect(e2.reason).toContain('password');
+  });
+
+  it('an encrypted zip entry is DOCX_ENCRYPTED', async () => {
+    const buf = makeDocx(para('x'), [], { flags: 0x1 });
+    await expectReadError(() => readDocx(buf, 'zipcrypto.docx'), 'DOCX_ENCRYPTED');
+  });
+
+  it('an empty .docx file is EMPTY', async () => {
+    const p = put('zero.docx', new Uint8Array(0));
+    await expectReadError(() => readDocument(p), 'EMPTY', p);
+  });
+});
+
+describe('readDocument', () => {
+  it('reads UTF-16 and BOM files from disk, reporting the byte size', async () => {
+    const body = '各位代表：\r\n';
+    const p = put('u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]));
+    expect(await readDocument(p)).toEqual({ path: p, text: body, encoding: 'utf-16le', bytes: 2 + body.length * 2 });
+  });
+
+  it('empty file and binary .txt', async () => {
+    const e = put('empty.txt', '');
+    await expectReadError(() => readDocument(e), 'EMPTY', e);
+    const b = put('random.txt', randomBytes(3000, 99, true));
+    await expectReadError(() => readDocument(b), 'BINARY', b);
+  });
+
+  it('a directory is IS_DIRECTORY, a missing path NOT_FOUND', async () => {
+    await expectReadError(() => readDocument(tmp), 'IS_DIRECTORY', tmp);
+    const missing = join(tmp, 'nope', 'missing.txt');
+    const e = await expectReadError(() => readDocument(missing), 'NOT_FOUND', missing);
+    expect(e.message).toBe(`${missing}: no such file or directory`);
+    const under = join(put('file-as-dir.txt', 'x'), 'child.txt');
+    await expectReadError(() => readDocument(under), 'NOT_FOUND');
+  });
+
+  it('TOO_LARGE is checked before reading (text and docx)', async () => {
+    const p = put('big.txt', 'x'.repeat(2000));
+    const e = await expectReadError(() => readDocument(p, { maxBytes: 1000 }), 'TOO_LARGE', p);
+    expect(e.reason).toContain('limit');
+    await expectReadError(() => decodeDocument(new Uint8Array(10), 'x.docx', { maxBytes: 5 }), 'TOO_LARGE');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('an unreadable file is UNREADABLE', async () => {
+    const p = put('locked.txt', 'secret');
+    chmodSync(p, 0o000);
+    await expectReadError(() => readDocument(p), 'UNREADABLE', p);
+    chmodSync(p, 0o644);
+  });
+
+  it("'-' reads stdin as bytes and decodes it the same way", async () => {
+    const gbk = readFileSync(list('gbk', '.gbk.txt')[0]);
+    const spy = vi.spyOn(process, 'stdin', 'get');
+    try {
+      spy.mockReturnValue(Readable.from([gbk.subarray(0, 100), gbk.subarray(100)]) as unknown as typeof process.stdin);
+      const r = await readDocument('-');
+      expect(r).toMatchObject({ path: '-', encoding: 'gb18030', bytes: gbk.length });
+      expect(r.text).toContain('海拉尔');
+
+      spy.mockReturnValue(Readable.from([readFileSync(list('docx', '.docx')[0])]) as unknown as typeof process.stdin);
+      expect((await readDocument('-')).encoding).toBe('docx');
+
+      spy.mockReturnValue(Readable.from([Buffer.alloc(0)]) as unknown as typeof process.stdin);
+      await expectReadError(() => readDocument('-'), 'EMPTY', '<stdin>');
+
+      spy.mockReturnValue(Readable.from([Buffer.alloc(600, 0x41), Buffer.alloc(600, 0x41)]) as unknown as typeof process.stdin);
+      await expectReadError(() => readDocument('-', { maxBytes: 1000 }), 'TOO_LARGE', '<stdin>');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('expandInputs', () => {
+  it('walks directories recursively, sorted, skipping hidden and ~$ lock files', async () => {
+    const root = join(tmp, 'walk');
+    put('walk/b.txt', 'b');
+    put('walk/a.md', 'a');
+    put('walk/sub/c.DOCX', 'c');
+    put('walk/sub/deeper/d.txt', 'd');
+    put('walk/skip.pdf', 'x');
+    put('walk/.hidden/e.txt', 'e');
+    put('walk/~$lock.docx', 'lock');
+    symlinkSync(root, join(root, 'sub', 'loop')); // a cycle
+    const { files, errors } = await expandInputs([root]);
+    expect(errors).toEqual([]);
+    expect(files).toEqual([
+      join(root, 'a.md'),
+      join(root, 'b.txt'),
+      join(root, 'sub', 'c.DOCX'),
+      join(root, 'sub', 'deeper', 'd.txt'),
+    ]);
+    const onlyTxt = await expandInputs([root], { extensions: ['txt'] });
+    expect(onlyTxt.files).toEqual([join(root, 'b.txt'), join(root, 'sub', 'deeper', 'd.txt')]);
+  });
+
+  it('a directory without matching files is NO_FILES', async () => {
+    const dir = join(tmp, 'nomatch');
+    put('nomatch/x.pdf', 'x');
+    mkdirSync(join(tmp, 'emptydir'));
+    const { files, errors } = await expandInputs([dir, join(tmp, 'emptydir')]);
+    expect(files).toEqual([]);
+    expect(errors.map((e) => [e.code, e.file])).toEqual([
+      ['NO_FILES', dir],
+      ['NO_FILES', join(tmp, 'emptydir')],
+    ]);
+    expect(errors[0].message).toBe(`${dir}: no .txt, .md or .docx files found in this directory (searched recursively)`);
+  });
+
+  it('a mix of good and bad paths returns both files and errors, in input order, without duplicates', async () => {
+    const explicit = put('mix/notes.weird', 'explicit files are taken whatever their extension');
+    const dir = join(tmp, 'mix', 'reports');
+    put('mix/reports/2024.txt', '2024');
+    put('mix/reports/2023.txt', '2023');
+    const missing = join(tmp, 'mix', 'missing.txt');
+    const { files, errors } = await expandInputs([explicit, missing, dir, '-', join(dir, '2023.txt')]);
+    expect(files).toEqual([explicit, join(dir, '2023.txt'), join(dir, '2024.txt'), '-']);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(ReadError);
+    expect(errors[0]).toMatchObject({ code: 'NOT_FOUND', file: missing });
+  });
+
+  it('expanded files all read (or fail) with ReadErrors only', async () => {
+    const { files } = await expandInputs([corpus('gbk'), corpus('docx'), join(tmp, 'mix')]);
+    expect(files.length).toBe(7 + 28 + 2);
+    for (const f of files) {
+      try {
+        const r = await readDocument(f);
+        expect(r.text.length).toBeGreaterThan(0);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ReadError);
+      }
+    }
+  }, 60000);
+});
