@@ -10,6 +10,7 @@ import type { Claim, Growth, Modality, Placeholder, Quantity, Rank, Section, Sta
 import { toNormalized, toOriginal, type Normalized } from '../normalize/index.js';
 import { scanNumbers, type NumberToken } from '../annotate/numbers.js';
 import { boldDelimiters, looksLikeMarkdown } from '../annotate/placeholders.js';
+import { words, type Word } from '../annotate/tokens.js';
 import {
   ACTUAL_CUES_IN_PLANS,
   BASIS,
@@ -136,7 +137,7 @@ function excluded(t: string, a: number, tok: NumberToken, next: NumberToken | un
   if (tok.upper && tok.upper.unit?.base === '月') return 'period';
   if (base === '年' && !tok.unit?.scale) {
     const pre = t.slice(Math.max(a, tok.start - 4), tok.start);
-    if (/(?:连续|近|过去|未来|今后|延长|再延长|历时|经过|用|这|前|后|最近|此前|之后)$/.test(pre)) return 'period';
+    if (/(?:连续|近|过去|未来|今后|延长|再延长|历时|经过|时隔|相隔|用|这|前|后|最近|此前|之后)$/.test(pre)) return 'period';
     if (/^(?:来|以来|间|内|后|前|中|期间|时间)/.test(afterUnit)) return 'period';
   }
   if (base === '天' || base === '小时' || base === '分钟') {
@@ -151,7 +152,7 @@ function excluded(t: string, a: number, tok: NumberToken, next: NumberToken | un
   if (tok.unit && /^(?:周年|号线)/.test(t.slice(tok.end, tok.end + 3))) return 'name';
   // a category, not a measurement: 500万元以上投资项目, 亿元以上项目
   const bound = /^(?:以上|以下)/.test(afterUnit) ? 2 : /^(?:及以上|及以下)/.test(afterUnit) ? 3 : 0;
-  if (bound && /[\u4e00-\u9fff]/.test(t.charAt(tok.after + bound)) && !/[的和及或、]/.test(t.charAt(tok.after + bound))) return 'category';
+  if (bound && CATEGORY_UNITS.test(base) && /[\u4e00-\u9fff]/.test(t.charAt(tok.after + bound)) && !/[的和及或、]/.test(t.charAt(tok.after + bound))) return 'category';
   // a quantity right before another one names a group: 1剂次**万人
   if (next && next.start === tok.after && tok.unit) return 'name';
   if (next && next.start === tok.after + 1 && '余多'.includes(t.charAt(tok.after)) === false && t.charAt(tok.after) === '个') return 'name';
@@ -159,12 +160,19 @@ function excluded(t: string, a: number, tok: NumberToken, next: NumberToken | un
   if (!tok.unit) {
     const pre = t.slice(Math.max(a, tok.start - 3), tok.start);
     if (before === '第') return null;
-    if (/(?:为|达|达到|至|到|是|:|∶|比|约|近|超过|突破)$/.test(pre) || afterNum === '∶' || afterNum === ':') return tok.masked ? 'unknown' : null;
+    if (afterNum === '∶' || afterNum === ':' || before === '∶') return null;
+    if (/(?:评为|命名为|称为|定为|作为|成为|列为)$/.test(t.slice(Math.max(a, tok.start - 3), tok.start))) return 'name';
+    if (/(?:为|达|达到|至|到|是|:|比|约|近|超过|突破)$/.test(pre)) return null;
+    // 从6.32下降至6.08: a baseline
+    if (/[从由]$/.test(pre) && /^[^，。；]{0,6}?(?:到|至)/.test(t.slice(tok.end, tok.end + 8))) return null;
     if (tok.upper) return null;
     return 'bare';
   }
   return null;
 }
+
+/** Thresholds that define a class (500万元以上投资项目, 60岁及以上老人) rather than count it. */
+const CATEGORY_UNITS = /^(?:元|美元|欧元|吨|千瓦|兆瓦|千伏|伏|平方米|亩|公顷|岁|千瓦时|立方米|人|米|公里|级|星)$/;
 
 /** Inside a short quotation: “3个100”, “十强”产业, “1313” — a name or slogan. */
 function inShortQuote(t: string, tok: NumberToken): boolean {
@@ -230,8 +238,45 @@ function trimMetric(t: string, s: number, e: number, cap = 16): { start: number;
   const de = cur.lastIndexOf('的');
   if (de !== -1 && b - (a + de + 1) >= 2) a = a + de + 1;
   cur = t.slice(a, b);
-  if (cur.length > cap) a = b - cap;
-  return { start: a, end: b };
+  if (cur.length >= 5 && cap <= 16) {
+    const r = nounPhrase(cur);
+    if (r) {
+      b = a + r.end;
+      a = a + r.start;
+    }
+  }
+  if (b - a > cap) a = b - cap;
+  return b > a ? { start: a, end: b } : null;
+}
+
+/**
+ * Verbs that head a metric as nouns do (政治学习, 城镇新增就业, 固定资产投资): never cut there.
+ */
+const NOMINAL_VERBS = new Set([
+  '就业', '学习', '投资', '消费', '出口', '进口', '增长', '治理', '改造', '检测', '覆盖', '运营', '建设', '发展', '服务', '保障', '生产', '加工', '销售', '交易',
+  '贸易', '培训', '救助', '认证', '审批', '监测', '排放', '污染', '发电', '装机', '供热', '供水', '养老', '医疗', '教育', '研发', '创新', '开放', '接待', '招商',
+  '引资', '融资', '贷款', '营收', '收入', '支出', '减税', '降费', '结算', '补贴', '吞吐', '通车', '运行', '流转', '登记', '注册', '备案', '签约', '到位', '利用',
+  '回收', '处理', '达标', '覆盖率', '实现', '完成',
+]);
+
+/** The noun phrase at the end of `s`: after the last verb that is not itself a noun here. */
+function nounPhrase(s: string): { start: number; end: number } | null {
+  const ws = words(s);
+  if (ws.length < 2 || ws.every((w) => w.tag === 'x' || w.tag === 'w')) return null;
+  const end = ws.length;
+  const nouny = (w: Word | undefined) => !!w && /^(?:n|nr|ns|nt|nz|nrt|ng|vn|j|eng|an)$/.test(w.tag);
+  let start = 0;
+  for (let k = 0; k < end - 1; k++) {
+    const w = ws[k];
+    // cut after a verb that takes the metric as its object (开展…政治学习, 累计接种疫苗), but not
+    // inside a noun compound whose verb has a noun subject (企业开办时间)
+    if (w.tag === 'v' && w.word.length >= 2 && !NOMINAL_VERBS.has(w.word) && !nouny(ws[k - 1]) && nouny(ws[k + 1])) start = k + 1;
+    if ((w.tag === 'p' || w.tag === 'c' || w.tag === 'r') && (w.word.length >= 2 || /[在对从向为把被于给和与及]/.test(w.word))) start = k + 1;
+  }
+  if (start >= end) return null;
+  const r = { start: ws[start].start, end: ws[end - 1].end };
+  if (r.end - r.start < 2) return null;
+  return r;
 }
 
 function boundOf(t: string, tok: NumberToken, pre: string): { bound: Quantity['bound']; end: number } {
@@ -370,7 +415,7 @@ const POST_STOP = /建成|开工|投用|投产|获批|入选|通过|实现|达�
 
 /** 新建10家省级全域旅游示范区: after a measure word the metric follows the number. */
 function postMetric(t: string, tok: NumberToken, end: number, b: number): { start: number; end: number } | null {
-  if (!tok.unit || !MEASURE_WORDS.has(tok.unit.base)) return null;
+  if (!tok.unit || !(MEASURE_WORDS.has(tok.unit.base) || tok.unit.kind === 'scale')) return null;
   let e = end;
   const limit = Math.min(b, end + 18);
   while (e < limit && !/[，。；、（(：:\n”“]/.test(t.charAt(e))) e++;
@@ -389,7 +434,7 @@ function splitList(t: string, r: { start: number; end: number }, n: number): Arr
   let s0 = r.start;
   for (let k = r.start; k <= r.end; k++) {
     if (k === r.end || '、和及与'.includes(t.charAt(k))) {
-      if (k - s0 >= 1) parts.push({ start: Math.max(s0, k - 16), end: k });
+      if (k - s0 >= 1) parts.push(trimMetric(t, s0, k, 16) ?? { start: Math.max(s0, k - 16), end: k });
       s0 = k + 1;
     }
   }
