@@ -590,8 +590,10 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
   const start = Math.min(d.metric?.start ?? firstTok, firstTok);
   const end = Math.max(...elems.map((e) => e.end));
   const span = toOriginal(norm, start, end);
-  const metricText = d.metric ? t.slice(d.metric.start, d.metric.end) : '';
   const metricSpan = d.metric ? toOriginal(norm, d.metric.start, d.metric.end) : null;
+  // reported text is the original's; the canonical id is matched on the normalised copy
+  const metricText = metricSpan ? text.slice(metricSpan.start, metricSpan.end) : '';
+  const metricNorm = d.metric ? t.slice(d.metric.start, d.metric.end) : '';
   const ranks: Rank[] = d.ranks.map((r) => {
     const rs = toOriginal(norm, r.tok.start, r.tok.after);
     const preStart = clauseStart(t, a, r.tok.start);
@@ -631,7 +633,7 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
     statementId: st.id,
     span,
     text: text.slice(span.start, span.end),
-    metric: { text: metricText, span: metricSpan, canonical: canonicalMetric(metricText) },
+    metric: { text: metricText, span: metricSpan, canonical: canonicalMetric(metricNorm) },
     value: d.value ? quantity(text, norm, d.value) : null,
     baseline: d.baseline ? quantity(text, norm, d.baseline) : null,
     growth: d.growth ? { direction: d.growth.direction ?? 'up', quantity: quantity(text, norm, d.growth), basis: d.growth.basis } : null,

@@ -79,7 +79,7 @@ export function matchMarker(line: string, at: number): LineMarker | null {
     return mk('paren-arabic', Number(m[1]), at, m[0].length);
   }
   const c = rest.charAt(0);
-  const ci = CIRCLED.indexOf(c);
+  const ci = c ? CIRCLED.indexOf(c) : -1;
   if (ci !== -1) return mk('circled', ci + 1, at, 1);
   return null;
 }
