@@ -263,10 +263,15 @@ function chineseInContext(t: string, i: number, e: number, run: string): NumberT
   if (next === '成' && run.length <= 2 && /[近约超过达逾多占偏]$|^$/.test(before.slice(-1)) && /^[，。、；以左多]/.test(t.charAt(e + 1))) {
     return cnToken(t, i, e, v, 'plain', { unit: '成', scale: '', factor: 1, base: '成', end: e + 1, kind: 'multiple' });
   }
-  // 一千二百零六万人: a multi-character numeral with a place value, followed by a unit
-  if (run.length >= 2 && /[十百千]/.test(run) && /[一二两三四五六七八九]/.test(run)) {
-    const unit = unitAt(t, e);
-    if (unit && unit.kind !== 'scale') return cnToken(t, i, e, v, 'plain', unit);
+  // 一千二百零六万人: a multi-character numeral with a place value, followed by a unit; a trailing
+  // 万/亿 is the unit's scale (1206 万人), as with Arabic numbers
+  let core = run;
+  while (core.length > 1 && /[万亿]$/.test(core)) core = core.slice(0, -1);
+  if (core.length >= 2 && /[十百千]/.test(core) && /[一二两三四五六七八九]/.test(core)) {
+    const ce = i + core.length;
+    const cv = parseChineseNumber(core);
+    const unit = unitAt(t, ce);
+    if (cv !== null && unit && unit.kind !== 'scale') return cnToken(t, i, ce, cv, 'plain', unit);
   }
   return null;
 }

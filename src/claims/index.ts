@@ -385,11 +385,12 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
     const distribute = /分别/.test(t.slice(cs, tok.start)) || (items.length > 0 && items[items.length - 1].distribute && /^[、和及]\s*$/.test(t.slice(prevEnd, tok.start)));
     if (role === 'rank') mFrom = from;
     let metric = trimMetric(t, mFrom, tok.start, distribute ? 64 : 16);
-    if (role === 'rank' && metric) {
+    if (role === 'rank') {
       // 世界文化遗产数量居全球城市首位: the subject before the rank verb is the metric
-      const seg = t.slice(metric.start, tok.start);
-      const v = /(?:位居|位列|居于|跃居|稳居|名列|排名|排在|进入|跻身|居|列|排)/.exec(seg);
-      metric = v ? trimMetric(t, metric.start, metric.start + v.index, 16) : metric;
+      const seg = t.slice(from, tok.start);
+      let v: RegExpExecArray | null = null;
+      for (const m of seg.matchAll(/位居|位列|居于|跃居|稳居|名列|排名|排在|进入|跻身|入选|居|列|排/g)) v = m;
+      metric = v ? trimMetric(t, from, from + v.index!, 16) : metric;
     }
     const prevItem = items[items.length - 1];
     const continues = distribute && !!prevItem?.distribute && !/分别/.test(t.slice(prevEnd, tok.start)) && /^[、和及与\s]*$/.test(t.slice(prevEnd, tok.start));
