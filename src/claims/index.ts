@@ -72,10 +72,28 @@ function sectionRoles(sections: Section[]): Map<string, Section['role']> {
   return m;
 }
 
+/** Word lists indexed by their last character, longest first, built once per list. */
+const byLast = new WeakMap<readonly string[], Map<string, string[]>>();
+function lastIndex(words: readonly string[]): Map<string, string[]> {
+  let m = byLast.get(words);
+  if (!m) {
+    m = new Map();
+    for (const w of [...words].sort((a, b) => b.length - a.length)) {
+      const k = w.charAt(w.length - 1);
+      if (!m.has(k)) m.set(k, []);
+      m.get(k)!.push(w);
+    }
+    byLast.set(words, m);
+  }
+  return m;
+}
+
+/** The longest word of the list that ends `s`, or null. */
 function endsWithAny(s: string, words: readonly string[]): string | null {
-  let best: string | null = null;
-  for (const w of words) if (s.endsWith(w) && (!best || w.length > best.length)) best = w;
-  return best;
+  if (!s) return null;
+  const ws = lastIndex(words).get(s.charAt(s.length - 1));
+  if (ws) for (const w of ws) if (s.endsWith(w)) return w;
+  return null;
 }
 function startsWithAny(s: string, words: readonly string[]): string | null {
   let best: string | null = null;

@@ -82,10 +82,32 @@ export function metricIndex(): { zh: Array<[string, string]>; en: Array<[string,
 }
 
 /** The canonical id of a metric phrase: the longest alias it contains. */
+let byFirst: Map<string, Array<[string, string]>> | null = null;
+
 export function canonicalMetric(phrase: string, lang: 'zh' | 'en' = 'zh'): string | null {
   if (!phrase) return null;
   const idx = metricIndex()[lang];
   const p = lang === 'en' ? phrase.toLowerCase() : phrase;
-  for (const [alias, id] of idx) if (p.includes(alias)) return id;
-  return null;
+  if (lang === 'en') {
+    for (const [alias, id] of idx) if (p.includes(alias)) return id;
+    return null;
+  }
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const e of idx) {
+      const k = e[0].charAt(0);
+      if (!byFirst.has(k)) byFirst.set(k, []);
+      byFirst.get(k)!.push(e);
+    }
+  }
+  // the longest alias found anywhere in the phrase
+  let best: [string, string] | null = null;
+  for (let i = 0; i < p.length; i++) {
+    const cands = byFirst.get(p.charAt(i));
+    if (!cands) continue;
+    for (const e of cands) {
+      if ((!best || e[0].length > best[0].length) && p.startsWith(e[0], i)) best = e;
+    }
+  }
+  return best ? best[1] : null;
 }

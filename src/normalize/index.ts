@@ -46,8 +46,16 @@ export function foldWidthCode(code: number): number {
   return code;
 }
 
+/** Does anything in the text need folding? (most reports: no) */
+const NEEDS_WORK = /[\r\u200b-\u200d\u2060\ufeff\uff01-\uff5e]/;
+
 export function normalize(original: string): Normalized {
   const n = original.length;
+  if (!NEEDS_WORK.test(original)) {
+    const map = new Uint32Array(n + 1);
+    for (let i = 0; i <= n; i++) map[i] = i;
+    return { text: original, map, sameLength: true };
+  }
   const out: number[] = [];
   const map = new Uint32Array(n + 1);
   let j = 0;

@@ -104,12 +104,16 @@ export interface EnumHit {
  */
 export function findEnumerations(text: string, from: number, to: number): EnumHit[][] {
   const hits: EnumHit[] = [];
-  ENUM_RE.lastIndex = from;
+  // search only the range (a search past `to` would make the whole pass quadratic); the
+  // lookbehind needs the character before `from`, so the slice starts one earlier
+  const lead = from > 0 ? 1 : 0;
+  const part = text.slice(from - lead, to);
+  ENUM_RE.lastIndex = lead;
   let m: RegExpExecArray | null;
-  while ((m = ENUM_RE.exec(text)) && m.index < to) {
+  while ((m = ENUM_RE.exec(part))) {
     const marker = m[1];
     const ordinal = smallChineseNumber(marker.slice(0, -1));
-    const start = m.index + m[0].length - marker.length;
+    const start = from - lead + m.index + m[0].length - marker.length;
     if (ordinal !== null) hits.push({ start, end: start + marker.length, ordinal, marker });
   }
   // group into consecutive runs starting at 1

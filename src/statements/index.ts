@@ -10,9 +10,19 @@
 import type { EnumItem, Section, Statement } from '../schema/index.js';
 import { isBlankCode } from '../sections/lines.js';
 
-const TERMINATOR = new Set(['。', '！', '？', '；', '!', '?', ';']);
-const OPEN: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '（': '）', '(': ')', '【': '】' };
-const CLOSERS = new Set(['”', '’', '」', '』', '》', '）', ')', '】', '"', "'"]);
+const TERMINATORS = '。！？；!?;';
+const OPENERS = '“‘「『《（(【';
+const CLOSERS_OF = '”’」』》）)】';
+const TRAILING = '”’」』》）)】"\'';
+const SEMICOLONS = '；;';
+
+/** Character classes by code point: 1 terminator, 2 opener, 3 closer, 4 trailing closer only. */
+const CLASS = new Map<number, number>();
+for (const c of TRAILING) CLASS.set(c.charCodeAt(0), 4);
+for (const c of CLOSERS_OF) CLASS.set(c.charCodeAt(0), 3);
+for (const c of OPENERS) CLASS.set(c.charCodeAt(0), 2);
+for (const c of TERMINATORS) CLASS.set(c.charCodeAt(0), 1);
+const CLOSER_FOR = new Map<number, number>([...OPENERS].map((c, k) => [c.charCodeAt(0), CLOSERS_OF.charCodeAt(k)]));
 const MAX_DEPTH = 64;
 
 export interface StatementOptions {
@@ -25,7 +35,7 @@ export function sentenceRanges(text: string, from: number, to: number, options: 
   const semicolon = options.semicolon ?? true;
   const out: Array<[number, number]> = [];
   let start = -1;
-  const stack: string[] = [];
+  const stack: number[] = [];
   const flush = (end: number) => {
     if (start === -1) return;
     let e = end;
@@ -44,22 +54,24 @@ export function sentenceRanges(text: string, from: number, to: number, options: 
       if (isBlankCode(code)) continue;
       start = i;
     }
-    const ch = text.charAt(i);
-    if (OPEN[ch] !== undefined) {
-      if (stack.length < MAX_DEPTH) stack.push(OPEN[ch]);
+    const cls = CLASS.get(code);
+    if (cls === undefined) continue;
+    if (cls === 2) {
+      if (stack.length < MAX_DEPTH) stack.push(CLOSER_FOR.get(code)!);
       continue;
     }
-    if (stack.length && ch === stack[stack.length - 1]) {
+    if (stack.length && code === stack[stack.length - 1]) {
       stack.pop();
       continue;
     }
-    if (TERMINATOR.has(ch) && stack.length === 0 && (semicolon || (ch !== '；' && ch !== ';'))) {
+    if (cls === 1 && stack.length === 0 && (semicolon || !SEMICOLONS.includes(text.charAt(i)))) {
       let j = i + 1;
       // absorb repeated terminators, closing quotes/brackets and a closing ** of bold markup
       while (j < to) {
-        const c = text.charAt(j);
-        if (TERMINATOR.has(c) || CLOSERS.has(c)) j++;
-        else if (c === '*' && text.charAt(j + 1) === '*') j += 2;
+        const c = text.charCodeAt(j);
+        const k = CLASS.get(c);
+        if (k === 1 || k === 3 || k === 4) j++;
+        else if (c === 42 && text.charCodeAt(j + 1) === 42) j += 2;
         else break;
       }
       flush(j);

@@ -1,0 +1,103 @@
+/** Help texts of the command line. */
+
+export const MAIN_HELP = `baogao — reads Chinese political work reports (政府工作报告, 述职报告) into a typed model
+
+Usage:
+  baogao analyze FILE [--format json|text]
+  baogao check FILES|DIRS... [--against DIR|FILES] [--format stylish|json|sarif] [--quiet]
+  baogao indicators FILES|DIRS... [-o table.csv|table.xlsx|table.json]
+  baogao <command> --help
+  baogao --version
+
+Commands:
+  analyze      the report model of one document (JSON), or a readable outline
+  check        lint a draft: leftover placeholders, duplicates, sentences reused from past reports
+  indicators   one row per quantified claim (metric, value, unit, growth…) as CSV, XLSX or JSON
+
+Inputs are .txt/.md (UTF-8, UTF-16 or GB18030, detected) or .docx; a directory is searched
+recursively for .txt, .md and .docx files; - reads standard input.
+
+Exit status: 0 clean, 1 findings (errors or warnings), 2 bad usage or unreadable input.
+`;
+
+export const ANALYZE_HELP = `Usage: baogao analyze FILE [--format json|text]
+
+Reads one document and prints its report model.
+
+Options:
+  -f, --format json|text   json: the Report as JSON (the default; see baogao/schema.json)
+                           text: an outline — title, sections with line numbers, counts of
+                           placeholders by kind, claims and duplicates
+  -h, --help               show this help
+
+Examples:
+  baogao analyze 2024年政府工作报告.docx > report.json
+  baogao analyze draft.txt --format text
+  cat draft.txt | baogao analyze - --format text
+
+Exit status: 0 done, 2 bad usage or unreadable input.
+`;
+
+export const CHECK_HELP = `Usage: baogao check FILES|DIRS... [--against DIR|FILES] [--format stylish|json|sarif] [--quiet]
+
+Checks drafts for leftover placeholders (**, ***, 9*%, XX), repeated clauses, duplicate or nearly
+duplicate sentences and paragraphs, over-repeated phrases and, with --against, sentences reused
+from past reports.
+
+Rules:
+  placeholder          error for masked numbers, names and dates; warning for other masks
+  repeated-clause      the same clause twice in a row
+  duplicate-sentence   the same sentence more than once
+  duplicate-paragraph  the same paragraph more than once
+  near-duplicate       two sentences nearly the same
+  repeated-phrase      a long phrase three or more times (info for fixed formulations)
+  reused-sentence      a sentence found in a past report (info for fixed formulations)
+
+Options:
+  -a, --against PATH     past reports to compare with (a directory or files; repeatable);
+                         adds reused-sentence findings and a line "reuses 31% of …" per draft
+  -f, --format FORMAT    stylish (default): grouped by file, with the text and carets
+                         json: stable JSON (see the README)
+                         sarif: SARIF 2.1.0, for GitHub code scanning and editors
+  -q, --quiet            report errors only
+  -h, --help             show this help
+
+Positions are line:column, 1-based, columns in UTF-16 code units of the decoded text.
+
+Examples:
+  baogao check draft.docx
+  baogao check drafts/ --against reports/2019-2023/
+  baogao check draft.txt --format sarif > baogao.sarif
+  baogao check drafts/ --quiet --format json
+
+Exit status: 0 no errors or warnings, 1 errors or warnings found, 2 bad usage or an input could
+not be read (the other inputs are still checked).
+`;
+
+export const INDICATORS_HELP = `Usage: baogao indicators FILES|DIRS... [-o table.csv|table.xlsx|table.json]
+
+Extracts every quantified claim — one row each: file, line, year, section, metric, canonical
+metric, period, value, upper, unit, scaled value and unit, bound, growth direction, value and unit,
+ranks, modality, masked, sentence.
+
+The year is the report's own: from the title ("2024年政府工作报告") or the delivery date in the first
+lines ("——2024年3月5日在…"), else from 19xx/20xx in the file name, else empty.
+
+Options:
+  -o, --output FILE   write to FILE instead of standard output; the format follows the extension:
+                        .csv   RFC 4180 with a UTF-8 BOM (opens in Excel)
+                        .xlsx  sheet "indicators" and sheet "pivot": canonical metrics by report,
+                               the first value of each (or its growth when there is no value)
+                        .json  an array of rows
+                      never an input file
+  -h, --help          show this help
+
+Without -o, CSV goes to standard output.
+
+Examples:
+  baogao indicators 2025年北京市政府工作报告.docx
+  baogao indicators reports/ -o indicators.xlsx
+  baogao indicators a.txt b.txt -o rows.json
+
+Exit status: 0 done, 2 bad usage or an input could not be read (the others are still read).
+`;

@@ -1,0 +1,410 @@
+/**
+ * The command line: `main(argv, io)` runs one command and returns its exit status — 0 clean,
+ * 1 findings (errors or warnings), 2 bad usage or unreadable input. Nothing here calls process.exit,
+ * so it can be driven in-process by tests.
+ */
+import { statSync, writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyze, InputTooLargeError } from '../model/analyze.js';
+import { compareDocuments, type CompareDoc } from '../duplicates/index.js';
+import type { Report } from '../schema/index.js';
+import type { CheckResult, FileReport, Finding, Reuse, Unreadable } from '../render/finding.js';
+import { countSeverities } from '../render/finding.js';
+import { renderStylish } from '../render/stylish.js';
+import { renderJson } from '../render/json.js';
+import { renderSarif } from '../render/sarif.js';
+import { renderOutline } from '../render/outline.js';
+import { toCsv } from '../render/csv.js';
+import { xlsx } from '../render/xlsx.js';
+import { INDICATOR_COLUMNS, indicatorRows, pivotTable, reportYear, rowValues, type IndicatorRow, type PivotColumn } from '../render/indicators.js';
+import { ANALYZE_HELP, CHECK_HELP, INDICATORS_HELP, MAIN_HELP } from './help.js';
+import { CLI, DOCS_URL, RULES, reuseSummary } from './messages.js';
+import { applyFilters, dedupe, quiet, sortFindings, type FindingFilter } from './filters.js';
+import { reportFindings, reuseFindings, source, type Source } from './findings.js';
+import { displayPath, expand, isUnreadable, load, realOrSame, unreadable, type InputFile, type LoadedFile } from './inputs.js';
+import { Progress, type Io } from './io.js';
+import { packageInfo } from './version.js';
+
+export type { Io, OutStream } from './io.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+interface Ctx {
+  io: Io;
+  cwd: string;
+  /** one line on stderr, prefixed with "baogao: " */
+  error(msg: string): void;
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+interface Parsed {
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
+  positionals: string[];
+}
+
+function parse(cmd: string, args: string[], options: OptionSpec): Parsed {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const msg = e.message ?? String(err);
+    let why: string;
+    const unknown = /Unknown option '([^']+)'/.exec(msg);
+    const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(msg);
+    if (unknown) why = `unknown option '${unknown[1]}'`;
+    else if (missing) why = `option ${missing[1]} needs a value`;
+    else why = msg.split(/\.\s/)[0].replace(/\.$/, '');
+    throw new UsageError(`${cmd}: ${why}. See 'baogao ${cmd} --help'.`);
+  }
+}
+
+function oneOf<T extends string>(cmd: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(CLI.badFormat(cmd, value, [...allowed]));
+}
+
+function useColor(io: Io): boolean {
+  if (!io.stdout.isTTY) return false;
+  const env = process.env;
+  return !('NO_COLOR' in env) && env.TERM !== 'dumb';
+}
+
+/** Read and analyse one input; an Unreadable on failure (reported on stderr by the caller). */
+async function readAndAnalyze(
+  file: InputFile,
+  ctx: Ctx,
+  options: Parameters<typeof analyze>[1],
+): Promise<{ loaded: LoadedFile; report: Report }> {
+  const loaded = await load(file, ctx.io);
+  try {
+    return { loaded, report: analyze(loaded.text, options) };
+  } catch (err) {
+    if (err instanceof InputTooLargeError) throw unreadable(file.display, 'TOO_LARGE', err.message);
+    const why = err instanceof Error ? err.message : String(err);
+    throw { file: file.display, code: 'INTERNAL', message: CLI.internal(file.display, why) } satisfies Unreadable;
+  }
+}
+
+/**
+ * Run `work` over files in order; an unreadable file is reported at once on stderr and the batch
+ * goes on. Shows a progress line on a terminal for batches.
+ */
+async function batch<T>(
+  files: InputFile[],
+  ctx: Ctx,
+  progress: Progress,
+  offset: number,
+  total: number,
+  work: (f: InputFile) => Promise<T>,
+  failed: Unreadable[],
+): Promise<Array<T | null>> {
+  const out: Array<T | null> = [];
+  for (let i = 0; i < files.length; i++) {
+    progress.update(offset + i + 1, total, files[i].display);
+    try {
+      out.push(await work(files[i]));
+    } catch (err) {
+      if (!isUnreadable(err)) throw err;
+      progress.clear();
+      ctx.error(err.message);
+      failed.push(err);
+      out.push(null);
+    }
+  }
+  return out;
+}
+
+function reportErrors(errors: Unreadable[], ctx: Ctx): void {
+  for (const e of errors) ctx.error(e.message);
+}
+
+// ---------------------------------------------------------------------------------------- analyze
+
+async function analyzeCommand(args: string[], ctx: Ctx): Promise<number> {
+  const { values, positionals } = parse('analyze', args, { format: { type: 'string', short: 'f' } });
+  if (values.help) {
+    ctx.io.stdout.write(ANALYZE_HELP);
+    return EXIT_OK;
+  }
+  const format = oneOf('analyze', values.format as string | undefined, ['json', 'text'] as const, 'json');
+  if (positionals.length !== 1) throw new UsageError(CLI.oneFile);
+  const given = positionals[0];
+  const abs = given === '-' ? null : resolve(ctx.cwd, given);
+  const file: InputFile = { abs, display: abs === null ? '<stdin>' : displayPath(abs, given, ctx.cwd) };
+  let res;
+  try {
+    res = await readAndAnalyze(file, ctx, {});
+  } catch (err) {
+    if (!isUnreadable(err)) throw err;
+    ctx.error(err.message);
+    return EXIT_USAGE;
+  }
+  ctx.io.stdout.write(format === 'json' ? JSON.stringify(res.report, null, 2) + '\n' : renderOutline(res.report, res.loaded.text, file.display));
+  return EXIT_OK;
+}
+
+// ------------------------------------------------------------------------------------------ check
+
+async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
+  const { values, positionals } = parse('check', args, {
+    format: { type: 'string', short: 'f' },
+    against: { type: 'string', short: 'a', multiple: true },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (values.help) {
+    ctx.io.stdout.write(CHECK_HELP);
+    return EXIT_OK;
+  }
+  const format = oneOf('check', values.format as string | undefined, ['stylish', 'json', 'sarif'] as const, 'stylish');
+  if (positionals.length === 0) throw new UsageError(CLI.noInputs('check'));
+  const against = (values.against as string[] | undefined) ?? [];
+
+  const failed: Unreadable[] = [];
+  const drafts = await expand(positionals, ctx.cwd);
+  reportErrors(drafts.errors, ctx);
+  failed.push(...drafts.errors);
+  let refs: InputFile[] = [];
+  if (against.length) {
+    const r = await expand(against, ctx.cwd);
+    reportErrors(r.errors, ctx);
+    failed.push(...r.errors);
+    const draftKeys = new Set(drafts.files.map((f) => (f.abs ? realOrSame(f.abs) : '-')));
+    refs = r.files.filter((f) => !draftKeys.has(f.abs ? realOrSame(f.abs) : '-'));
+  }
+
+  const total = drafts.files.length + refs.length;
+  const progress = new Progress(ctx.io.stderr, total);
+  const analysed = await batch(
+    drafts.files,
+    ctx,
+    progress,
+    0,
+    total,
+    async (f) => {
+      const { loaded, report } = await readAndAnalyze(f, ctx, { claims: false });
+      const src = source(loaded.display, loaded.text);
+      return { src, report, findings: reportFindings(report, src) };
+    },
+    failed,
+  );
+  const ok = analysed.filter((a): a is NonNullable<typeof a> => a !== null);
+
+  const reuseByFile = new Map<string, Reuse[]>();
+  const extra: Finding[] = [];
+  if (refs.length && ok.length) {
+    const past = (
+      await batch(
+        refs,
+        ctx,
+        progress,
+        drafts.files.length,
+        total,
+        async (f) => {
+          const { loaded, report } = await readAndAnalyze(f, ctx, { claims: false, duplicates: false });
+          return { src: source(loaded.display, loaded.text), report };
+        },
+        failed,
+      )
+    ).filter((a): a is NonNullable<typeof a> => a !== null);
+    if (past.length) {
+      const sources: Source[] = [...ok.map((a) => a.src), ...past.map((p) => p.src)];
+      const reports = [...ok.map((a) => a.report), ...past.map((p) => p.report)];
+      const isDraft = sources.map((_, i) => i < ok.length);
+      const docs: CompareDoc[] = sources.map((s, i) => ({
+        id: String(i),
+        text: s.text,
+        statements: reports[i].statements,
+        role: isDraft[i] ? 'draft' : 'reference',
+      }));
+      const compared = compareDocuments(docs, { phrases: false });
+      const r = reuseFindings(compared, sources, isDraft);
+      ok.forEach((a, i) => {
+        extra.push(...r.findings[i]);
+        reuseByFile.set(a.src.file, r.reuse[i]);
+      });
+    }
+  }
+  progress.clear();
+
+  const filters: FindingFilter[] = [dedupe];
+  if (values.quiet) filters.push(quiet);
+  filters.push(sortFindings(ok.map((a) => a.src.file)));
+  const findings = applyFilters([...ok.flatMap((a) => a.findings), ...extra], filters);
+  const byFile = new Map<string, Finding[]>(ok.map((a) => [a.src.file, []]));
+  for (const f of findings) byFile.get(f.file)?.push(f);
+
+  const files: FileReport[] = ok.map((a) => ({
+    file: a.src.file,
+    findings: byFile.get(a.src.file) ?? [],
+    reuse: reuseByFile.get(a.src.file) ?? [],
+    text: a.src.text,
+  }));
+  const result: CheckResult = { files, unreadable: failed };
+  const pkg = packageInfo();
+  const out =
+    format === 'json'
+      ? renderJson(result, pkg)
+      : format === 'sarif'
+        ? renderSarif(result, { name: pkg.name, version: pkg.version, informationUri: DOCS_URL, rules: RULES })
+        : renderStylish(result, { color: useColor(ctx.io), reuseLine: (r) => reuseSummary(r.share, r.against, r.sentences) });
+  ctx.io.stdout.write(out);
+
+  if (failed.length) return EXIT_USAGE;
+  const c = countSeverities(findings);
+  return c.errors + c.warnings > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+// ------------------------------------------------------------------------------------- indicators
+
+type TableFormat = 'csv' | 'xlsx' | 'json';
+
+const COLUMN_WIDTHS = [28, 6, 6, 30, 20, 18, 12, 10, 8, 8, 14, 8, 6, 8, 8, 8, 14, 9, 7, 80];
+
+function sameFile(a: string, b: string): boolean {
+  if (realOrSame(a) === realOrSame(b)) return true;
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.ino !== 0 && sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
+  const { values, positionals } = parse('indicators', args, { output: { type: 'string', short: 'o' } });
+  if (values.help) {
+    ctx.io.stdout.write(INDICATORS_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) throw new UsageError(CLI.noInputs('indicators'));
+  const output = values.output as string | undefined;
+  let format: TableFormat = 'csv';
+  let outAbs: string | null = null;
+  if (output !== undefined) {
+    const ext = extname(output).toLowerCase();
+    if (ext === '.csv' || ext === '.xlsx' || ext === '.json') format = ext.slice(1) as TableFormat;
+    else throw new UsageError(CLI.outputExtension(output));
+    outAbs = resolve(ctx.cwd, output);
+    for (const p of positionals) {
+      if (p !== '-' && sameFile(resolve(ctx.cwd, p), outAbs)) throw new UsageError(CLI.outputIsInput(output));
+    }
+  }
+
+  const failed: Unreadable[] = [];
+  const inputs = await expand(positionals, ctx.cwd);
+  reportErrors(inputs.errors, ctx);
+  failed.push(...inputs.errors);
+  if (outAbs) {
+    for (const f of inputs.files) if (f.abs && sameFile(f.abs, outAbs)) throw new UsageError(CLI.outputIsInput(output!));
+  }
+
+  const progress = new Progress(ctx.io.stderr, inputs.files.length);
+  const rows: IndicatorRow[] = [];
+  const columns: PivotColumn[] = [];
+  await batch(
+    inputs.files,
+    ctx,
+    progress,
+    0,
+    inputs.files.length,
+    async (f) => {
+      const { loaded, report } = await readAndAnalyze(f, ctx, { duplicates: false });
+      const year = reportYear(report, loaded.text, loaded.display);
+      rows.push(...indicatorRows(report, loaded.text, loaded.display, year));
+      columns.push({ file: loaded.display, year });
+    },
+    failed,
+  );
+  progress.clear();
+
+  let data: string | Uint8Array;
+  if (format === 'json') data = JSON.stringify(rows, null, 2) + '\n';
+  else if (format === 'xlsx') {
+    data = xlsx([
+      {
+        name: 'indicators',
+        rows: [[...INDICATOR_COLUMNS], ...rows.map(rowValues)],
+        widths: COLUMN_WIDTHS,
+        autoFilter: true,
+      },
+      {
+        name: 'pivot',
+        rows: pivotTable(rows, columns),
+        headerRows: 2,
+        frozenColumns: 1,
+        widths: [26, ...columns.map(() => 16)],
+      },
+    ]);
+  } else data = toCsv(INDICATOR_COLUMNS, rows.map(rowValues));
+
+  if (outAbs) {
+    try {
+      writeFileSync(outAbs, data);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      ctx.error(CLI.cannotWrite(output!, e.code ? `${e.code}` : e.message));
+      return EXIT_USAGE;
+    }
+  } else ctx.io.stdout.write(data);
+  return failed.length ? EXIT_USAGE : EXIT_OK;
+}
+
+// ------------------------------------------------------------------------------------------- main
+
+const COMMANDS: Record<string, (args: string[], ctx: Ctx) => Promise<number>> = {
+  analyze: analyzeCommand,
+  check: checkCommand,
+  indicators: indicatorsCommand,
+};
+
+const HELP: Record<string, string> = { analyze: ANALYZE_HELP, check: CHECK_HELP, indicators: INDICATORS_HELP };
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const ctx: Ctx = {
+    io,
+    cwd: io.cwd ?? process.cwd(),
+    error: (msg) => {
+      io.stderr.write(`baogao: ${msg}\n`);
+    },
+  };
+  const [cmd, ...rest] = argv;
+  try {
+    if (cmd === undefined) {
+      ctx.error(CLI.noCommand);
+      return EXIT_USAGE;
+    }
+    if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
+      const topic = cmd === 'help' ? rest[0] : undefined;
+      if (topic !== undefined && !HELP[topic]) throw new UsageError(CLI.unknownCommand(topic));
+      io.stdout.write(topic ? HELP[topic] : MAIN_HELP);
+      return EXIT_OK;
+    }
+    if (cmd === '--version' || cmd === '-v' || cmd === '-V') {
+      io.stdout.write(`${packageInfo().version}\n`);
+      return EXIT_OK;
+    }
+    const run = Object.hasOwn(COMMANDS, cmd) ? COMMANDS[cmd] : undefined;
+    if (!run) {
+      if (cmd.startsWith('-')) throw new UsageError(`unknown option '${cmd}'. See 'baogao --help'.`);
+      throw new UsageError(CLI.unknownCommand(cmd));
+    }
+    return await run([...rest], ctx);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      ctx.error(err.message);
+      return EXIT_USAGE;
+    }
+    const e = err as Error;
+    ctx.error(`internal error: ${e?.message ?? String(err)}`);
+    if (process.env.BAOGAO_DEBUG && e?.stack) io.stderr.write(e.stack + '\n');
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,797 @@
+/**
+ * Duplicates: repeated clauses, duplicated sentences and paragraphs, near-duplicate sentences and long
+ * repeated phrases in one document (`findDuplicates`), and sentences and phrases shared across a batch
+ * (`compareDocuments`).
+ *
+ * Matching is done on keys (punctuation, whitespace and formatting dropped, full-width digits and
+ * letters folded, see keys.ts); every reported span is a span of the original text, so
+ * `text.slice(span.start, span.end) === occurrence.text` always holds.
+ *
+ * Cost: one document is hashed (sentences, clauses), suffix-sorted once (SA-IS, linear) for the
+ * repeated phrases, and MinHash/LSH-banded for near-duplicates, so it is linear in its length; a batch
+ * is hashed per sentence and suffix-sorted once as a whole.
+ */
+import type { Duplicate, DuplicateKind, Occurrence, Severity, Span, Statement } from '../schema/index.js';
+import { FormulationMatcher, defaultFormulations } from './formulations.js';
+import {
+  type KeyStream,
+  SEP,
+  buildKeyStream,
+  codesToString,
+  displayForm,
+  keyOf,
+  keySpan,
+  rankAt,
+  stmtKey,
+} from './keys.js';
+import { DEFAULT_NEAR, editSimilarity, lshCandidates } from './near.js';
+import { Coverage, denseAlphabet, findRepeats } from './repeats.js';
+
+export { FormulationMatcher, defaultFormulations, parseFormulations, formulationsPath } from './formulations.js';
+export { keyOf as duplicateKey, isHeading } from './keys.js';
+
+/**
+ * Default near-duplicate threshold (edit similarity on keys). Measured on the corpus with
+ * bench/duplicates-threshold.mjs: see the comment block there and in the report.
+ */
+export const DEFAULT_NEAR_THRESHOLD = 0.85;
+
+export interface DuplicateOptions {
+  /** minimum edit similarity (0..1) for `near-duplicate`; default DEFAULT_NEAR_THRESHOLD */
+  nearThreshold?: number;
+  /** minimum phrase length in key characters for `repeated-phrase` (and shared phrases); default 8 */
+  minPhraseLength?: number;
+  /** minimum number of occurrences for `repeated-phrase`; default 3 */
+  minPhraseCount?: number;
+  /** fixed formulations; default dictionaries/formulations.txt, loaded lazily once */
+  formulations?: string[];
+  /** shortest sentence (key characters) reported as a duplicate or counted in shares; default 6 */
+  minSentenceLength?: number;
+  /** shortest sentence (key characters) considered for near-duplicates; default 12 (measured with the threshold) */
+  nearMinLength?: number;
+  /** shortest clause (key characters) for `repeated-clause`; default 4 */
+  minClauseLength?: number;
+}
+
+interface Resolved {
+  nearThreshold: number;
+  minPhraseLength: number;
+  minPhraseCount: number;
+  minSentenceLength: number;
+  nearMinLength: number;
+  minClauseLength: number;
+  matcher: FormulationMatcher;
+}
+
+let defaultMatcher: FormulationMatcher | null = null;
+
+function resolve(options: DuplicateOptions = {}): Resolved {
+  let matcher: FormulationMatcher;
+  if (options.formulations) matcher = new FormulationMatcher(options.formulations);
+  else matcher = defaultMatcher ??= new FormulationMatcher(defaultFormulations());
+  return {
+    nearThreshold: options.nearThreshold ?? DEFAULT_NEAR_THRESHOLD,
+    minPhraseLength: Math.max(2, options.minPhraseLength ?? 8),
+    minPhraseCount: Math.max(2, options.minPhraseCount ?? 3),
+    minSentenceLength: Math.max(1, options.minSentenceLength ?? 6),
+    nearMinLength: Math.max(2, options.nearMinLength ?? 12),
+    minClauseLength: Math.max(1, options.minClauseLength ?? 4),
+    matcher,
+  };
+}
+
+interface Found {
+  kind: DuplicateKind;
+  text: string;
+  occ: Array<{ start: number; end: number; rank: number }>;
+  similarity: number | null;
+  severity: Severity;
+  formulation: boolean;
+}
+
+const KIND_ORDER: Record<DuplicateKind, number> = {
+  'repeated-clause': 0,
+  'duplicate-paragraph': 1,
+  'duplicate-sentence': 2,
+  'near-duplicate': 3,
+  'repeated-phrase': 4,
+};
+
+/** Find repeated clauses, duplicate sentences and paragraphs, near-duplicates and repeated phrases. */
+export function findDuplicates(text: string, statements: Statement[], options?: DuplicateOptions): Duplicate[] {
+  const o = resolve(options);
+  const ks = buildKeyStream(text, statements);
+  const found: Found[] = [];
+
+  repeatedClauses(text, statements, ks, o, found);
+
+  // sentence keys
+  const R = ks.order.length;
+  const keys: string[] = new Array(R);
+  const keyIds = new Int32Array(R).fill(-1);
+  const idOf = new Map<string, number>();
+  const ranksOf: number[][] = [];
+  for (let r = 0; r < R; r++) {
+    if (ks.heading[r] || ks.keyEnd[r] === ks.keyStart[r]) {
+      keys[r] = '';
+      continue;
+    }
+    const k = stmtKey(ks, r);
+    keys[r] = k;
+    let id = idOf.get(k);
+    if (id === undefined) {
+      id = ranksOf.length;
+      idOf.set(k, id);
+      ranksOf.push([]);
+    }
+    keyIds[r] = id;
+    ranksOf[id].push(r);
+  }
+
+  const inParagraph = duplicateParagraphs(text, statements, ks, keys, keyIds, ranksOf, o, found);
+
+  // duplicate sentences
+  const dupKey = new Uint8Array(R);
+  for (let id = 0; id < ranksOf.length; id++) {
+    const rs = ranksOf[id];
+    if (rs.length < 2) continue;
+    const key = keys[rs[0]];
+    if (key.length < o.minSentenceLength) continue;
+    for (const r of rs) dupKey[r] = 1;
+    if (rs.every((r) => inParagraph[r])) continue;
+    const formulation = o.matcher.matches(key);
+    found.push({
+      kind: 'duplicate-sentence',
+      text: displayForm(statements[ks.order[rs[0]]].text),
+      occ: rs.map((r) => stmtOcc(statements, ks, r)),
+      similarity: null,
+      severity: formulation ? 'info' : 'warning',
+      formulation,
+    });
+  }
+
+  nearDuplicates(statements, ks, keys, ranksOf, o, found);
+  repeatedPhrases(text, statements, ks, dupKey, inParagraph, o, found);
+
+  found.sort(
+    (a, b) =>
+      a.occ[0].start - b.occ[0].start ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      b.occ[0].end - a.occ[0].end ||
+      (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+  );
+  return found.map((f, i) => ({
+    id: `d${i + 1}`,
+    kind: f.kind,
+    text: f.text,
+    occurrences: f.occ.map(
+      (x): Occurrence => ({
+        span: { start: x.start, end: x.end },
+        statementId: x.rank >= 0 ? statements[ks.order[x.rank]].id : null,
+        text: text.slice(x.start, x.end),
+      }),
+    ),
+    count: f.occ.length,
+    similarity: f.similarity,
+    severity: f.severity,
+    formulation: f.formulation,
+  }));
+}
+
+function stmtOcc(statements: Statement[], ks: KeyStream, r: number) {
+  const st = statements[ks.order[r]];
+  return { start: st.span.start, end: st.span.end, rank: r };
+}
+
+// ---------------------------------------------------------------- repeated clauses
+
+const CLAUSE_DELIM = /[，、；：,;:。！？!?\n\r]/;
+
+interface Clause {
+  start: number;
+  end: number;
+  key: string;
+}
+
+function clausesOf(text: string, st: Statement): Clause[] {
+  const out: Clause[] = [];
+  const { start, end } = st.span;
+  let a = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && !CLAUSE_DELIM.test(text[i])) continue;
+    let s = a;
+    let e = i;
+    while (s < e && /[\s\u3000]/.test(text[s])) s++;
+    while (e > s && /[\s\u3000]/.test(text[e - 1])) e--;
+    if (e > s) out.push({ start: s, end: e, key: keyOf(text, s, e) });
+    a = i + 1;
+  }
+  return out;
+}
+
+function repeatedClauses(text: string, statements: Statement[], ks: KeyStream, o: Resolved, found: Found[]): void {
+  const R = ks.order.length;
+  let next: Clause[] | null = null;
+  for (let r = 0; r < R; r++) {
+    const cur = next ?? clausesOf(text, statements[ks.order[r]]);
+    next = r + 1 < R ? clausesOf(text, statements[ks.order[r + 1]]) : null;
+    // within the statement
+    runsBetween(text, cur, cur, true, r, r, o, found);
+    // with the next statement (neither a heading)
+    if (next && !ks.heading[r] && !ks.heading[r + 1]) runsBetween(text, cur, next, false, r, r + 1, o, found);
+  }
+}
+
+/**
+ * Runs of consecutive equal clauses: A[i..i+t) = B[j..j+t), started by a clause of at least
+ * minClauseLength key characters. `same` when A and B are the same statement (then j > i and the
+ * runs do not overlap).
+ */
+function runsBetween(text: string, A: Clause[], B: Clause[], same: boolean, ra: number, rb: number, o: Resolved, found: Found[]): void {
+  if (A.length === 0 || B.length === 0) return;
+  if (same && A.length < 2) return;
+  const where = new Map<string, number[]>();
+  for (let j = 0; j < B.length; j++) {
+    const k = B[j].key;
+    if (k.length < o.minClauseLength) continue;
+    const l = where.get(k);
+    if (l) l.push(j);
+    else where.set(k, [j]);
+  }
+  const groups = new Map<string, Map<number, { start: number; end: number; rank: number }>>();
+  for (let i = 0; i < A.length; i++) {
+    const k = A[i].key;
+    if (k.length < o.minClauseLength) continue;
+    const js = where.get(k);
+    if (!js) continue;
+    for (const j of js) {
+      if (same && j <= i) continue;
+      // a continuation of a run that started earlier
+      if (i > 0 && j > 0 && (!same || j - 1 > i - 1) && A[i - 1].key === B[j - 1].key && A[i - 1].key.length >= o.minClauseLength)
+        continue;
+      let t = 1;
+      while (i + t < A.length && j + t < B.length && (!same || i + t < j) && A[i + t].key === B[j + t].key) t++;
+      if (!same && i === 0 && t === A.length && j === 0 && t === B.length) continue; // whole sentences: a duplicate sentence
+      let len = 0;
+      for (let u = 0; u < t; u++) len += A[i + u].key.length;
+      // clauses between the two runs: 0 is "said twice in a row"
+      const gap = same ? j - (i + t) : A.length - (i + t) + j;
+      if (gap > 0) {
+        // further apart, only a substantial run counts (服务贸易 twice in a long list does not)
+        if (len < 2 * o.minClauseLength) continue;
+        // and across two sentences only one without figures: 同比增长**% twice is parallel style
+        if (!same && /[0-9０-９*＊]/.test(text.slice(A[i].start, A[i + t - 1].end))) continue;
+      }
+      const runKey = A.slice(i, i + t)
+        .map((c) => c.key)
+        .join('|');
+      let g = groups.get(runKey);
+      if (!g) groups.set(runKey, (g = new Map()));
+      g.set(A[i].start, { start: A[i].start, end: A[i + t - 1].end, rank: ra });
+      g.set(B[j].start, { start: B[j].start, end: B[j + t - 1].end, rank: rb });
+    }
+  }
+  for (const [runKey, g] of groups) {
+    const occ = [...g.values()].sort((x, y) => x.start - y.start);
+    // a clause said twice in one sentence is a slip even when it is a stock formulation; across two
+    // sentences a formulation (表示诚挚感谢！… 表示诚挚感谢！) is the set frame: info
+    const formulation = !same && o.matcher.matches(runKey.replace(/\|/g, ''));
+    found.push({
+      kind: 'repeated-clause',
+      text: displayForm(text.slice(occ[0].start, occ[0].end)),
+      occ,
+      similarity: null,
+      severity: formulation ? 'info' : 'warning',
+      formulation,
+    });
+  }
+}
+
+// ---------------------------------------------------------------- duplicate paragraphs
+
+function lineStarts(text: string): Int32Array {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return Int32Array.from(starts);
+}
+
+function lineOf(starts: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * A paragraph (a line of at least two sentences) whose sentences recur, in order and consecutively,
+ * as a whole line or inside another line. Returns the ranks covered by such repeats.
+ */
+function duplicateParagraphs(
+  text: string,
+  statements: Statement[],
+  ks: KeyStream,
+  keys: string[],
+  keyIds: Int32Array,
+  ranksOf: number[][],
+  o: Resolved,
+  found: Found[],
+): Uint8Array {
+  const R = ks.order.length;
+  const covered = new Uint8Array(R);
+  const starts = lineStarts(text);
+  const line = new Int32Array(R);
+  for (let r = 0; r < R; r++) line[r] = lineOf(starts, statements[ks.order[r]].span.start);
+  // keyed ranks in order, and each keyed rank's index in that list
+  const seq: number[] = [];
+  const pos = new Int32Array(R).fill(-1);
+  for (let r = 0; r < R; r++)
+    if (keyIds[r] >= 0) {
+      pos[r] = seq.length;
+      seq.push(r);
+    }
+  const groups = new Map<string, Map<number, { start: number; end: number; rank: number; ranks: number[] }>>();
+  let p = 0;
+  while (p < seq.length) {
+    let q = p;
+    while (q + 1 < seq.length && line[seq[q + 1]] === line[seq[p]]) q++;
+    const k = q - p + 1;
+    let keyLen = 0;
+    for (let t = p; t <= q; t++) keyLen += keys[seq[t]].length;
+    if (k >= 2 && keyLen >= 2 * o.minSentenceLength) {
+      const first = keyIds[seq[p]];
+      for (const other of ranksOf[first]) {
+        const op = pos[other];
+        if (op === p) continue;
+        if (op + k - 1 >= seq.length) continue;
+        if (op <= q && op + k - 1 >= p) continue; // overlaps itself
+        let ok = true;
+        for (let t = 1; t < k && ok; t++) {
+          const a = seq[p + t];
+          const b = seq[op + t];
+          if (keyIds[a] !== keyIds[b] || line[b] !== line[other]) ok = false;
+        }
+        if (!ok) continue;
+        const gk = seq
+          .slice(p, q + 1)
+          .map((r) => keyIds[r])
+          .join(',');
+        let g = groups.get(gk);
+        if (!g) groups.set(gk, (g = new Map()));
+        const lineRanks = seq.slice(p, q + 1);
+        const otherRanks = seq.slice(op, op + k);
+        g.set(statements[ks.order[seq[p]]].span.start, {
+          start: statements[ks.order[seq[p]]].span.start,
+          end: statements[ks.order[seq[q]]].span.end,
+          rank: seq[p],
+          ranks: lineRanks,
+        });
+        g.set(statements[ks.order[other]].span.start, {
+          start: statements[ks.order[other]].span.start,
+          end: statements[ks.order[seq[op + k - 1]]].span.end,
+          rank: other,
+          ranks: otherRanks,
+        });
+      }
+    }
+    p = q + 1;
+  }
+  for (const g of groups.values()) {
+    const occ = [...g.values()].sort((x, y) => x.start - y.start);
+    // drop an occurrence nested in another one of the same group (cannot happen for equal lengths)
+    for (const x of occ) for (const r of x.ranks) covered[r] = 1;
+    found.push({
+      kind: 'duplicate-paragraph',
+      text: displayForm(text.slice(occ[0].start, occ[0].end)),
+      occ: occ.map(({ start, end, rank }) => ({ start, end, rank })),
+      similarity: null,
+      severity: 'warning',
+      formulation: false,
+    });
+  }
+  return covered;
+}
+
+// ---------------------------------------------------------------- near-duplicates
+
+class UnionFind {
+  parent: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]];
+      x = this.parent[x];
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+function nearDuplicates(
+  statements: Statement[],
+  ks: KeyStream,
+  keys: string[],
+  ranksOf: number[][],
+  o: Resolved,
+  found: Found[],
+): void {
+  if (o.nearThreshold > 1) return;
+  const items: number[] = [];
+  for (let id = 0; id < ranksOf.length; id++) if (keys[ranksOf[id][0]].length >= o.nearMinLength) items.push(id);
+  if (items.length < 2) return;
+  const starts = new Int32Array(items.length);
+  const ends = new Int32Array(items.length);
+  for (let t = 0; t < items.length; t++) {
+    const r = ranksOf[items[t]][0];
+    starts[t] = ks.keyStart[r];
+    ends[t] = ks.keyEnd[r];
+  }
+  const pairs = lshCandidates(ks.codes, starts, ends, DEFAULT_NEAR);
+  const uf = new UnionFind(items.length);
+  const edges: Array<[number, number, number]> = [];
+  for (const [a, b] of pairs) {
+    const sim = editSimilarity(ks.codes, starts[a], ends[a], ks.codes, starts[b], ends[b], o.nearThreshold);
+    if (sim < 0 || sim >= 1) continue;
+    edges.push([a, b, sim]);
+    uf.union(a, b);
+  }
+  if (edges.length === 0) return;
+  const minSim = new Map<number, number>();
+  for (const [a, , sim] of edges) {
+    const root = uf.find(a);
+    minSim.set(root, Math.min(minSim.get(root) ?? 1, sim));
+  }
+  const members = new Map<number, number[]>();
+  for (let t = 0; t < items.length; t++) {
+    const root = uf.find(t);
+    if (!minSim.has(root)) continue;
+    const l = members.get(root);
+    if (l) l.push(t);
+    else members.set(root, [t]);
+  }
+  for (const [root, ts] of members) {
+    const ranks: number[] = [];
+    for (const t of ts) ranks.push(...ranksOf[items[t]]);
+    ranks.sort((a, b) => a - b);
+    const formulation = ts.every((t) => o.matcher.matches(keys[ranksOf[items[t]][0]]));
+    found.push({
+      kind: 'near-duplicate',
+      text: displayForm(statements[ks.order[ranks[0]]].text),
+      occ: ranks.map((r) => stmtOcc(statements, ks, r)),
+      similarity: Math.round((minSim.get(root) ?? 0) * 1e4) / 1e4,
+      severity: formulation ? 'info' : 'warning',
+      formulation,
+    });
+  }
+}
+
+// ---------------------------------------------------------------- repeated phrases
+
+function repeatedPhrases(
+  text: string,
+  statements: Statement[],
+  ks: KeyStream,
+  dupKey: Uint8Array,
+  inParagraph: Uint8Array,
+  o: Resolved,
+  found: Found[],
+): void {
+  const n = ks.length;
+  if (n < o.minPhraseLength) return;
+  const s = new Int32Array(n);
+  const upper = denseAlphabet(ks.codes, n, s);
+  const rep = findRepeats(s, upper, o.minPhraseLength, o.minPhraseCount, null);
+  if (rep.count === 0) return;
+  const { sa, map } = rep;
+  const cover = new Coverage(n);
+  // duplicate sentences and paragraphs are reported already: their copies do not count again
+  for (let r = 0; r < ks.order.length; r++)
+    if (dupKey[r] || inParagraph[r]) cover.add(ks.keyStart[r], ks.keyEnd[r]);
+  for (let c = 0; c < rep.count; c++) {
+    const len = rep.len[c];
+    let free = 0;
+    for (let t = rep.lb[c]; t <= rep.rb[c] && free < o.minPhraseCount; t++) if (!cover.covers(map[sa[t]], len)) free++;
+    if (free < o.minPhraseCount) continue;
+    const positions: number[] = [];
+    for (let t = rep.lb[c]; t <= rep.rb[c]; t++) positions.push(map[sa[t]]);
+    positions.sort((a, b) => a - b);
+    for (const p of positions) cover.add(p, p + len);
+    const key = codesToString(ks.codes, positions[0], positions[0] + len);
+    const occ = positions.map((p) => {
+      const sp = keySpan(ks, p, p + len);
+      return { start: sp.start, end: sp.end, rank: rankAt(ks, p) };
+    });
+    found.push({
+      kind: 'repeated-phrase',
+      text: displayForm(text.slice(occ[0].start, occ[0].end)),
+      occ,
+      similarity: null,
+      // measured on the corpus: long phrases used three times or more are programme names and stock
+      // phrases (成渝地区双城经济圈, 粤港澳大湾区建设), not slips: information, never a warning
+      severity: 'info',
+      formulation: o.matcher.matches(key),
+    });
+  }
+  void statements;
+}
+
+// ---------------------------------------------------------------- across documents
+
+export interface CompareDoc {
+  id: string;
+  text: string;
+  statements: Statement[];
+  role?: 'draft' | 'reference';
+}
+
+export interface SharedOccurrence {
+  docId: string;
+  span: Span;
+  statementId: string | null;
+}
+
+export interface SharedItem {
+  kind: 'sentence' | 'phrase';
+  text: string;
+  occurrences: SharedOccurrence[];
+  /** true when the shared text is a fixed formulation from the dictionary */
+  formulation: boolean;
+}
+
+export interface DocumentPair {
+  a: string;
+  b: string;
+  /** share of a's sentences (counted with repeats) whose key occurs in b */
+  shareAinB: number;
+  shareBinA: number;
+  /** distinct sentence keys found in both */
+  sharedSentences: number;
+}
+
+export interface CompareResult {
+  shared: SharedItem[];
+  pairs: DocumentPair[];
+}
+
+export interface CompareOptions extends DuplicateOptions {
+  /** an item is listed in `shared` when it occurs in at least this many documents; default 2 */
+  minShared?: number;
+  /** set false to skip shared phrases (sentences and pair shares only); default true */
+  phrases?: boolean;
+}
+
+/**
+ * Sentences and long phrases shared between documents, and for every pair of documents the share of
+ * one's sentences found in the other. With roles, pairs are those that involve a draft (a draft
+ * first), and shared items must occur in a draft.
+ */
+export function compareDocuments(docs: CompareDoc[], options?: CompareOptions): CompareResult {
+  const o = resolve(options);
+  const minShared = Math.max(2, options?.minShared ?? 2);
+  const D = docs.length;
+  const anyRole = docs.some((d) => d.role !== undefined);
+  const isDraft = docs.map((d) => !anyRole || d.role !== 'reference');
+
+  const streams: KeyStream[] = docs.map((d) => buildKeyStream(d.text, d.statements));
+  const eligible = new Int32Array(D);
+
+  // --- sentences
+  interface Entry {
+    docs: number[];
+    counts: number[];
+    occ: number[]; // doc, rank pairs
+  }
+  const entries = new Map<string, Entry>();
+  for (let d = 0; d < D; d++) {
+    const ks = streams[d];
+    for (let r = 0; r < ks.order.length; r++) {
+      if (ks.heading[r]) continue;
+      const len = ks.keyEnd[r] - ks.keyStart[r];
+      if (len < o.minSentenceLength) continue;
+      eligible[d]++;
+      const k = stmtKey(ks, r);
+      let e = entries.get(k);
+      if (!e) entries.set(k, (e = { docs: [], counts: [], occ: [] }));
+      if (e.docs[e.docs.length - 1] === d) e.counts[e.counts.length - 1]++;
+      else {
+        e.docs.push(d);
+        e.counts.push(1);
+      }
+      e.occ.push(d, r);
+    }
+  }
+
+  // --- pairs
+  const pairIndex = (i: number, j: number) => (i * (2 * D - i - 1)) / 2 + (j - i - 1);
+  const P = (D * (D - 1)) / 2;
+  const inA = new Float64Array(P);
+  const inB = new Float64Array(P);
+  const both = new Int32Array(P);
+
+  interface Item {
+    kind: 'sentence' | 'phrase';
+    key: string;
+    occ: Array<{ doc: number; start: number; end: number; rank: number }>;
+  }
+  const items: Item[] = [];
+  // per document and statement rank: the index of the shared-sentence item it belongs to, or -1
+  const sharedOf: Int32Array[] = streams.map((ks) => new Int32Array(ks.order.length).fill(-1));
+
+  for (const [key, e] of entries) {
+    const m = e.docs.length;
+    if (m < 2) continue;
+    for (let x = 0; x < m; x++)
+      for (let y = x + 1; y < m; y++) {
+        const pi = pairIndex(e.docs[x], e.docs[y]);
+        inA[pi] += e.counts[x];
+        inB[pi] += e.counts[y];
+        both[pi]++;
+      }
+    if (m < minShared || !e.docs.some((d) => isDraft[d])) continue;
+    const occ: Item['occ'] = [];
+    for (let t = 0; t < e.occ.length; t += 2) {
+      const d = e.occ[t];
+      const r = e.occ[t + 1];
+      const ks = streams[d];
+      const st = docs[d].statements[ks.order[r]];
+      occ.push({ doc: d, start: st.span.start, end: st.span.end, rank: r });
+      sharedOf[d][r] = items.length;
+    }
+    items.push({ kind: 'sentence', key, occ });
+  }
+
+  const pairs: DocumentPair[] = [];
+  for (let i = 0; i < D; i++)
+    for (let j = i + 1; j < D; j++) {
+      if (!isDraft[i] && !isDraft[j]) continue;
+      const pi = pairIndex(i, j);
+      const ai = eligible[i] ? inA[pi] / eligible[i] : 0;
+      const bj = eligible[j] ? inB[pi] / eligible[j] : 0;
+      const swap = !isDraft[i] && isDraft[j];
+      pairs.push(
+        swap
+          ? { a: docs[j].id, b: docs[i].id, shareAinB: round4(bj), shareBinA: round4(ai), sharedSentences: both[pi] }
+          : { a: docs[i].id, b: docs[j].id, shareAinB: round4(ai), shareBinA: round4(bj), sharedSentences: both[pi] },
+      );
+    }
+
+  // --- phrases: one suffix array over all documents
+  if (options?.phrases !== false) sharedPhrases(streams, isDraft, sharedOf, minShared, o, items);
+
+  items.sort((x, y) => x.occ[0].doc - y.occ[0].doc || x.occ[0].start - y.occ[0].start || y.occ[0].end - x.occ[0].end);
+  const shared: SharedItem[] = items.map((it) => ({
+    kind: it.kind,
+    text: displayForm(docs[it.occ[0].doc].text.slice(it.occ[0].start, it.occ[0].end)),
+    occurrences: it.occ.map((x) => ({
+      docId: docs[x.doc].id,
+      span: { start: x.start, end: x.end },
+      statementId: x.rank >= 0 ? docs[x.doc].statements[streams[x.doc].order[x.rank]].id : null,
+    })),
+    formulation: o.matcher.matches(it.key),
+  }));
+  return { shared, pairs };
+}
+
+function round4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+type SharedOcc = { doc: number; start: number; end: number; rank: number };
+
+/**
+ * Shared phrases: maximal repeats of at least minPhraseLength key characters found in at least
+ * `minShared` documents outside the shared sentences. One suffix array over the batch, in which each
+ * shared sentence appears once (its copies are identical keys, so a phrase inside one is inside all
+ * of them at the same offset): the sorted text is the batch's distinct material, not its copies.
+ */
+function sharedPhrases(
+  streams: KeyStream[],
+  isDraft: boolean[],
+  sharedOf: Int32Array[],
+  minShared: number,
+  o: Resolved,
+  items: Array<{ kind: 'sentence' | 'phrase'; key: string; occ: SharedOcc[] }>,
+): void {
+  const D = streams.length;
+  // segments of the reduced text: a statement of one document, or the one copy of a shared sentence
+  const segStart: number[] = [];
+  const segDoc: number[] = []; // document, or -1 for a shared sentence
+  const segRank: number[] = []; // statement rank, or the shared item index
+  const repDone = new Uint8Array(items.length);
+  let N = 0;
+  for (let d = 0; d < D; d++) {
+    const ks = streams[d];
+    for (let r = 0; r < ks.order.length; r++) {
+      const len = ks.keyEnd[r] - ks.keyStart[r];
+      if (len === 0) continue;
+      const it = sharedOf[d][r];
+      if (it >= 0) {
+        if (repDone[it]) continue;
+        repDone[it] = 1;
+        segDoc.push(-1);
+        segRank.push(it);
+      } else {
+        segDoc.push(d);
+        segRank.push(r);
+      }
+      segStart.push(N);
+      N += len + 1;
+    }
+  }
+  if (N === 0) return;
+  const all = new Uint16Array(N);
+  const colors = new Int32Array(N);
+  const segOf = new Int32Array(N);
+  for (let g = 0; g < segStart.length; g++) {
+    const d = segDoc[g];
+    let ks: KeyStream;
+    let r: number;
+    if (d >= 0) {
+      ks = streams[d];
+      r = segRank[g];
+    } else {
+      const first = items[segRank[g]].occ[0];
+      ks = streams[first.doc];
+      r = first.rank;
+    }
+    const a = segStart[g];
+    const len = ks.keyEnd[r] - ks.keyStart[r];
+    all.set(ks.codes.subarray(ks.keyStart[r], ks.keyEnd[r]), a);
+    all[a + len] = SEP;
+    // a shared sentence is in several documents already: its colour is "mixed" (-1)
+    colors.fill(d >= 0 ? d : -1, a, a + len + 1);
+    segOf.fill(g, a, a + len + 1);
+  }
+  const s = new Int32Array(N);
+  const upper = denseAlphabet(all, N, s);
+  const rep = findRepeats(s, upper, o.minPhraseLength, 2, colors);
+  if (rep.count === 0) return;
+  const { sa, map } = rep;
+  const cover = new Coverage(N);
+  const docMark = new Int32Array(D).fill(-1);
+  for (let c = 0; c < rep.count; c++) {
+    const len = rep.len[c];
+    let freeDocs = 0;
+    let draftSeen = false;
+    for (let t = rep.lb[c]; t <= rep.rb[c]; t++) {
+      const p = map[sa[t]];
+      const d = colors[p];
+      if (d < 0 || docMark[d] === c || cover.covers(p, len)) continue; // in a shared sentence, or a longer phrase
+      docMark[d] = c;
+      freeDocs++;
+      if (isDraft[d]) draftSeen = true;
+      if (freeDocs >= minShared && draftSeen) break;
+    }
+    if (freeDocs < minShared || !draftSeen) continue;
+    const occ: SharedOcc[] = [];
+    let first = -1;
+    for (let t = rep.lb[c]; t <= rep.rb[c]; t++) {
+      const p = map[sa[t]];
+      cover.add(p, p + len);
+      if (first < 0 || p < first) first = p;
+      const g = segOf[p];
+      const delta = p - segStart[g];
+      const place = (d: number, r: number) => {
+        const ks = streams[d];
+        const a = ks.keyStart[r] + delta;
+        const sp = keySpan(ks, a, a + len);
+        occ.push({ doc: d, start: sp.start, end: sp.end, rank: r });
+      };
+      if (segDoc[g] >= 0) place(segDoc[g], segRank[g]);
+      else for (const x of items[segRank[g]].occ) place(x.doc, x.rank);
+    }
+    occ.sort((x, y) => x.doc - y.doc || x.start - y.start);
+    const key = codesToString(all, first, first + len);
+    items.push({ kind: 'phrase', key, occ });
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * CSV per RFC 4180: fields separated by commas, records by CRLF; a field holding a comma, a double
+ * quote, CR or LF (or starting or ending with a space) is enclosed in double quotes, inner quotes
+ * doubled. A UTF-8 BOM goes first so Excel opens Chinese text correctly.
+ *
+ * Spreadsheet formula injection: a text field that starts with = + - @ (or a tab or CR) would be run
+ * as a formula by Excel; such fields get a leading apostrophe, which Excel hides. Numbers are written
+ * as numbers and never prefixed.
+ */
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+const BOM = '\ufeff';
+
+function needsGuard(s: string): boolean {
+  return /^[=+\-@\t\r]/.test(s);
+}
+
+export function csvField(v: CsvValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  let s = v;
+  if (needsGuard(s)) s = "'" + s;
+  if (/[",\r\n]/.test(s) || /^\s|\s$/.test(s)) return `"${s.replace(/"/g, '""')}"`;
+  return s;
+}
+
+export function csvRecord(values: readonly CsvValue[]): string {
+  return values.map(csvField).join(',');
+}
+
+/** Header and rows as one CSV document (BOM first, CRLF after every record). */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: { bom?: boolean } = {}): string {
+  const lines = [csvRecord(header), ...rows.map(csvRecord)];
+  return (options.bom === false ? '' : BOM) + lines.join('\r\n') + '\r\n';
+}

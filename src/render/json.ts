@@ -1,0 +1,132 @@
+/**
+ * `baogao check --format json` — the output format (stable; version 1)
+ * ====================================================================
+ *
+ * One JSON object, 2-space indented, keys always in this order:
+ *
+ * ```json
+ * {
+ *   "format": "baogao-check",
+ *   "formatVersion": 1,
+ *   "tool": { "name": "baogao", "version": "0.1.0" },
+ *   "files": [
+ *     {
+ *       "file": "drafts/2023.txt",
+ *       "errorCount": 1,
+ *       "warningCount": 0,
+ *       "infoCount": 0,
+ *       "findings": [
+ *         {
+ *           "reason": "Placeholder “**” left in the text: fill in a number",
+ *           "ruleId": "placeholder",
+ *           "severity": "error",
+ *           "file": "drafts/2023.txt",
+ *           "place": {
+ *             "start": { "line": 4, "column": 17, "offset": 437 },
+ *             "end": { "line": 4, "column": 19, "offset": 439 }
+ *           },
+ *           "source": "baogao",
+ *           "actual": "**",
+ *           "url": "https://github.com/baogao/baogao#rule-placeholder"
+ *         }
+ *       ],
+ *       "reuse": [{ "against": "past/2022.txt", "share": 0.31, "sentences": 40 }]
+ *     }
+ *   ],
+ *   "unreadable": [{ "file": "notes.txt", "code": "BINARY", "message": "notes.txt: …" }],
+ *   "summary": { "files": 2, "unreadable": 1, "errors": 1, "warnings": 0, "info": 0 }
+ * }
+ * ```
+ *
+ * - `files`: every draft that was read, in the order given (directories expanded in sorted order),
+ *   including drafts without findings. `file` is the path relative to the working directory with
+ *   forward slashes (absolute when given absolute; `<stdin>` for `-`).
+ * - `findings`: sorted by offset. Each is shaped like a vfile-message:
+ *   - `reason` — the message; `ruleId` — one of `placeholder`, `repeated-clause`, `duplicate-sentence`,
+ *     `duplicate-paragraph`, `near-duplicate`, `repeated-phrase`, `reused-sentence`;
+ *   - `severity` — `error`, `warning` or `info`;
+ *   - `place.start` / `place.end` — `line` and `column` are 1-based, `offset` is 0-based; columns and
+ *     offsets count **UTF-16 code units** of the decoded text (one per 汉字 of the Basic Multilingual
+ *     Plane, two for a character outside it; a leading BOM is not part of the text; CRLF counts as
+ *     two). `end` is exclusive (the point just after the finding), so
+ *     `text.slice(start.offset, end.offset) === actual`;
+ *   - `actual` — the text found; `expected` — suggested replacements, present only when a rule has
+ *     some (none do yet); `url` — the rule's documentation;
+ *   - `related` (optional) — other places that explain the finding, each
+ *     `{ "file", "place", "message" }`: the first occurrence of a repeat ("first occurrence"), or the
+ *     sentence in each past report a reused sentence comes from ("in a past report").
+ * - `reuse`: with `--against`, the past report the draft shares most sentences with: `share` is the
+ *   fraction (0..1, 4 decimals) of the draft's sentences, repeats counted, found in it; `sentences` the
+ *   number of distinct sentences in common. Empty without `--against` or when nothing is shared.
+ * - `unreadable`: inputs that could not be read; `code` is a read error code (`NOT_FOUND`, `EMPTY`,
+ *   `BINARY`, `DECODE`, `DOCX_CORRUPT`, `DOCX_ENCRYPTED`, `ZIP_BOMB`, `TOO_LARGE`, `UNSUPPORTED`,
+ *   `NO_FILES`, `IS_DIRECTORY`, `UNREADABLE`) or `INTERNAL`.
+ * - `summary`: counts over all files after filtering (`--quiet` keeps errors only).
+ *
+ * Exit status: 0 when no errors or warnings (info does not count), 1 when there are some, 2 when an
+ * input was unreadable or the command line was wrong.
+ */
+import { countSeverities, allFindings, type CheckResult, type Finding } from './finding.js';
+
+export const JSON_FORMAT_VERSION = 1;
+
+function findingJson(f: Finding): Record<string, unknown> {
+  const o: Record<string, unknown> = {
+    reason: f.reason,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    file: f.file,
+    place: {
+      start: { line: f.place.start.line, column: f.place.start.column, offset: f.place.start.offset },
+      end: { line: f.place.end.line, column: f.place.end.column, offset: f.place.end.offset },
+    },
+    source: f.source,
+    actual: f.actual,
+  };
+  if (f.expected) o.expected = f.expected;
+  o.url = f.url;
+  if (f.related?.length) {
+    o.related = f.related.map((r) => ({
+      file: r.file,
+      place: {
+        start: { line: r.place.start.line, column: r.place.start.column, offset: r.place.start.offset },
+        end: { line: r.place.end.line, column: r.place.end.column, offset: r.place.end.offset },
+      },
+      message: r.message,
+    }));
+  }
+  return o;
+}
+
+export function checkJson(result: CheckResult, tool: { name: string; version: string }): unknown {
+  const all = allFindings(result);
+  const total = countSeverities(all);
+  return {
+    format: 'baogao-check',
+    formatVersion: JSON_FORMAT_VERSION,
+    tool: { name: tool.name, version: tool.version },
+    files: result.files.map((file) => {
+      const c = countSeverities(file.findings);
+      return {
+        file: file.file,
+        errorCount: c.errors,
+        warningCount: c.warnings,
+        infoCount: c.info,
+        findings: file.findings.map(findingJson),
+        reuse: file.reuse.map((r) => ({ against: r.against, share: r.share, sentences: r.sentences })),
+      };
+    }),
+    unreadable: result.unreadable.map((u) => ({ file: u.file, code: u.code, message: u.message })),
+    summary: {
+      files: result.files.length,
+      unreadable: result.unreadable.length,
+      errors: total.errors,
+      warnings: total.warnings,
+      info: total.info,
+    },
+  };
+}
+
+export function renderJson(result: CheckResult, tool: { name: string; version: string }): string {
+  return JSON.stringify(checkJson(result, tool), null, 2) + '\n';
+}

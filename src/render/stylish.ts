@@ -1,0 +1,137 @@
+/**
+ * The `stylish` format of `baogao check` (ESLint's default look), with a source excerpt under each
+ * finding and carets aligned under Chinese text:
+ *
+ *   drafts/2023.txt
+ *     2:46  error  Placeholder “**” left in the text: fill in a name (市委)  placeholder
+ *       …贯彻落实**省党委****重点工作部署，保持了…
+ *       　　　　　　＾＾…
+ *
+ *   ✖ 3 problems (2 errors, 1 warning)
+ *
+ * Full-width characters take two columns (see width.ts): the line under the excerpt puts an
+ * ideographic space under each of them and an ASCII space under each narrow one, and `＾`/`^` under
+ * the finding, so the carets stay aligned whatever the mix.
+ */
+import { countSeverities, allFindings, type CheckResult, type Finding, type Severity } from './finding.js';
+import { displayWidth, padEnd, underline } from './width.js';
+
+export interface StylishOptions {
+  /** ANSI colours (default false) */
+  color?: boolean;
+  /** code points of context shown either side of a finding (default 12) */
+  context?: number;
+  /** code points of the finding itself shown before cutting with … (default 40) */
+  maxMarked?: number;
+  /** the per-draft summaries of --against, by file ("reuses 31% of …") */
+  reuseLine?: (r: { share: number; against: string; sentences: number }) => string;
+}
+
+const SGR = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', underline: '\x1b[4m', red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', green: '\x1b[32m' };
+
+function paint(on: boolean, codes: string, s: string): string {
+  return on && s ? codes + s + SGR.reset : s;
+}
+
+const SEVERITY_COLOR: Record<Severity, string> = { error: SGR.red, warning: SGR.yellow, info: SGR.blue };
+
+/**
+ * Make document text safe and predictable to print: C0/C1 control characters (ESC included) become
+ * spaces, bidirectional controls are dropped. Tabs are kept.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f]/g, ' ').replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+export interface Excerpt {
+  /** the excerpt of the line holding the finding's start */
+  line: string;
+  /** blanks under the text before the finding */
+  pad: string;
+  /** carets under the finding */
+  carets: string;
+}
+
+/**
+ * The excerpt of `text` around [start, end): the part of the start's line from up to `context` code
+ * points before to `context` after, cut with … where it does not reach the line's ends; the finding
+ * is shown up to `maxMarked` code points and up to the end of its first line.
+ */
+export function excerpt(text: string, start: number, end: number, context = 12, maxMarked = 40): Excerpt {
+  let ls = start;
+  while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+  let le = start;
+  while (le < text.length && text[le] !== '\n' && text[le] !== '\r') le++;
+  const markedEnd = Math.min(Math.max(end, start), le);
+
+  const beforeCps = Array.from(text.slice(ls, start));
+  let before = beforeCps.slice(Math.max(0, beforeCps.length - context)).join('');
+  const cutBefore = beforeCps.length > context;
+  before = before.replace(/^[ \t\u3000\u00a0]+/, '');
+  if (cutBefore) before = '…' + before;
+
+  const markedCps = Array.from(text.slice(start, markedEnd));
+  let marked = markedCps.slice(0, maxMarked).join('');
+  let after: string;
+  if (markedCps.length > maxMarked) {
+    after = '…';
+  } else {
+    const afterCps = Array.from(text.slice(markedEnd, le));
+    after = afterCps.slice(0, context).join('');
+    if (afterCps.length > context || end > le) after += '…';
+    after = after.replace(/[ \t\u3000\u00a0]+$/, '');
+  }
+  before = printable(before);
+  marked = printable(marked);
+  after = printable(after);
+  const { pad, carets } = underline(before, marked);
+  return { line: before + marked + after, pad, carets };
+}
+
+function plural(n: number, word: string, pluralWord = word + 's'): string {
+  return `${n} ${n === 1 ? word : pluralWord}`;
+}
+
+/** The last line: "✖ 3 problems (2 errors, 1 warning)", or "no problems". Info does not count. */
+export function stylishSummary(findings: readonly Finding[]): string {
+  const c = countSeverities(findings);
+  const problems = c.errors + c.warnings;
+  const info = c.info ? `${c.info} info` : '';
+  if (problems === 0) return info ? `no problems (${info})` : 'no problems';
+  return `✖ ${plural(problems, 'problem')} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')})` + (info ? ` and ${info}` : '');
+}
+
+export function renderStylish(result: CheckResult, options: StylishOptions = {}): string {
+  const color = options.color ?? false;
+  const context = options.context ?? 12;
+  const maxMarked = options.maxMarked ?? 40;
+  const out: string[] = [];
+  for (const file of result.files) {
+    if (file.findings.length === 0 && file.reuse.length === 0) continue;
+    out.push(paint(color, SGR.underline, printable(file.file)));
+    const pos = file.findings.map((f) => `${f.place.start.line}:${f.place.start.column}`);
+    const posW = Math.max(0, ...pos.map((p) => p.length));
+    const sevW = Math.max(0, ...file.findings.map((f) => f.severity.length));
+    const msgs = file.findings.map((f) => printable(f.reason));
+    const msgW = Math.max(0, ...msgs.map(displayWidth));
+    file.findings.forEach((f, i) => {
+      const sev = paint(color, SEVERITY_COLOR[f.severity], padEnd(f.severity, sevW));
+      out.push(`  ${paint(color, SGR.dim, padEnd(pos[i], posW))}  ${sev}  ${padEnd(msgs[i], msgW)}  ${paint(color, SGR.dim, f.ruleId)}`);
+      if (file.text !== undefined) {
+        const ex = excerpt(file.text, f.place.start.offset, f.place.end.offset, context, maxMarked);
+        out.push(`    ${ex.line}`.trimEnd());
+        out.push(`    ${ex.pad}${paint(color, SEVERITY_COLOR[f.severity], ex.carets)}`);
+      }
+    });
+    for (const r of file.reuse) {
+      const line = options.reuseLine ? options.reuseLine(r) : `reuses ${Math.round(r.share * 100)}% of its sentences from ${r.against}`;
+      out.push(`  ${printable(line)}`);
+    }
+    out.push('');
+  }
+  const all = allFindings(result);
+  const summary = stylishSummary(all);
+  const c = countSeverities(all);
+  out.push(paint(color, SGR.bold + (c.errors ? SGR.red : c.warnings ? SGR.yellow : SGR.green), summary));
+  return out.join('\n') + '\n';
+}
