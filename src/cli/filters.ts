@@ -7,15 +7,23 @@ export type FindingFilter = (findings: readonly Finding[]) => Finding[];
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** One finding per file, rule and span; the most severe one is kept. */
+/**
+ * One finding per place and rule, and at any one place only the most severe findings: a repeated
+ * clause (warning) also found as a repeated phrase (info) is reported once, as the warning.
+ */
 export const dedupe: FindingFilter = (findings) => {
-  const kept = new Map<string, Finding>();
-  for (const f of findings) {
-    const key = `${f.file}\u0000${f.ruleId}\u0000${f.place.start.offset}\u0000${f.place.end.offset}`;
-    const prev = kept.get(key);
-    if (!prev || RANK[f.severity] < RANK[prev.severity]) kept.set(key, f);
-  }
-  return [...kept.values()];
+  const place = (f: Finding) => `${f.file}\u0000${f.place.start.offset}\u0000${f.place.end.offset}`;
+  const best = new Map<string, number>();
+  for (const f of findings) best.set(place(f), Math.min(best.get(place(f)) ?? 3, RANK[f.severity]));
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const p = place(f);
+    if (RANK[f.severity] !== best.get(p)) return false;
+    const key = `${p}\u0000${f.ruleId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 };
 
 /** Keep findings at least as severe as `min`. */

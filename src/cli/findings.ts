@@ -85,12 +85,14 @@ export function reportFindings(report: Report, src: Source): Finding[] {
 
 /**
  * Sentences of the drafts found in past reports. `docs` are the sources in the order given to
- * compareDocuments, whose ids must be their indices as strings; `isDraft` tells them apart.
+ * compareDocuments, whose ids must be their indices as strings; `isDraft` tells them apart. Draft
+ * sentences inside `skip[i]` (the document's title: every 政府工作报告 has the same) are not reported.
  */
 export function reuseFindings(
   compared: CompareResult,
   docs: Source[],
   isDraft: boolean[],
+  skip: Array<Span | null> = [],
 ): { findings: Finding[][]; reuse: Reuse[][] } {
   const findings: Finding[][] = docs.map(() => []);
   const reuse: Reuse[][] = docs.map(() => []);
@@ -114,6 +116,8 @@ export function reuseFindings(
     for (const o of item.occurrences) {
       const d = Number(o.docId);
       if (!isDraft[d]) continue;
+      const t = skip[d];
+      if (t && o.span.start < t.end && t.start < o.span.end) continue;
       findings[d].push(finding('reused-sentence', item.formulation ? 'info' : 'warning', docs[d], o.span, reason, related));
     }
   }

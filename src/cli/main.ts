@@ -8,7 +8,7 @@ import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, InputTooLargeError } from '../model/analyze.js';
 import { compareDocuments, type CompareDoc } from '../duplicates/index.js';
-import type { Report } from '../schema/index.js';
+import type { Report, Span } from '../schema/index.js';
 import type { CheckResult, FileReport, Finding, Reuse, Unreadable } from '../render/finding.js';
 import { countSeverities } from '../render/finding.js';
 import { renderStylish } from '../render/stylish.js';
@@ -152,6 +152,10 @@ async function analyzeCommand(args: string[], ctx: Ctx): Promise<number> {
 
 // ------------------------------------------------------------------------------------------ check
 
+function overlaps(a: Span, b: Span | null): boolean {
+  return b !== null && a.start < b.end && b.start < a.end;
+}
+
 async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   const { values, positionals } = parse('check', args, {
     format: { type: 'string', short: 'f' },
@@ -220,7 +224,8 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
       const docs: CompareDoc[] = sources.map((s, i) => ({
         id: String(i),
         text: s.text,
-        statements: reports[i].statements,
+        // every 政府工作报告 has the same title: leave it out of the comparison
+        statements: reports[i].statements.filter((st) => !overlaps(st.span, reports[i].title?.span ?? null)),
         role: isDraft[i] ? 'draft' : 'reference',
       }));
       const compared = compareDocuments(docs, { phrases: false });
@@ -267,6 +272,16 @@ type TableFormat = 'csv' | 'xlsx' | 'json';
 
 const COLUMN_WIDTHS = [28, 6, 6, 30, 20, 18, 12, 10, 8, 8, 14, 8, 6, 8, 8, 8, 14, 9, 7, 80];
 
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such directory',
+  ENOTDIR: 'a parent is not a directory',
+  EISDIR: 'is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+};
+
 function sameFile(a: string, b: string): boolean {
   if (realOrSame(a) === realOrSame(b)) return true;
   try {
@@ -289,13 +304,13 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
   let format: TableFormat = 'csv';
   let outAbs: string | null = null;
   if (output !== undefined) {
-    const ext = extname(output).toLowerCase();
-    if (ext === '.csv' || ext === '.xlsx' || ext === '.json') format = ext.slice(1) as TableFormat;
-    else throw new UsageError(CLI.outputExtension(output));
     outAbs = resolve(ctx.cwd, output);
     for (const p of positionals) {
       if (p !== '-' && sameFile(resolve(ctx.cwd, p), outAbs)) throw new UsageError(CLI.outputIsInput(output));
     }
+    const ext = extname(output).toLowerCase();
+    if (ext === '.csv' || ext === '.xlsx' || ext === '.json') format = ext.slice(1) as TableFormat;
+    else throw new UsageError(CLI.outputExtension(output));
   }
 
   const failed: Unreadable[] = [];
@@ -350,7 +365,7 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
       writeFileSync(outAbs, data);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      ctx.error(CLI.cannotWrite(output!, e.code ? `${e.code}` : e.message));
+      ctx.error(CLI.cannotWrite(output!, WRITE_ERRORS[e.code ?? ''] ?? e.message));
       return EXIT_USAGE;
     }
   } else ctx.io.stdout.write(data);

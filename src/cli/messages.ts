@@ -23,6 +23,7 @@ export function quote(text: string, max = 24): string {
 }
 
 function percent(x: number): string {
+  if (x > 0 && x < 0.005) return 'under 1%';
   return `${Math.round(x * 100)}%`;
 }
 

@@ -41,7 +41,9 @@
  * - `files`: every draft that was read, in the order given (directories expanded in sorted order),
  *   including drafts without findings. `file` is the path relative to the working directory with
  *   forward slashes (absolute when given absolute; `<stdin>` for `-`).
- * - `findings`: sorted by offset. Each is shaped like a vfile-message:
+ * - `findings`: sorted by offset; at any one place only the most severe are kept (a clause repeated in
+ *   a row that is also a repeated phrase is reported once, as `repeated-clause`). Each finding is
+ *   shaped like a vfile-message:
  *   - `reason` — the message; `ruleId` — one of `placeholder`, `repeated-clause`, `duplicate-sentence`,
  *     `duplicate-paragraph`, `near-duplicate`, `repeated-phrase`, `reused-sentence`;
  *   - `severity` — `error`, `warning` or `info`;

@@ -132,6 +132,12 @@ export function renderStylish(result: CheckResult, options: StylishOptions = {})
   const all = allFindings(result);
   const summary = stylishSummary(all);
   const c = countSeverities(all);
-  out.push(paint(color, SGR.bold + (c.errors ? SGR.red : c.warnings ? SGR.yellow : SGR.green), summary));
+  if (result.files.length > 0 || result.unreadable.length === 0) {
+    out.push(paint(color, SGR.bold + (c.errors ? SGR.red : c.warnings ? SGR.yellow : SGR.green), summary));
+  }
+  if (result.unreadable.length) {
+    const names = result.unreadable.map((u) => printable(u.file)).join(', ');
+    out.push(paint(color, SGR.bold + SGR.red, `✖ ${plural(result.unreadable.length, 'input')} could not be read: ${names}`));
+  }
   return out.join('\n') + '\n';
 }

@@ -82,7 +82,7 @@ function cutText(s: string): string {
 function sheetNames(specs: readonly SheetSpec[]): string[] {
   const used = new Set<string>();
   return specs.map((s, i) => {
-    let base = s.name.replace(/[\\/?*[\]:]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || `Sheet${i + 1}`;
+    const base = s.name.replace(/[\\/?*[\]:]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || `Sheet${i + 1}`;
     let name = base;
     for (let k = 2; used.has(name.toLowerCase()); k++) name = base.slice(0, 31 - String(k).length - 1) + '_' + k;
     used.add(name.toLowerCase());
