@@ -102,9 +102,21 @@ function startsWithAny(s: string, words: readonly string[]): string | null {
 }
 
 /** Offset where the clause holding `pos` starts (normalised), not before `from`. */
+/**
+ * How far back a number's context is read. Real clauses are far shorter; the bound keeps a
+ * statement without punctuation (a hostile input) from making the stage quadratic.
+ */
+const WINDOW = 240;
+
 function clauseStart(t: string, from: number, pos: number): number {
-  for (let k = pos - 1; k >= from; k--) if (CLAUSE_BREAK.has(t.charAt(k))) return k + 1;
-  return from;
+  const lo = Math.max(from, pos - WINDOW);
+  for (let k = pos - 1; k >= lo; k--) if (CLAUSE_BREAK.has(t.charAt(k))) return k + 1;
+  return lo;
+}
+
+/** The statement text before `at`, at most WINDOW characters (and the statement's first clause). */
+function headOf(t: string, a: number, at: number): string {
+  return at - a <= WINDOW ? t.slice(a, at) : t.slice(at - WINDOW, at);
 }
 
 const PERIOD_RE =
@@ -194,10 +206,19 @@ const CATEGORY_UNITS = /^(?:元|美元|欧元|吨|千瓦|兆瓦|千伏|伏|平�
 
 /** Inside a short quotation: “3个100”, “十强”产业, “1313” — a name or slogan. */
 function inShortQuote(t: string, tok: NumberToken): boolean {
-  const q = t.lastIndexOf('“', tok.start);
-  if (q === -1 || tok.start - q > 8 || t.lastIndexOf('”', tok.start) > q) return false;
-  const close = t.indexOf('”', tok.end);
-  return close !== -1 && close - q <= 12;
+  // bounded scans: an unbounded lastIndexOf would make a text without quotes quadratic
+  let q = -1;
+  for (let k = tok.start - 1; k >= Math.max(0, tok.start - 8); k--) {
+    const c = t.charAt(k);
+    if (c === '”') return false;
+    if (c === '“') {
+      q = k;
+      break;
+    }
+  }
+  if (q === -1) return false;
+  for (let k = tok.end; k <= q + 12 && k < t.length; k++) if (t.charAt(k) === '”') return true;
+  return false;
 }
 
 interface Ctx {
@@ -638,10 +659,11 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
   // period: the last period expression before the claim's first number, in the statement
   let period: Claim['period'] = null;
   PERIOD_RE.lastIndex = 0;
-  const head = t.slice(a, firstTok);
+  const headStart = Math.max(a, firstTok - WINDOW);
+  const head = t.slice(headStart, firstTok);
   let m: RegExpExecArray | null;
   while ((m = PERIOD_RE.exec(head))) {
-    const ps = toOriginal(norm, a + m.index, a + m.index + m[0].length);
+    const ps = toOriginal(norm, headStart + m.index, headStart + m.index + m[0].length);
     period = { text: text.slice(ps.start, ps.end), span: ps };
   }
   // scope: 全市, 全省, 区外… at the start of the claim's clause
@@ -668,7 +690,7 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
  * otherwise only its own clause (…，预计全年将首次突破**亿大关).
  */
 function forecastCue(t: string, a: number, at: number): boolean {
-  const head = t.slice(a, at);
+  const head = headOf(t, a, at);
   for (const c of FORECAST_CUES) {
     const k = head.lastIndexOf(c);
     if (k === -1) continue;
@@ -680,7 +702,7 @@ function forecastCue(t: string, a: number, at: number): boolean {
 }
 
 function modality(t: string, a: number, at: number, role: Section['role']): Modality {
-  const head = t.slice(a, at);
+  const head = headOf(t, a, at);
   if (forecastCue(t, a, at)) return 'forecast';
   if (role === 'plans') {
     if (ACTUAL_CUES_IN_PLANS.some((c) => head.includes(c))) return 'actual';

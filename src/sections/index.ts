@@ -37,7 +37,10 @@ const MAX_HEADING = 80;
 /** A bold run `**…**` starting at `at` (on this line, or closing on the next line). */
 function boldEnd(text: string, at: number, line: Line, nextLine: Line | undefined): number {
   if (text.charCodeAt(at) !== 42 || text.charCodeAt(at + 1) !== 42) return -1;
-  const close = text.indexOf('**', at + 2);
+  // search this line and the next only (an unbounded search is quadratic over many such lines)
+  const limit = nextLine ? nextLine.end : line.end;
+  const found = text.slice(at + 2, limit).indexOf('**');
+  const close = found === -1 ? -1 : at + 2 + found;
   if (close !== -1 && close < line.end) return close;
   if (nextLine && close !== -1 && close >= nextLine.start && close < nextLine.end && close - at < MAX_HEADING + 4) {
     return close;
@@ -115,8 +118,9 @@ function parseHeading(text: string, line: Line, nextLine: Line | undefined): Hea
   }
   if (term === -1 && lineEnd - hStart > MAX_HEADING) {
     // a long numbered paragraph without a sentence end: the first clause is the heading
-    const comma = text.indexOf('，', hStart);
-    if (marker && comma !== -1 && comma < hStart + MAX_HEADING) {
+    const found = text.slice(hStart, hStart + MAX_HEADING).indexOf('，');
+    const comma = found === -1 ? -1 : hStart + found;
+    if (marker && comma !== -1) {
       return { marker, markdown: hashes, heading: { start: hStart, end: comma }, runIn: true, bodyStart: comma + 1 };
     }
     if (!marker) return null;
