@@ -3,7 +3,7 @@
  * process on real files, and `main()` in-process for help, version and usage errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -509,5 +509,40 @@ describe('main() in-process', () => {
     const single = memoryIo({ tty: true });
     await main(['check', CLEAN], single.io);
     expect(single.err()).toBe('');
+  });
+});
+
+// ------------------------------------------------------------------ no network, no stray files
+
+describe('the library and CLI touch nothing they were not given', () => {
+  const sandboxed = (args: string[]): { code: number; log: { read: string[]; write: string[]; net: string[] }; stdout: string } => {
+    const r = spawnSync(process.execPath, ['-r', join(ROOT, 'tests', 'helpers', 'sandbox.cjs'), join(ROOT, 'bin', 'baogao.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const line = r.stderr.split('\n').find((l) => l.startsWith('SANDBOX '))!;
+    return { code: r.status ?? -1, log: JSON.parse(line.slice(8)), stdout: r.stdout };
+  };
+  // the package's own files: its code (module loading reads it), data and package.json
+  const own = (p: string) => {
+    const path = p.startsWith('file://') ? fileURLToPath(p) : p;
+    return ['dictionaries', 'dist', 'bin', 'node_modules'].some((d) => path.startsWith(join(ROOT, d))) || path === join(ROOT, 'package.json');
+  };
+
+  it('analyze reads only its input and the package data, and makes no network call', () => {
+    const input = SEED_ABS;
+    const { code, log } = sandboxed(['analyze', input, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(log.net).toEqual([]);
+    expect(log.write).toEqual([]);
+    expect(log.read.filter((p) => !own(p) && !p.startsWith('fd:'))).toEqual([input]);
+  });
+
+  it('indicators writes only the output file it was asked for', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baogao-sandbox-'));
+    const out = join(dir, 'table.csv');
+    const docx = join(DOCX_ABS, '2025年北京市政府工作报告.docx');
+    const { code, log } = sandboxed(['indicators', docx, '-o', out]);
+    expect(code).toBe(0);
+    expect(log.net).toEqual([]);
+    expect(log.write).toEqual([out]);
+    expect(log.read.filter((p) => !own(p) && !p.startsWith('fd:'))).toEqual([docx]);
   });
 });

@@ -1,0 +1,65 @@
+/**
+ * Hostile input: every pattern family of the pipeline on adversarial inputs of 100K and 1M
+ * characters. Time must grow linearly (at most 15x for 10x the input) and stay under a fixed bound;
+ * no regular expression may backtrack catastrophically and no stage may be quadratic.
+ * Also: the documented size limit gives a clear error, and the library touches no network and
+ * reads no file it was not given.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze, InputTooLargeError, MAX_INPUT_CHARS } from '../src/index.js';
+
+const seed = readFileSync(new URL('../../shared/corpus/000_304eac767b8a3bea.txt', import.meta.url), 'utf8');
+
+/** Families: each a unit repeated to the size, aimed at one piece of the pipeline. */
+const FAMILIES: Record<string, string> = {
+  'digits (number scanner)': '1234567890',
+  'stars (masks, bold pairing)': '*',
+  'partly masked decimals': '9*.*',
+  'bold markup without a closer': '**a',
+  'Chinese numerals': '一二三四五六七八九十百千万亿',
+  'enumerations 一是二是': '一是二是三是',
+  'heading markers on one line': '（一）一、1.①',
+  'heading lines': '一、标题\n',
+  'nested brackets and quotes': '（“《',
+  'growth verbs and percents': '增长增长5%',
+  'Chinese percents': '百分之三点五',
+  'ranges': '5%—6%-',
+  'units and scales': '万亿元',
+  'text masks': '……XX某某××',
+  'no punctuation': '的',
+  'CR and zero-width, full-width digits': 'a\r\n\r\u200b１',
+  'Markdown headings and front matter': '## ---\n',
+  'a real report, repeated': seed,
+};
+
+function time(text: string): number {
+  const t0 = performance.now();
+  analyze(text);
+  return performance.now() - t0;
+}
+
+describe('linear time on adversarial input', () => {
+  for (const [name, unit] of Object.entries(FAMILIES)) {
+    it(name, () => {
+      const make = (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+      time(make(10_000)); // warm up: jieba's dictionary, compiled patterns
+      const small = Math.min(time(make(100_000)), time(make(100_000)));
+      const large = time(make(1_000_000));
+      // a floor of 20 ms keeps timer noise on tiny figures from failing the ratio
+      expect(large, `${name}: 100K ${small.toFixed(0)} ms, 1M ${large.toFixed(0)} ms`).toBeLessThanOrEqual(15 * Math.max(small, 20));
+      expect(large).toBeLessThan(30_000);
+    }, 120_000);
+  }
+});
+
+describe('size limit', () => {
+  it('refuses input over the documented limit with a clear error', () => {
+    const huge = 'a'.repeat(MAX_INPUT_CHARS + 1);
+    expect(() => analyze(huge)).toThrow(InputTooLargeError);
+    expect(() => analyze(huge)).toThrow(/larger than the limit of 50000000 characters/);
+  });
+  it('refuses what is not a string', () => {
+    expect(() => analyze(42 as unknown as string)).toThrow(TypeError);
+  });
+});
