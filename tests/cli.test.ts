@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
 import { main } from '../src/cli/index.js';
+import { zip } from '../src/render/zip.js';
 import { readDocument } from '../src/read/index.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -543,6 +544,38 @@ describe('the library and CLI touch nothing they were not given', () => {
     expect(code).toBe(0);
     expect(log.net).toEqual([]);
     expect(log.write).toEqual([out]);
+    expect(log.read.filter((p) => !own(p) && !p.startsWith('fd:'))).toEqual([docx]);
+  });
+
+  it('a .docx with external links and linked images: nothing is fetched, nothing else is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baogao-links-'));
+    const secret = join(dir, 'secret.png');
+    writeFileSync(secret, 'not to be read');
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const docx = join(dir, 'links.docx');
+    writeFileSync(
+      docx,
+      zip([
+        {
+          name: '[Content_Types].xml',
+          data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        },
+        { name: '_rels/.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/></Relationships>` },
+        {
+          name: 'word/_rels/document.xml.rels',
+          data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdImg" Type="${R}/image" Target="file://${secret}" TargetMode="External"/><Relationship Id="rIdWeb" Type="${R}/image" Target="http://127.0.0.1:9/x.png" TargetMode="External"/><Relationship Id="rIdLink" Type="${R}/hyperlink" Target="http://127.0.0.1:9/" TargetMode="External"/></Relationships>`,
+        },
+        {
+          name: 'word/document.xml',
+          data: `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:r="${R}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body><w:p><w:r><w:t>全市地区生产总值增长5.2%。</w:t></w:r></w:p><w:p><w:hyperlink r:id="rIdLink"><w:r><w:t>链接</w:t></w:r></w:hyperlink></w:p><w:p><w:r><w:drawing><wp:inline><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:link="rIdImg"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r><w:r><w:drawing><wp:inline><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:link="rIdWeb"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p></w:body></w:document>`,
+        },
+      ]),
+    );
+    const { code, log, stdout } = sandboxed(['analyze', docx, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).claims[0].growth.quantity.number).toBe(5.2);
+    expect(log.net).toEqual([]);
     expect(log.read.filter((p) => !own(p) && !p.startsWith('fd:'))).toEqual([docx]);
   });
 });
