@@ -267,6 +267,21 @@ function chineseInContext(t: string, i: number, e: number, run: string): NumberT
   if (next === '成' && run.length <= 2 && /[近约超过达逾多占偏]$|^$/.test(before.slice(-1)) && /^[，。、；以左多]/.test(t.charAt(e + 1))) {
     return cnToken(t, i, e, v, 'plain', { unit: '成', scale: '', factor: 1, base: '成', end: e + 1, kind: 'multiple' });
   }
+  // 上千万家庭, 突破万亿元, 破亿: a bare place value after a bound word is one of it
+  if (/^[千百万亿]+$/.test(run) && /(?:上|过|破|超|逾|近|突破|超过|跨越)$/.test(before)) {
+    if (run.length === 1) {
+      const unit = unitAt(t, i);
+      if (unit) return cnToken(t, i, i + 1, 1, 'plain', unit);
+    } else {
+      const head = parseChineseNumber(run.slice(0, -1));
+      const unit = unitAt(t, e - 1);
+      if (head !== null && unit) return cnToken(t, i, e - 1, head, 'plain', unit);
+    }
+  }
+  // 一半: half
+  if (run === '一' && t.charAt(e) === '半' && /(?:超过|近|约|占|达到|的)[^，。；]{0,4}$/.test(before)) {
+    return cnToken(t, i, e + 1, 0.5, 'plain', null);
+  }
   // 一千二百零六万人: a multi-character numeral with a place value, followed by a unit; a trailing
   // 万/亿 is the unit's scale (1206 万人), as with Arabic numbers
   let core = run;

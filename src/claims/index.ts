@@ -272,6 +272,9 @@ function trimMetric(t: string, s: number, e: number, cap = 16): { start: number;
   if (b - a < 1) return null;
   // 比上年年初预算增加1800亿元: a comparison basis, not a metric
   if (/^(?:比|较|同比|环比)/.test(t.slice(a, b))) return null;
+  // “新三样”出口: after a quotation the metric is what follows it
+  const q = t.slice(a, b).lastIndexOf('”');
+  if (q !== -1 && b - (a + q + 1) >= 2) a = a + q + 1;
   // the noun phrase nearest the number: after the last 的 or verb-like break when long
   let cur = t.slice(a, b);
   const de = cur.lastIndexOf('的');
@@ -335,6 +338,8 @@ function boundOf(t: string, tok: NumberToken, pre: string): { bound: Quantity['b
       return { bound: b, end: tok.after + w.length };
     }
   }
+  // 上千万, 破亿, 过万亿: a bound word right before a bare place value
+  if (tok.chinese && /(?:上|过|破|超|逾|突破|超过|跨越)$/.test(pre)) return { bound: 'gte', end: tok.after };
   const bw = endsWithAny(pre, BOUND_BEFORE.map(([w]) => w));
   if (bw) {
     if (bw === '上' && !/[跃迈登走]上$/.test(pre)) return { bound: null, end: tok.after };
