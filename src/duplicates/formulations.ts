@@ -2,12 +2,8 @@
  * Fixed political formulations (提法) that repeat legitimately. The list lives in
  * dictionaries/formulations.txt (one per line, `#` comments), read lazily once.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadList } from '../dictionaries.js';
 import { keyOf } from './keys.js';
-
-let cached: string[] | null = null;
 
 /** Parse the dictionary format: one formulation a line, `#` starts a comment. */
 export function parseFormulations(source: string): string[] {
@@ -19,31 +15,9 @@ export function parseFormulations(source: string): string[] {
   return out;
 }
 
-/** Where dictionaries/formulations.txt is: next to src/ or dist/, found by walking up from this module. */
-export function formulationsPath(): string | null {
-  let dir: string;
-  try {
-    dir = dirname(fileURLToPath(import.meta.url));
-  } catch {
-    dir = process.cwd();
-  }
-  for (let i = 0; i < 5; i++) {
-    const p = join(dir, 'dictionaries', 'formulations.txt');
-    if (existsSync(p)) return p;
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  const cwd = join(process.cwd(), 'dictionaries', 'formulations.txt');
-  return existsSync(cwd) ? cwd : null;
-}
-
-/** The shipped formulations (loaded once; an empty list when the file cannot be found). */
+/** The shipped formulations, dictionaries/formulations.txt (read once, by the shared loader). */
 export function defaultFormulations(): string[] {
-  if (cached) return cached;
-  const p = formulationsPath();
-  cached = p ? parseFormulations(readFileSync(p, 'utf8')) : [];
-  return cached;
+  return loadList('formulations.txt');
 }
 
 /**
@@ -55,6 +29,10 @@ export function defaultFormulations(): string[] {
 export class FormulationMatcher {
   readonly keys: string[];
   private memo = new Map<string, boolean>();
+  /** every substring of 4+ characters of a formulation key: "part of a formulation" in one lookup */
+  private parts = new Set<string>();
+  /** formulation keys by their first two code units: occurrences found in one pass over a key */
+  private byHead = new Map<number, string[]>();
 
   constructor(formulations: string[]) {
     const set = new Set<string>();
@@ -62,8 +40,14 @@ export class FormulationMatcher {
       const k = keyOf(f);
       if (k.length >= 2) set.add(k);
     }
-    // longest first so coverage greedily prefers long entries (coverage is a union anyway)
     this.keys = [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    for (const k of this.keys) {
+      for (let i = 0; i + 4 <= k.length; i++) for (let j = i + 4; j <= k.length; j++) this.parts.add(k.slice(i, j));
+      const head = (k.charCodeAt(0) << 16) | k.charCodeAt(1);
+      const l = this.byHead.get(head);
+      if (l) l.push(k);
+      else this.byHead.set(head, [k]);
+    }
   }
 
   matches(key: string): boolean {
@@ -76,20 +60,23 @@ export class FormulationMatcher {
   }
 
   private compute(key: string): boolean {
-    if (key.length >= 4) {
-      for (const f of this.keys) if (f.length >= key.length && f.includes(key)) return true;
-    }
-    const covered = new Uint8Array(key.length);
-    for (const f of this.keys) {
-      if (f.length > key.length) continue;
-      let at = key.indexOf(f);
-      while (at >= 0) {
-        covered.fill(1, at, at + f.length);
-        at = key.indexOf(f, at + 1);
+    if (key.length >= 4 && this.parts.has(key)) return true;
+    const slack = Math.min(4, Math.floor(key.length / 4));
+    // covered characters: a sweep over formulation occurrences (reach = end of the furthest so far)
+    let covered = 0;
+    let reach = 0;
+    for (let p = 0; p + 1 < key.length; p++) {
+      const list = this.byHead.get((key.charCodeAt(p) << 16) | key.charCodeAt(p + 1));
+      if (list === undefined) continue;
+      for (const f of list) {
+        if (!key.startsWith(f, p)) continue;
+        const end = p + f.length;
+        if (end > reach) {
+          covered += end - Math.max(reach, p);
+          reach = end;
+        }
       }
     }
-    let uncovered = 0;
-    for (let i = 0; i < covered.length; i++) if (!covered[i]) uncovered++;
-    return uncovered <= Math.min(4, Math.floor(key.length / 4));
+    return key.length - covered <= slack;
   }
 }

@@ -4,12 +4,33 @@
  * (`compareDocuments`).
  *
  * Matching is done on keys (punctuation, whitespace and formatting dropped, full-width digits and
- * letters folded, see keys.ts); every reported span is a span of the original text, so
- * `text.slice(span.start, span.end) === occurrence.text` always holds.
+ * letters folded, ASCII lower-cased; see keys.ts); every reported span is a span of the original
+ * text, so `text.slice(span.start, span.end) === occurrence.text` always holds. `Duplicate.text` is
+ * the first occurrence, width-folded and without whitespace.
  *
- * Cost: one document is hashed (sentences, clauses), suffix-sorted once (SA-IS, linear) for the
- * repeated phrases, and MinHash/LSH-banded for near-duplicates, so it is linear in its length; a batch
- * is hashed per sentence and suffix-sorted once as a whole.
+ * Kinds and severities:
+ * - `repeated-clause` (warning): the same clause (between ，、；：) twice in one statement, or across two
+ *   neighbouring statements. Said twice in a row (坚持党要管党、全面从严治党，坚持党要管党、全面从严治党)
+ *   it needs 4 key characters; further apart 8, and across statements no figures (同比增长**% twice
+ *   is parallel style). A stock formulation repeated across two sentences (表示诚挚感谢！…表示诚挚感谢！)
+ *   is info; stuttered inside one sentence it stays a warning.
+ * - `duplicate-paragraph` (warning): a line of two or more sentences that recurs, in order, as a whole
+ *   line or inside another line. Its sentences are not listed again one by one.
+ * - `duplicate-sentence` (warning; info for a formulation): the same sentence key in two places.
+ * - `near-duplicate` (warning): sentences of 12+ key characters whose edit similarity is at least
+ *   `nearThreshold` (0.85, measured: bench/duplicates-threshold.mjs), with the lowest similarity of
+ *   the group.
+ * - `repeated-phrase` (info, `formulation` when the dictionary covers it): a maximal phrase of 8+ key
+ *   characters used 3+ times outside the duplicates above; on the corpus these are programme names and
+ *   stock phrases, never slips.
+ * Short heading lines (一、…, （一）…, ## …, under 40 characters) and notes wholly in brackets
+ * （牵头单位：…） take part in none of these but the clause check.
+ *
+ * Cost: one document is hashed (sentences, clauses), its recurring stretches suffix-sorted (SA-IS,
+ * linear) for the repeated phrases, and its sentences MinHash/LSH-banded (character bigrams, 20 bands
+ * of 2) for near-duplicate candidates, confirmed by a banded Levenshtein: linear in its length, no
+ * loop over pairs of sentences. A batch is hashed per sentence, and its distinct material that recurs
+ * in two documents is suffix-sorted once.
  */
 import type { Duplicate, DuplicateKind, Occurrence, Severity, Span, Statement } from '../schema/index.js';
 import { FormulationMatcher, defaultFormulations } from './formulations.js';
@@ -27,7 +48,7 @@ import {
 import { DEFAULT_NEAR, editSimilarity, lshCandidates } from './near.js';
 import { Coverage, denseAlphabet, findRepeats } from './repeats.js';
 
-export { FormulationMatcher, defaultFormulations, parseFormulations, formulationsPath } from './formulations.js';
+export { FormulationMatcher, defaultFormulations, parseFormulations } from './formulations.js';
 export { keyOf as duplicateKey, isHeading } from './keys.js';
 
 /**
@@ -39,7 +60,7 @@ export const DEFAULT_NEAR_THRESHOLD = 0.85;
 export interface DuplicateOptions {
   /** minimum edit similarity (0..1) for `near-duplicate`; default DEFAULT_NEAR_THRESHOLD */
   nearThreshold?: number;
-  /** minimum phrase length in key characters for `repeated-phrase` (and shared phrases); default 8 */
+  /** minimum phrase length in key characters for `repeated-phrase`; default 8 (shared phrases: see CompareOptions) */
   minPhraseLength?: number;
   /** minimum number of occurrences for `repeated-phrase`; default 3 */
   minPhraseCount?: number;
@@ -185,7 +206,12 @@ function stmtOcc(statements: Statement[], ks: KeyStream, r: number) {
 
 // ---------------------------------------------------------------- repeated clauses
 
-const CLAUSE_DELIM = /[，、；：,;:。！？!?\n\r]/;
+/** Clause delimiters: ，、；：,;:。！？!? and line ends. */
+const CLAUSE_DELIM = new Set([0xff0c, 0x3001, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a, 0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0x0a, 0x0d]);
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x3000 || c === 0x09 || c === 0xa0 || (c >= 0x0a && c <= 0x0d) || c === 0xfeff || (c >= 0x2000 && c <= 0x200b);
+}
 
 interface Clause {
   start: number;
@@ -198,11 +224,11 @@ function clausesOf(text: string, st: Statement): Clause[] {
   const { start, end } = st.span;
   let a = start;
   for (let i = start; i <= end; i++) {
-    if (i < end && !CLAUSE_DELIM.test(text[i])) continue;
+    if (i < end && !CLAUSE_DELIM.has(text.charCodeAt(i))) continue;
     let s = a;
     let e = i;
-    while (s < e && /[\s\u3000]/.test(text[s])) s++;
-    while (e > s && /[\s\u3000]/.test(text[e - 1])) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e, key: keyOf(text, s, e) });
     a = i + 1;
   }
@@ -230,20 +256,29 @@ function repeatedClauses(text: string, statements: Statement[], ks: KeyStream, o
 function runsBetween(text: string, A: Clause[], B: Clause[], same: boolean, ra: number, rb: number, o: Resolved, found: Found[]): void {
   if (A.length === 0 || B.length === 0) return;
   if (same && A.length < 2) return;
+  // positions of each long-enough clause key in B (a scan for short statements, a map for long ones)
+  const small = A.length * B.length <= 256;
   const where = new Map<string, number[]>();
-  for (let j = 0; j < B.length; j++) {
-    const k = B[j].key;
-    if (k.length < o.minClauseLength) continue;
-    const l = where.get(k);
-    if (l) l.push(j);
-    else where.set(k, [j]);
-  }
-  const groups = new Map<string, Map<number, { start: number; end: number; rank: number }>>();
+  if (!small)
+    for (let j = 0; j < B.length; j++) {
+      const k = B[j].key;
+      if (k.length < o.minClauseLength) continue;
+      const l = where.get(k);
+      if (l) l.push(j);
+      else where.set(k, [j]);
+    }
+  let groups: Map<string, Map<number, { start: number; end: number; rank: number }>> | null = null;
+  const js: number[] = [];
   for (let i = 0; i < A.length; i++) {
     const k = A[i].key;
     if (k.length < o.minClauseLength) continue;
-    const js = where.get(k);
-    if (!js) continue;
+    js.length = 0;
+    if (small) {
+      for (let j = same ? i + 1 : 0; j < B.length; j++) if (B[j].key === k) js.push(j);
+    } else {
+      const l = where.get(k);
+      if (l) js.push(...l);
+    }
     for (const j of js) {
       if (same && j <= i) continue;
       // a continuation of a run that started earlier
@@ -265,12 +300,14 @@ function runsBetween(text: string, A: Clause[], B: Clause[], same: boolean, ra: 
       const runKey = A.slice(i, i + t)
         .map((c) => c.key)
         .join('|');
+      groups ??= new Map();
       let g = groups.get(runKey);
       if (!g) groups.set(runKey, (g = new Map()));
       g.set(A[i].start, { start: A[i].start, end: A[i + t - 1].end, rank: ra });
       g.set(B[j].start, { start: B[j].start, end: B[j + t - 1].end, rank: rb });
     }
   }
+  if (!groups) return;
   for (const [runKey, g] of groups) {
     const occ = [...g.values()].sort((x, y) => x.start - y.start);
     // a clause said twice in one sentence is a slip even when it is a stock formulation; across two
@@ -566,18 +603,33 @@ export interface CompareResult {
 export interface CompareOptions extends DuplicateOptions {
   /** an item is listed in `shared` when it occurs in at least this many documents; default 2 */
   minShared?: number;
+  /**
+   * shortest phrase (key characters) listed as shared between documents; default 12. Shorter shared
+   * phrases (8–11 characters) are nearly all stock terms and formulations that every report uses,
+   * and on a batch they swamp the list; findDuplicates' minPhraseLength (8) is for one document. A
+   * minPhraseLength above 12 raises this default with it.
+   */
+  minSharedPhraseLength?: number;
   /** set false to skip shared phrases (sentences and pair shares only); default true */
   phrases?: boolean;
+  /** 'all' (default): every pair of documents (with roles: every pair with a draft); 'sharing': only pairs that share a sentence */
+  pairs?: 'all' | 'sharing';
 }
 
 /**
  * Sentences and long phrases shared between documents, and for every pair of documents the share of
  * one's sentences found in the other. With roles, pairs are those that involve a draft (a draft
  * first), and shared items must occur in a draft.
+ *
+ * Near-linear in the total text: sentences are hashed; phrases come from one suffix array over the
+ * batch's distinct material (each shared sentence once, and only stretches covered by a window that
+ * recurs in another document); pair shares are counted per shared sentence over the documents that
+ * hold it.
  */
 export function compareDocuments(docs: CompareDoc[], options?: CompareOptions): CompareResult {
   const o = resolve(options);
   const minShared = Math.max(2, options?.minShared ?? 2);
+  const minPhrase = Math.max(2, options?.minSharedPhraseLength ?? Math.max(o.minPhraseLength, 12));
   const D = docs.length;
   const anyRole = docs.some((d) => d.role !== undefined);
   const isDraft = docs.map((d) => !anyRole || d.role !== 'reference');
@@ -585,11 +637,11 @@ export function compareDocuments(docs: CompareDoc[], options?: CompareOptions): 
   const streams: KeyStream[] = docs.map((d) => buildKeyStream(d.text, d.statements));
   const eligible = new Int32Array(D);
 
-  // --- sentences
+  // --- sentences: key → documents (with counts) and occurrences
   interface Entry {
     docs: number[];
     counts: number[];
-    occ: number[]; // doc, rank pairs
+    occ: number[]; // doc, rank, doc, rank…
   }
   const entries = new Map<string, Entry>();
   for (let d = 0; d < D; d++) {
@@ -611,74 +663,98 @@ export function compareDocuments(docs: CompareDoc[], options?: CompareOptions): 
     }
   }
 
-  // --- pairs
-  const pairIndex = (i: number, j: number) => (i * (2 * D - i - 1)) / 2 + (j - i - 1);
-  const P = (D * (D - 1)) / 2;
-  const inA = new Float64Array(P);
-  const inB = new Float64Array(P);
-  const both = new Int32Array(P);
-
-  interface Item {
-    kind: 'sentence' | 'phrase';
-    key: string;
-    occ: Array<{ doc: number; start: number; end: number; rank: number }>;
-  }
-  const items: Item[] = [];
-  // per document and statement rank: the index of the shared-sentence item it belongs to, or -1
+  // --- pair shares, counted over the documents of each shared sentence. Rows are drafts (every
+  // document when there are no roles), columns any document; a pair of drafts is counted in the row
+  // of the earlier one.
+  const draftRank = new Int32Array(D).fill(-1);
+  let nDrafts = 0;
+  for (let d = 0; d < D; d++) if (isDraft[d]) draftRank[d] = nDrafts++;
+  const inRow = new Int32Array(nDrafts * D);
+  const inCol = new Int32Array(nDrafts * D);
+  const both = new Int32Array(nDrafts * D);
+  const items: SharedAcc[] = [];
+  // per document and statement rank: the shared-sentence item it belongs to, or -1
   const sharedOf: Int32Array[] = streams.map((ks) => new Int32Array(ks.order.length).fill(-1));
 
   for (const [key, e] of entries) {
     const m = e.docs.length;
     if (m < 2) continue;
-    for (let x = 0; x < m; x++)
-      for (let y = x + 1; y < m; y++) {
-        const pi = pairIndex(e.docs[x], e.docs[y]);
-        inA[pi] += e.counts[x];
-        inB[pi] += e.counts[y];
-        both[pi]++;
+    let drafts = 0;
+    for (let x = 0; x < m; x++) {
+      const dx = e.docs[x];
+      if (!isDraft[dx]) continue;
+      drafts++;
+      const row = draftRank[dx] * D;
+      const cx = e.counts[x];
+      for (let y = 0; y < m; y++) {
+        if (y === x) continue;
+        const dy = e.docs[y];
+        if (isDraft[dy] && y < x) continue; // counted in dy's row
+        inRow[row + dy] += cx;
+        inCol[row + dy] += e.counts[y];
+        both[row + dy]++;
       }
-    if (m < minShared || !e.docs.some((d) => isDraft[d])) continue;
-    const occ: Item['occ'] = [];
+    }
+    if (m < minShared || drafts === 0) continue;
+    const occ: number[] = [];
     for (let t = 0; t < e.occ.length; t += 2) {
       const d = e.occ[t];
       const r = e.occ[t + 1];
-      const ks = streams[d];
-      const st = docs[d].statements[ks.order[r]];
-      occ.push({ doc: d, start: st.span.start, end: st.span.end, rank: r });
+      const st = docs[d].statements[streams[d].order[r]];
+      occ.push(d, st.span.start, st.span.end, r);
       sharedOf[d][r] = items.length;
     }
     items.push({ kind: 'sentence', key, occ });
   }
 
   const pairs: DocumentPair[] = [];
+  const onlySharing = options?.pairs === 'sharing';
   for (let i = 0; i < D; i++)
     for (let j = i + 1; j < D; j++) {
       if (!isDraft[i] && !isDraft[j]) continue;
-      const pi = pairIndex(i, j);
-      const ai = eligible[i] ? inA[pi] / eligible[i] : 0;
-      const bj = eligible[j] ? inB[pi] / eligible[j] : 0;
-      const swap = !isDraft[i] && isDraft[j];
-      pairs.push(
-        swap
-          ? { a: docs[j].id, b: docs[i].id, shareAinB: round4(bj), shareBinA: round4(ai), sharedSentences: both[pi] }
-          : { a: docs[i].id, b: docs[j].id, shareAinB: round4(ai), shareBinA: round4(bj), sharedSentences: both[pi] },
-      );
+      // a draft first
+      const [a, b] = isDraft[i] ? [i, j] : [j, i];
+      const at = draftRank[a] * D + b;
+      if (onlySharing && both[at] === 0) continue;
+      pairs.push({
+        a: docs[a].id,
+        b: docs[b].id,
+        shareAinB: eligible[a] ? round4(inRow[at] / eligible[a]) : 0,
+        shareBinA: eligible[b] ? round4(inCol[at] / eligible[b]) : 0,
+        sharedSentences: both[at],
+      });
     }
 
-  // --- phrases: one suffix array over all documents
-  if (options?.phrases !== false) sharedPhrases(streams, isDraft, sharedOf, minShared, o, items);
+  if (options?.phrases !== false) sharedPhrases(streams, isDraft, sharedOf, minShared, minPhrase, items);
 
-  items.sort((x, y) => x.occ[0].doc - y.occ[0].doc || x.occ[0].start - y.occ[0].start || y.occ[0].end - x.occ[0].end);
-  const shared: SharedItem[] = items.map((it) => ({
-    kind: it.kind,
-    text: displayForm(docs[it.occ[0].doc].text.slice(it.occ[0].start, it.occ[0].end)),
-    occurrences: it.occ.map((x) => ({
-      docId: docs[x.doc].id,
-      span: { start: x.start, end: x.end },
-      statementId: x.rank >= 0 ? docs[x.doc].statements[streams[x.doc].order[x.rank]].id : null,
-    })),
-    formulation: o.matcher.matches(it.key),
-  }));
+  // by first occurrence (document, then position)
+  const order = items.map((_, i) => i);
+  order.sort((x, y) => {
+    const a = items[x].occ;
+    const b = items[y].occ;
+    return a[0] - b[0] || a[1] - b[1] || b[2] - a[2] || x - y;
+  });
+  const shared: SharedItem[] = new Array(order.length);
+  for (let t = 0; t < order.length; t++) {
+    const it = items[order[t]];
+    const occ = it.occ;
+    const occurrences: SharedOccurrence[] = new Array(occ.length / 4);
+    for (let u = 0; u < occ.length; u += 4) {
+      const d = occ[u];
+      const r = occ[u + 3];
+      occurrences[u / 4] = {
+        docId: docs[d].id,
+        span: { start: occ[u + 1], end: occ[u + 2] },
+        statementId: docs[d].statements[streams[d].order[r]].id,
+      };
+    }
+    shared[t] = {
+      kind: it.kind,
+      text: displayForm(docs[occ[0]].text.slice(occ[1], occ[2])),
+      occurrences,
+      formulation: o.matcher.matches(it.key),
+    };
+  }
   return { shared, pairs };
 }
 
@@ -686,28 +762,34 @@ function round4(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 
-type SharedOcc = { doc: number; start: number; end: number; rank: number };
+/** A shared item being built: occurrences flat as doc, start, end, statement rank. */
+interface SharedAcc {
+  kind: 'sentence' | 'phrase';
+  key: string;
+  occ: number[];
+}
 
 /**
- * Shared phrases: maximal repeats of at least minPhraseLength key characters found in at least
- * `minShared` documents outside the shared sentences. One suffix array over the batch, in which each
- * shared sentence appears once (its copies are identical keys, so a phrase inside one is inside all
- * of them at the same offset): the sorted text is the batch's distinct material, not its copies.
+ * Shared phrases: maximal repeats of at least `minLen` key characters found in at least `minShared`
+ * documents outside the shared sentences. One suffix array over the batch, in which each shared
+ * sentence appears once (its copies are identical keys, so a phrase inside one is inside all of them
+ * at the same offset): the sorted text is the batch's distinct material, not its copies.
  */
 function sharedPhrases(
   streams: KeyStream[],
   isDraft: boolean[],
   sharedOf: Int32Array[],
   minShared: number,
-  o: Resolved,
-  items: Array<{ kind: 'sentence' | 'phrase'; key: string; occ: SharedOcc[] }>,
+  minLen: number,
+  items: SharedAcc[],
 ): void {
   const D = streams.length;
+  const nSentences = items.length;
   // segments of the reduced text: a statement of one document, or the one copy of a shared sentence
   const segStart: number[] = [];
   const segDoc: number[] = []; // document, or -1 for a shared sentence
   const segRank: number[] = []; // statement rank, or the shared item index
-  const repDone = new Uint8Array(items.length);
+  const repDone = new Uint8Array(nSentences);
   let N = 0;
   for (let d = 0; d < D; d++) {
     const ks = streams[d];
@@ -740,9 +822,9 @@ function sharedPhrases(
       ks = streams[d];
       r = segRank[g];
     } else {
-      const first = items[segRank[g]].occ[0];
-      ks = streams[first.doc];
-      r = first.rank;
+      const occ = items[segRank[g]].occ;
+      ks = streams[occ[0]];
+      r = occ[3];
     }
     const a = segStart[g];
     const len = ks.keyEnd[r] - ks.keyStart[r];
@@ -754,44 +836,71 @@ function sharedPhrases(
   }
   const s = new Int32Array(N);
   const upper = denseAlphabet(all, N, s);
-  const rep = findRepeats(s, upper, o.minPhraseLength, 2, colors);
+  const rep = findRepeats(s, upper, minLen, 2, colors);
   if (rep.count === 0) return;
   const { sa, map } = rep;
-  const cover = new Coverage(N);
+  const kc = rep.keptColors!;
+  // coverage in kept coordinates: an occurrence never spans two kept stretches
+  const cover = new Coverage(sa.length);
   const docMark = new Int32Array(D).fill(-1);
   for (let c = 0; c < rep.count; c++) {
     const len = rep.len[c];
     let freeDocs = 0;
     let draftSeen = false;
     for (let t = rep.lb[c]; t <= rep.rb[c]; t++) {
-      const p = map[sa[t]];
-      const d = colors[p];
-      if (d < 0 || docMark[d] === c || cover.covers(p, len)) continue; // in a shared sentence, or a longer phrase
+      const q = sa[t];
+      const d = kc[q];
+      if (d < 0 || docMark[d] === c || cover.covers(q, len)) continue; // in a shared sentence, or a longer phrase
       docMark[d] = c;
       freeDocs++;
       if (isDraft[d]) draftSeen = true;
       if (freeDocs >= minShared && draftSeen) break;
     }
     if (freeDocs < minShared || !draftSeen) continue;
-    const occ: SharedOcc[] = [];
+    const occ: number[] = [];
     let first = -1;
     for (let t = rep.lb[c]; t <= rep.rb[c]; t++) {
-      const p = map[sa[t]];
-      cover.add(p, p + len);
+      const q = sa[t];
+      cover.add(q, q + len);
+      const p = map[q];
       if (first < 0 || p < first) first = p;
       const g = segOf[p];
       const delta = p - segStart[g];
-      const place = (d: number, r: number) => {
-        const ks = streams[d];
-        const a = ks.keyStart[r] + delta;
-        const sp = keySpan(ks, a, a + len);
-        occ.push({ doc: d, start: sp.start, end: sp.end, rank: r });
-      };
-      if (segDoc[g] >= 0) place(segDoc[g], segRank[g]);
-      else for (const x of items[segRank[g]].occ) place(x.doc, x.rank);
+      if (segDoc[g] >= 0) placeOcc(streams, segDoc[g], segRank[g], delta, len, occ);
+      else {
+        const so = items[segRank[g]].occ;
+        for (let u = 0; u < so.length; u += 4) placeOcc(streams, so[u], so[u + 3], delta, len, occ);
+      }
     }
-    occ.sort((x, y) => x.doc - y.doc || x.start - y.start);
-    const key = codesToString(all, first, first + len);
-    items.push({ kind: 'phrase', key, occ });
+    items.push({ kind: 'phrase', key: codesToString(all, first, first + len), occ: sortQuads(occ) });
   }
+}
+
+function placeOcc(streams: KeyStream[], d: number, r: number, delta: number, len: number, out: number[]): void {
+  const ks = streams[d];
+  const a = ks.keyStart[r] + delta;
+  out.push(d, ks.orig[a], ks.orig[a + len - 1] + 1, r);
+}
+
+/** Sort flat (doc, start, end, rank) quadruples by doc, then start. */
+function sortQuads(q: number[]): number[] {
+  const n = q.length / 4;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) {
+    const a = (i - 1) * 4;
+    const b = i * 4;
+    if (q[a] > q[b] || (q[a] === q[b] && q[a + 1] > q[b + 1])) sorted = false;
+  }
+  if (sorted) return q;
+  const idx = Array.from({ length: n }, (_, i) => i * 4);
+  idx.sort((a, b) => q[a] - q[b] || q[a + 1] - q[b + 1]);
+  const out = new Array<number>(q.length);
+  for (let i = 0; i < n; i++) {
+    const a = idx[i];
+    out[i * 4] = q[a];
+    out[i * 4 + 1] = q[a + 1];
+    out[i * 4 + 2] = q[a + 2];
+    out[i * 4 + 3] = q[a + 3];
+  }
+  return out;
 }

@@ -41,23 +41,27 @@ export function denseAlphabet(src: Uint16Array, n: number, out: Int32Array): num
   return sigma;
 }
 
-/** Prefix-max Fenwick tree: cover [a, b) intervals, ask whether [s, s+len) lies inside one. */
+/**
+ * Covered intervals, for candidates taken longest first: `reach[p]` is the furthest end of a taken
+ * interval that contains p, so [s, s+len) lies inside one iff reach[s] >= s + len: O(1) to ask,
+ * O(length) to add (each added interval is reported with its text anyway).
+ */
 export class Coverage {
-  private tree: Int32Array;
-  constructor(private n: number) {
-    this.tree = new Int32Array(n + 1);
+  private reach: Int32Array;
+  constructor(n: number) {
+    this.reach = new Int32Array(n);
   }
   add(a: number, b: number): void {
-    const t = this.tree;
-    for (let i = a + 1; i <= this.n; i += i & -i) if (t[i] < b) t[i] = b;
+    const r = this.reach;
+    for (let q = a; q < b; q++) if (r[q] < b) r[q] = b;
   }
   covers(s: number, len: number): boolean {
-    const t = this.tree;
-    let m = 0;
-    for (let i = s + 1; i > 0; i -= i & -i) if (t[i] > m) m = t[i];
-    return m >= s + len;
+    return this.reach[s] >= s + len;
   }
 }
+
+/** Up to this many windows, one document's windows are counted in a hash table instead of sorted. */
+const SMALL = 1 << 18;
 
 function fmix(h: number): number {
   h ^= h >>> 16;
@@ -67,8 +71,6 @@ function fmix(h: number): number {
   h ^= h >>> 16;
   return h;
 }
-
-const MULTI = -3;
 
 /**
  * The stretches of s covered by a repeating window of L characters (not crossing SEP): windows seen
@@ -85,21 +87,23 @@ export function liveStretches(
   const n = s.length;
   const empty = { text: new Int32Array(0), map: new Int32Array(0) };
   if (n < L || L < 1) return empty;
-  let cap = 1024;
-  while (cap < n * 2) cap <<= 1;
-  const mask = cap - 1;
-  const keys = new Int32Array(cap);
-  const vals = new Int32Array(cap);
-  const used = new Uint8Array(cap);
   const B = 0x01000193;
   let BL = 1; // B^(L-1)
   for (let i = 1; i < L; i++) BL = Math.imul(BL, B);
-  const hashes = new Int32Array(n); // window hash at p, valid when gram[p]
-  const gram = new Uint8Array(n);
 
-  // pass 1: count windows
+  // every window's hash and start, then sorted by hash (LSD radix, 3 × 11 bits): sequential passes
+  // instead of a hash table's random probes, which dominate on a batch of tens of millions
+  let m = 0;
+  for (let p = 0, run = 0; p < n; p++) {
+    if (s[p] === SEP) run = 0;
+    else if (++run >= L) m++;
+  }
+  if (m === 0) return empty;
+  const keys = new Uint32Array(m);
+  const pos = new Int32Array(m);
   let h = 0;
-  let run = 0; // characters since the last SEP
+  let run = 0;
+  let w = 0;
   for (let p = 0; p < n; p++) {
     const c = s[p];
     if (c === SEP) {
@@ -111,41 +115,36 @@ export function liveStretches(
     h = (Math.imul(h, B) + c) | 0;
     run++;
     if (run < L) continue;
-    const start = p - L + 1;
-    const key = fmix(h) | 0;
-    hashes[start] = key;
-    gram[start] = 1;
-    let i = key & mask;
-    const col = colors ? colors[start] : 0;
-    for (;;) {
-      if (!used[i]) {
-        used[i] = 1;
-        keys[i] = key;
-        vals[i] = colors ? col : 1;
-        break;
-      }
-      if (keys[i] === key) {
-        if (colors) {
-          if (vals[i] !== MULTI && vals[i] !== col) vals[i] = MULTI;
-        } else if (vals[i] < minCount) vals[i]++;
-        break;
-      }
-      i = (i + 1) & mask;
-    }
+    keys[w] = fmix(h) >>> 0;
+    pos[w] = p - L + 1;
+    w++;
   }
-
-  // pass 2: keep positions covered by a repeating window
+  const gramLive = new Uint8Array(n);
+  if (!colors && m <= SMALL) {
+    // one document: count windows in an open-addressing table that stays in cache
+    let cap = 1024;
+    while (cap < m * 2) cap <<= 1;
+    const mask = cap - 1;
+    const tKey = new Uint32Array(cap);
+    const tCount = new Int32Array(cap); // 0 = empty
+    const slot = new Int32Array(m);
+    for (let i = 0; i < m; i++) {
+      const key = keys[i];
+      let at = (key ^ (key >>> 15)) & mask;
+      while (tCount[at] !== 0 && tKey[at] !== key) at = (at + 1) & mask;
+      tKey[at] = key;
+      tCount[at]++;
+      slot[i] = at;
+    }
+    for (let i = 0; i < m; i++) if (tCount[slot[i]] >= minCount) gramLive[pos[i]] = 1;
+  } else {
+    sortAndMark(keys, pos, m, colors, minCount, gramLive);
+  }
   const live = new Uint8Array(n);
   let end = 0;
   let kept = 0;
   for (let p = 0; p < n; p++) {
-    if (gram[p]) {
-      const key = hashes[p];
-      let i = key & mask;
-      while (keys[i] !== key) i = (i + 1) & mask;
-      const v = vals[i];
-      if (colors ? v === MULTI : v >= minCount) end = p + L;
-    }
+    if (gramLive[p]) end = p + L;
     if (p < end) {
       live[p] = 1;
       kept++;
@@ -169,11 +168,69 @@ export function liveStretches(
   return { text: text.slice(0, k), map: map.slice(0, k) };
 }
 
+
+/** Radix-sort the windows by hash (LSD, 3 × 11 bits) and mark those whose hash repeats enough. */
+function sortAndMark(
+  keysIn: Uint32Array,
+  posIn: Int32Array,
+  m: number,
+  colors: Int32Array | null,
+  minCount: number,
+  gramLive: Uint8Array,
+): void {
+  let keys: Uint32Array = keysIn;
+  let pos: Int32Array = posIn;
+  {
+    let k2: Uint32Array = new Uint32Array(m);
+    let p2: Int32Array = new Int32Array(m);
+    const count = new Int32Array(2048);
+    for (let shift = 0; shift < 32; shift += 11) {
+      count.fill(0);
+      for (let i = 0; i < m; i++) count[(keys[i] >>> shift) & 2047]++;
+      let sum = 0;
+      for (let b = 0; b < 2048; b++) {
+        const t = count[b];
+        count[b] = sum;
+        sum += t;
+      }
+      for (let i = 0; i < m; i++) {
+        const at = count[(keys[i] >>> shift) & 2047]++;
+        k2[at] = keys[i];
+        p2[at] = pos[i];
+      }
+      const tk = keys;
+      keys = k2;
+      k2 = tk;
+      const tp = pos;
+      pos = p2;
+      p2 = tp;
+    }
+  }
+  // windows whose hash repeats (enough times, or in two colours) are live
+  for (let i = 0; i < m; ) {
+    let j = i + 1;
+    while (j < m && keys[j] === keys[i]) j++;
+    let ok = false;
+    if (colors) {
+      const c0 = colors[pos[i]];
+      for (let t = i + 1; t < j; t++)
+        if (colors[pos[t]] !== c0) {
+          ok = true;
+          break;
+        }
+    } else ok = j - i >= minCount;
+    if (ok) for (let t = i; t < j; t++) gramLive[pos[t]] = 1;
+    i = j;
+  }
+}
+
 export interface Repeats {
   /** suffix array of the kept text */
   sa: Int32Array;
   /** kept position → position in the input */
   map: Int32Array;
+  /** with colours: the colour of each kept position (-2 for separators) */
+  keptColors: Int32Array | null;
   /** candidates, longest first: length and the SA range [lb, rb] of their occurrences */
   len: Int32Array;
   lb: Int32Array;
@@ -193,11 +250,11 @@ export function findRepeats(
   colors: Int32Array | null,
 ): Repeats {
   const { text, map } = liveStretches(s, minLen, colors ? 2 : minCount, colors);
-  const none: Repeats = { sa: new Int32Array(0), map, len: new Int32Array(0), lb: new Int32Array(0), rb: new Int32Array(0), count: 0 };
+  const none: Repeats = { sa: new Int32Array(0), map, keptColors: null, len: new Int32Array(0), lb: new Int32Array(0), rb: new Int32Array(0), count: 0 };
   if (text.length < minLen) return none;
   const sa = suffixArray(text, upper);
   const lcp = lcpArray(text, sa, SEP);
-  let keptColors: Int32Array | undefined;
+  let keptColors: Int32Array | null = null;
   if (colors) {
     keptColors = new Int32Array(text.length);
     for (let i = 0; i < text.length; i++) keptColors[i] = map[i] >= 0 ? colors[map[i]] : -2;
@@ -233,7 +290,7 @@ export function findRepeats(
       count++;
       if (L > maxLen) maxLen = L;
     },
-    keptColors,
+    keptColors ?? undefined,
   );
   // counting sort by length, longest first; ties keep the walk's order (deterministic)
   const bucket = new Int32Array(maxLen + 2);
@@ -248,5 +305,5 @@ export function findRepeats(
     oLb[at] = lb[i];
     oRb[at] = rb[i];
   }
-  return { sa, map, len: oLen, lb: oLb, rb: oRb, count };
+  return { sa, map, keptColors, len: oLen, lb: oLb, rb: oRb, count };
 }
