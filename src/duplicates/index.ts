@@ -534,15 +534,22 @@ function repeatedPhrases(
   // duplicate sentences and paragraphs are reported already: their copies do not count again
   for (let r = 0; r < ks.order.length; r++)
     if (dupKey[r] || inParagraph[r]) cover.add(ks.keyStart[r], ks.keyEnd[r]);
+  // Real reports have few long repeats; periodic input (aaaa…, 1234512345…) has a nest of repeat
+  // classes whose sizes add up to n². A linear work budget keeps the stage linear there: once spent,
+  // no further (ever shorter) phrases are examined.
+  let budget = 32 * n + 100_000;
   for (let c = 0; c < rep.count; c++) {
     const len = rep.len[c];
+    budget -= rep.rb[c] - rep.lb[c] + 1;
+    if (budget < 0) break;
     let free = 0;
     for (let t = rep.lb[c]; t <= rep.rb[c] && free < o.minPhraseCount; t++) if (!cover.covers(map[sa[t]], len)) free++;
     if (free < o.minPhraseCount) continue;
     const positions: number[] = [];
     for (let t = rep.lb[c]; t <= rep.rb[c]; t++) positions.push(map[sa[t]]);
     positions.sort((a, b) => a - b);
-    for (const p of positions) cover.add(p, p + len);
+    budget -= positions.length;
+    cover.addSorted(positions, len);
     const key = codesToString(ks.codes, positions[0], positions[0] + len);
     const occ = positions.map((p) => {
       const sp = keySpan(ks, p, p + len);
@@ -843,8 +850,12 @@ function sharedPhrases(
   // coverage in kept coordinates: an occurrence never spans two kept stretches
   const cover = new Coverage(sa.length);
   const docMark = new Int32Array(D).fill(-1);
+  // the same linear work budget as for one document's phrases (periodic input nests repeat classes)
+  let budget = 32 * N + 100_000;
   for (let c = 0; c < rep.count; c++) {
     const len = rep.len[c];
+    budget -= (rep.rb[c] - rep.lb[c] + 1) * (1 + Math.min(len, 64));
+    if (budget < 0) break;
     let freeDocs = 0;
     let draftSeen = false;
     for (let t = rep.lb[c]; t <= rep.rb[c]; t++) {

@@ -55,6 +55,20 @@ export class Coverage {
     const r = this.reach;
     for (let q = a; q < b; q++) if (r[q] < b) r[q] = b;
   }
+  /**
+   * Add intervals [p, p + len) for sorted starts: a point takes the end of the last interval that
+   * holds it, so each point is written once per call (O(union), not O(count × len), which matters
+   * when the occurrences of a periodic phrase overlap).
+   */
+  addSorted(starts: readonly number[] | Int32Array, len: number): void {
+    const r = this.reach;
+    for (let i = 0; i < starts.length; i++) {
+      const a = starts[i];
+      const b = a + len;
+      const stop = i + 1 < starts.length ? Math.min(b, starts[i + 1]) : b;
+      for (let q = a; q < stop; q++) if (r[q] < b) r[q] = b;
+    }
+  }
   covers(s: number, len: number): boolean {
     return this.reach[s] >= s + len;
   }
