@@ -14,3 +14,23 @@ export { scanNumbers, parseChineseNumber, type NumberToken } from './annotate/nu
 export { extractClaims } from './claims/index.js';
 export { canonicalMetric } from './claims/lexicon.js';
 export { findDuplicates, compareDocuments, type DuplicateOptions, type CompareDoc, type CompareResult } from './duplicates/index.js';
+export { detectLanguage, letterCounts, withoutFootnoteMarks, type Language } from './lang/index.js';
+export { findDuplicatesEn, type DuplicateEnOptions } from './lang/duplicates-en.js';
+export { splitSectionsEn, romanNumber } from './sections/en.js';
+export { splitStatementsEn, sentenceRangesEn } from './statements/en.js';
+export { extractClaimsEn, canonicalEn } from './claims/en.js';
+export {
+  compareVersions,
+  claimFacts,
+  factKind,
+  factsAgree,
+  numbersEqual,
+  normalizeQuantity,
+  type VersionComparison,
+  type ClaimPair,
+  type Disagreement,
+  type DisagreementReason,
+  type Fact,
+} from './compare/index.js';
+export * from './read/index.js';
+export { analyzeFiles } from './batch/index.js';

@@ -156,3 +156,21 @@ describe('every corpus file', () => {
     });
   }
 });
+
+describe('English reports through analyze()', () => {
+  const enFiles = readdirSync(join(corpus, 'en')).filter((f) => f.endsWith('.txt')).sort();
+  for (const f of enFiles) {
+    it(`${f}: detected as English, validates and holds the invariants`, () => {
+      const text = readFileSync(join(corpus, 'en', f), 'utf8');
+      const r = analyze(text);
+      expect(r.language).toBe('en');
+      expect(violations(text, r)).toEqual([]);
+      expect(r.claims.length).toBeGreaterThan(30);
+    }, 60_000);
+  }
+  it('can be forced', () => {
+    expect(analyze('国内生产总值增长5%。', { language: 'en' }).language).toBe('en');
+    expect(analyze('GDP grew by 5 percent.').language).toBe('en');
+    expect(analyze('国内生产总值增长5%。').language).toBe('zh');
+  });
+});

@@ -156,11 +156,16 @@ interface Term {
   tags: Set<string>;
 }
 
+const MAX_TAGGED = 3000;
+
 /** compromise's terms of a statement, with offsets: its output is lossless (pre + text + post). */
 function tagTerms(s: string): Term[] {
   const out: Term[] = [];
   let at = 0;
   try {
+    // compromise slows down much on huge inputs: a "sentence" of thousands of characters (a table,
+    // a text without periods) is read with untagged words
+    if (s.length > MAX_TAGGED) throw new Error('too long');
     const json = nlp(s).json() as Array<{ terms: Array<{ text: string; pre: string; post: string; tags: string[] }> }>;
     for (const sent of json) {
       for (const t of sent.terms) {
@@ -529,8 +534,27 @@ function boundBefore(pre: string): Quantity['bound'] {
   return null;
 }
 
+/** How far back a clause, a metric or a period is looked for (characters). */
+const WINDOW = 400;
+
+/** The terms inside [from, to), by binary search (terms are in order). */
+function termsIn(terms: Term[], from: number, to: number): Term[] {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Term[] = [];
+  for (let k = lo; k < terms.length && terms[k].end <= to; k++) if (terms[k].text !== '') out.push(terms[k]);
+  return out;
+}
+
 /** Start of the clause holding offset `pos` (after , ; : ( — or a list dash), not before `from`. */
 function clauseStart(s: string, from: number, pos: number): number {
+  // a clause is looked for within WINDOW characters: the passes stay linear on a huge sentence
+  from = Math.max(from, pos - WINDOW);
   for (let k = pos - 1; k >= from; k--) {
     const c = s.charAt(k);
     if (c === ';' || c === ':' || c === '—' || c === '–') return k + 1;
@@ -556,10 +580,11 @@ const BOUND_TOKENS = new Set(['no', 'not', 'over', 'above', 'around', 'about', '
 function nounPhraseBefore(s: string, terms: Term[], from: number, to: number): { start: number; end: number } | null {
   // period phrases (this year, in 2016, over the past five years) are no part of a metric
   const periods: Array<[number, number]> = [];
-  PERIOD_RE.lastIndex = 0;
-  for (const m of s.slice(0, to).matchAll(PERIOD_RE)) periods.push([m.index!, m.index! + m[0].length]);
+  from = Math.max(from, to - WINDOW);
+  const w0 = Math.max(0, from - 40);
+  for (const m of s.slice(w0, to).matchAll(PERIOD_RE)) periods.push([w0 + m.index!, w0 + m.index! + m[0].length]);
   const inPeriod = (t: Term) => periods.some(([a, b]) => t.start >= a && t.end <= b);
-  const ts = terms.filter((t) => t.start >= from && t.end <= to && t.text !== '');
+  const ts = termsIn(terms, from, to);
   let k = ts.length - 1;
   // skip what stands between the phrase and the number
   while (k >= 0) {
@@ -630,7 +655,7 @@ function nounPhraseBefore(s: string, terms: Term[], from: number, to: number): {
 function nounPhraseAfter(s: string, terms: Term[], from: number, limit: number): { start: number; end: number } | null {
   const rest = s.slice(from, Math.min(limit, from + 80));
   if (!/^(?:\s+of)?\s+[A-Za-z(]/.test(rest) || /^\s*[,;:.]/.test(rest)) return null;
-  const ts = terms.filter((t) => t.start >= from && t.end <= limit && t.text !== '');
+  const ts = termsIn(terms, from, Math.min(limit, from + 120));
   let k = 0;
   if (ts[k] && ts[k].text.toLowerCase() === 'of') k++;
   while (ts[k] && (ts[k].tags.has('Determiner') || /^(?:more|additional|extra)$/i.test(ts[k].text))) k++;
@@ -706,7 +731,12 @@ export function extractClaimsEn(text: string, statements: Statement[], sections:
 function itemsOfSentence(s: string, terms: Term[]): Item[] {
   let nums = [...digitNumbers(s), ...wordNumbers(s, terms)].sort((a, b) => a.start - b.start || Number(b.share || b.kind === 'doubling') - Number(a.share || a.kind === 'doubling'));
   // compromise and the digits scanner may both read a number: keep the first, drop overlaps
-  nums = nums.filter((n, k) => !nums.some((o, j) => j < k && o.start < n.end && n.start < o.end));
+  let keptEnd = -1;
+  nums = nums.filter((n) => {
+    if (n.start < keptEnd) return false;
+    keptEnd = n.end;
+    return true;
+  });
   nums = ranges(s, nums);
   const items: Item[] = [];
   let prevEnd = 0;
@@ -999,6 +1029,13 @@ function quantity(text: string, base: number, it: Item): Quantity {
   };
 }
 
+/** The period phrases of a statement, computed once for all its claims. */
+let periodCache: { s: string; list: Array<{ at: number; text: string }> } | null = null;
+function periodsOf(s: string): Array<{ at: number; text: string }> {
+  if (periodCache?.s !== s) periodCache = { s, list: [...s.matchAll(PERIOD_RE)].map((m) => ({ at: m.index!, text: m[0] })) };
+  return periodCache.list;
+}
+
 function toClaim(text: string, st: Statement, d: Draft, role: Section['role'], id: number): Claim {
   const base = st.span.start;
   const s = st.text;
@@ -1019,13 +1056,11 @@ function toClaim(text: string, st: Statement, d: Draft, role: Section['role'], i
   }));
   // period: the last period phrase before the claim's first number, else the first one after it
   let period: Claim['period'] = null;
-  PERIOD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
   let after: Claim['period'] = null;
-  while ((m = PERIOD_RE.exec(s))) {
-    const p = { text: m[0], span: { start: base + m.index, end: base + m.index + m[0].length } };
-    if (m.index + m[0].length <= first) period = p;
-    else if (m.index >= last && !after) after = p;
+  for (const m of periodsOf(s)) {
+    const p = { text: m.text, span: { start: base + m.at, end: base + m.at + m.text.length } };
+    if (m.at + m.text.length <= first) period = p;
+    else if (m.at >= last && !after) after = p;
   }
   period = period ?? after;
   const cs = clauseStart(s, 0, start);
@@ -1074,12 +1109,14 @@ export function canonicalEn(phrase: string): string | null {
 
 /** forecast for expected/estimated; target for target/aim/projected/will/should and in plans; else actual. */
 function modalityEn(s: string, at: number, role: Section['role']): Modality {
-  const head = s.slice(0, at);
+  // the sentence up to the claim (within a bound, for the passes to stay linear on huge sentences)
+  const h0 = Math.max(0, at - 1000);
+  const head = s.slice(h0, at);
   // the cue governs its own clause, or the whole sentence when it opens it
   const clause = s.slice(clauseStart(s, 0, at), at);
   if (FORECAST_RE.test(clause) || (FORECAST_RE.test(head) && !/[,;:]/.test(head.slice(0, head.search(FORECAST_RE))))) return 'forecast';
   if (role === 'plans') {
-    if (TARGET_RE.test(s)) return 'target';
+    if (TARGET_RE.test(s.slice(h0, at + 300))) return 'target';
     if (ACTUAL_IN_PLANS.test(head)) return 'actual';
     return 'target';
   }

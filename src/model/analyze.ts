@@ -10,6 +10,12 @@ import { findPlaceholders } from '../annotate/placeholders.js';
 import { lineStarts } from '../sections/lines.js';
 import { extractClaims } from '../claims/index.js';
 import { findDuplicates, type DuplicateOptions } from '../duplicates/index.js';
+import { detectLanguage, withoutFootnoteMarks } from '../lang/index.js';
+import { findDuplicatesEn } from '../lang/duplicates-en.js';
+import { splitSectionsEn } from '../sections/en.js';
+import { splitStatementsEn } from '../statements/en.js';
+import { extractClaimsEn } from '../claims/en.js';
+import { segmenterWarning } from '../annotate/tokens.js';
 
 export interface AnalyzeOptions {
   /** stages to run; all by default. Sections, statements and placeholders always run. */
@@ -43,22 +49,31 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
   if (typeof text !== 'string') throw new TypeError('analyze(text): text must be a string');
   if (text.length > MAX_INPUT_CHARS) throw new InputTooLargeError(text.length);
   const warnings: string[] = [];
+  const language = options.language ?? detectLanguage(text);
+  const en = language === 'en';
   const norm = normalize(text);
-  const { title, sections } = splitSections(text);
-  const statements = splitStatements(text, sections);
-  const placeholders = findPlaceholders(norm);
+  const { title, sections } = en ? splitSectionsEn(text) : splitSections(text);
+  const statements = en ? splitStatementsEn(text, sections) : splitStatements(text, sections);
+  // the English translations mark footnotes with a lone * (Strategy;*): no mask there
+  const found = findPlaceholders(norm);
+  const placeholders = en ? withoutFootnoteMarks(text, found) : found;
   for (const p of placeholders) p.raw = text.slice(p.span.start, p.span.end);
   attach(placeholders, statements);
-  const claims = options.claims === false ? [] : extractClaims(text, norm, statements, sections, placeholders, warnings);
-  const duplicates =
-    options.duplicates === false
+  const claims =
+    options.claims === false
       ? []
-      : findDuplicates(text, statements, typeof options.duplicates === 'object' ? options.duplicates : {});
+      : en
+        ? extractClaimsEn(text, statements, sections)
+        : extractClaims(text, norm, statements, sections, placeholders, warnings);
+  const dupOptions = typeof options.duplicates === 'object' ? options.duplicates : {};
+  const duplicates = options.duplicates === false ? [] : en ? findDuplicatesEn(text, statements) : findDuplicates(text, statements, dupOptions);
+  const segWarning = segmenterWarning();
+  if (segWarning && options.claims !== false && !en) warnings.push(segWarning);
   let sectionCount = 0;
   for (const _ of walkSections(sections)) sectionCount++;
   return {
     schemaVersion: SCHEMA_VERSION,
-    language: 'zh',
+    language,
     title,
     sections,
     statements,

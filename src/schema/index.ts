@@ -30,6 +30,7 @@ export const MarkerKind = z.enum([
   'paren-arabic', // （1）
   'circled', // ①
   'part', // 第一部分 / 第一章
+  'roman', // I. II. (English reports)
   'markdown', // ## heading
   'bold', // **heading** alone on a line
   'enumeration', // 一是… 二是…

@@ -1,0 +1,143 @@
+/**
+ * Duplicates, English: the Chinese finder (src/duplicates) keys sentences on characters, which in
+ * English turns every repeated word into a "repeated phrase". English reports get sentence-level
+ * duplicates instead, with **natural**:
+ * - `duplicate-sentence`: statements with the same words (natural's WordTokenizer, lower case,
+ *   punctuation and spacing ignored), at least `minWords` words;
+ * - `near-duplicate`: statements of at least `minWords` words whose Porter stems (natural's
+ *   PorterStemmer) overlap (Jaccard ≥ 0.6, candidates found through an index of their rarer stems)
+ *   and whose texts have a Dice coefficient of character bigrams (natural's DiceCoefficient) of at
+ *   least `threshold`; pairs group into clusters; `similarity` is the lowest Dice of a cluster.
+ * Only the few natural modules needed are loaded (the package's index pulls in far more).
+ */
+import { createRequire } from 'node:module';
+import type { Duplicate, Statement } from '../schema/index.js';
+
+interface NaturalParts {
+  tokenize(s: string): string[];
+  stem(w: string): string;
+  dice(a: string, b: string): number;
+}
+
+let natural: NaturalParts | null = null;
+function parts(): NaturalParts {
+  if (natural) return natural;
+  const require = createRequire(import.meta.url);
+  const { WordTokenizer } = require('natural/lib/natural/tokenizers/regexp_tokenizer.js') as { WordTokenizer: new () => { tokenize(s: string): string[] } };
+  const stemmer = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(w: string): string };
+  const dice = require('natural/lib/natural/distance/dice_coefficient.js') as (a: string, b: string) => number;
+  const tok = new WordTokenizer();
+  natural = { tokenize: (s) => tok.tokenize(s), stem: (w) => stemmer.stem(w), dice };
+  return natural;
+}
+
+export interface DuplicateEnOptions {
+  /** shortest statement, in words, that counts (default 6) */
+  minWords?: number;
+  /** Dice coefficient for near-duplicates (default 0.85) */
+  threshold?: number;
+}
+
+const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'as', 'we', 'will', 'our', 'be', 'is', 'are', 'was', 'were', 'that', 'this', 'its', 'it', 'from', 'have', 'has']);
+
+export function findDuplicatesEn(text: string, statements: Statement[], options: DuplicateEnOptions = {}): Duplicate[] {
+  const minWords = options.minWords ?? 6;
+  const threshold = options.threshold ?? 0.85;
+  const n = parts();
+  const words = statements.map((s) => n.tokenize(s.text).map((w) => w.toLowerCase()));
+  const keys = words.map((w) => w.join(' '));
+  const found: Array<{ kind: Duplicate['kind']; members: number[]; similarity: number | null }> = [];
+
+  // exact: the same words
+  const byKey = new Map<string, number[]>();
+  words.forEach((w, i) => {
+    if (w.length < minWords) return;
+    const list = byKey.get(keys[i]) ?? [];
+    list.push(i);
+    byKey.set(keys[i], list);
+  });
+  const exact = new Set<number>();
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    for (const i of list) exact.add(i);
+    found.push({ kind: 'duplicate-sentence', members: list, similarity: null });
+  }
+
+  // near: stems overlap, then the Dice coefficient confirms; one representative per exact group
+  const stems = words.map((w) => new Set(w.filter((x) => !STOP.has(x) && !/^\d+$/.test(x)).map(n.stem)));
+  const df = new Map<string, number>();
+  for (const s of stems) for (const x of s) df.set(x, (df.get(x) ?? 0) + 1);
+  const index = new Map<string, number[]>();
+  const seenKey = new Set<string>();
+  const cands: number[] = [];
+  words.forEach((w, i) => {
+    if (w.length < minWords || seenKey.has(keys[i])) return;
+    seenKey.add(keys[i]);
+    cands.push(i);
+  });
+  for (const i of cands) {
+    // the three rarest stems of a statement: a near-duplicate shares at least one of them
+    const rare = [...stems[i]].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1)).slice(0, 3);
+    for (const x of rare) {
+      const l = index.get(x) ?? [];
+      l.push(i);
+      index.set(x, l);
+    }
+  }
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    while (parent.has(x) && parent.get(x) !== x) x = parent.get(x)!;
+    return x;
+  };
+  const sim = new Map<number, number>();
+  const tried = new Set<string>();
+  for (const list of index.values()) {
+    // a stem shared by hundreds of statements tells none of them apart
+    if (list.length > 200) continue;
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        const i = list[a];
+        const j = list[b];
+        const pk = `${i}:${j}`;
+        if (tried.has(pk)) continue;
+        tried.add(pk);
+        let inter = 0;
+        for (const x of stems[i]) if (stems[j].has(x)) inter++;
+        const union = stems[i].size + stems[j].size - inter;
+        if (union === 0 || inter / union < 0.6) continue;
+        const d = n.dice(keys[i], keys[j]);
+        if (d < threshold) continue;
+        const ri = find(i);
+        const rj = find(j);
+        if (!parent.has(ri)) parent.set(ri, ri);
+        if (!parent.has(rj)) parent.set(rj, rj);
+        parent.set(rj, ri);
+        sim.set(ri, Math.min(sim.get(ri) ?? 1, sim.get(rj) ?? 1, d));
+      }
+    }
+  }
+  const clusters = new Map<number, number[]>();
+  for (const i of parent.keys()) {
+    const r = find(i);
+    const l = clusters.get(r) ?? [];
+    l.push(i);
+    clusters.set(r, l);
+  }
+  for (const [r, members] of clusters) {
+    if (members.length < 2) continue;
+    members.sort((a, b) => a - b);
+    found.push({ kind: 'near-duplicate', members, similarity: Math.round((sim.get(r) ?? 1) * 1000) / 1000 });
+  }
+
+  found.sort((a, b) => a.members[0] - b.members[0] || (a.kind < b.kind ? -1 : 1));
+  return found.map((f, k) => ({
+    id: `d${k + 1}`,
+    kind: f.kind,
+    text: statements[f.members[0]].text,
+    occurrences: f.members.map((i) => ({ span: { ...statements[i].span }, statementId: statements[i].id, text: text.slice(statements[i].span.start, statements[i].span.end) })),
+    count: f.members.length,
+    similarity: f.similarity,
+    severity: f.kind === 'duplicate-sentence' ? 'warning' : 'info',
+    formulation: false,
+  }));
+}
