@@ -38,6 +38,16 @@ describe('numbers', () => {
     expect(one('全年接待游客3千万人次。').value).toMatchObject({ number: 3, unit: '千万人次', scaled: { number: 3e7, unit: '人次' } });
   });
 
+  it('reads mixed place values, a second scale after 多, and a space before the unit', () => {
+    expect(one('惠及1万6千多户。').value).toMatchObject({ raw: '1万6千多户', number: 1.6, unit: '万户', bound: 'approx', scaled: { number: 16000, unit: '户' } });
+    expect(one('贫困人口减少1亿3千多万。').growth?.quantity).toMatchObject({ number: 1.3, unit: '亿', scaled: { number: 1.3e8 } });
+    expect(one('新建高速公路2万5千公里。').value).toMatchObject({ number: 2.5, unit: '万公里', scaled: { number: 25000, unit: '公里' } });
+    expect(one('减税降费3万多亿元。').value).toMatchObject({ number: 3, unit: '万亿元', bound: 'approx', scaled: { number: 3e12, unit: '元' } });
+    expect(one('审议法律议案149 项。').value).toMatchObject({ number: 149, unit: '项' });
+    expect(one('惠及上千万家庭。').value).toMatchObject({ number: 1000, unit: '万', bound: 'gte' });
+    expect(one('医药健康产业规模突破万亿元。').value).toMatchObject({ number: 10000, unit: '亿元', scaled: { number: 1e12 } });
+  });
+
   it('reads ranges as one quantity with an upper end', () => {
     const c = one('力争地区生产总值增长6%—7%。');
     expect(c.growth?.quantity).toMatchObject({ raw: '6%—7%', number: 6, upper: 7, unit: '%' });

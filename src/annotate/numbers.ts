@@ -107,16 +107,31 @@ function readArabic(t: string, i: number, to: number): number {
 }
 
 function arabicToken(t: string, i: number, j: number): NumberToken {
-  const raw = t.slice(i, j);
+  let raw = t.slice(i, j);
   const masked = raw.includes('*');
   const digits = raw.replace(/,/g, '');
   const partial = masked && /[0-9]/.test(raw);
-  const unit = unitAt(t, j);
+  let value = masked ? null : Number(digits);
+  // 149 项: one space between a number and a Chinese unit
+  let unit = unitAt(t, j) ?? (t.charAt(j) === ' ' && /[\u4e00-\u9fff]/.test(t.charAt(j + 1)) ? unitAt(t, j + 1) : null);
+  // 1万6千多户, 1亿3千多万, 2万5千公里: a second, smaller place value continues the number
+  if (unit && unit.kind === 'scale' && value !== null) {
+    const m = /^(\d{1,3})[千百]/.exec(t.slice(unit.end, unit.end + 6));
+    if (m) {
+      // the smaller place value may itself carry a bound and a second scale: 3千多万 = 3 千万
+      const small = unitAt(t, unit.end + m[1].length);
+      if (small && small.factor < unit.factor) {
+        value = Math.round((value + (Number(m[1]) * small.factor) / unit.factor) * 1e6) / 1e6;
+        // the unit keeps the larger scale and the base unit of what follows the smaller one
+        unit = { unit: unit.scale + small.base, scale: unit.scale, factor: unit.factor, base: small.base, end: small.end, kind: small.kind };
+      }
+    }
+  }
   return {
     start: i,
     end: j,
     raw,
-    value: masked ? null : Number(digits),
+    value,
     masked,
     pattern: partial ? raw : null,
     chinese: false,
@@ -161,7 +176,8 @@ export function scanNumbers(t: string, from: number, to: number, skip?: Set<numb
       // a lone '*' next to letters is rarely a mask (footnote marks); keep 2+ stars or digits
       const tok = arabicToken(t, i, j);
       out.push(tok);
-      i = j - 1;
+      // continue after the unit: 1万6千户 is one number, not two
+      i = Math.max(j, tok.after) - 1;
       continue;
     }
     if (!START_CODES.has(c)) continue;

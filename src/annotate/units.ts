@@ -70,6 +70,16 @@ export function unitAt(t: string, at: number): UnitMatch | null {
   // 万余吨, 万多人: the bound word sits between scale and unit
   let skip = 0;
   if (t.charAt(k) === '余' || t.charAt(k) === '多') skip = 1;
+  // 3万多亿元: a second scale after the bound word multiplies the first (万 × 亿 = 万亿)
+  if (scale && skip) {
+    for (const [s2, f2] of c.scales) {
+      if (t.startsWith(s2, k + skip) && f2 > factor) {
+        const b2 = baseAt(t, k + skip + s2.length, c);
+        const unit = scale + s2 + (b2 ? b2[0] : '');
+        return { unit, scale: scale + s2, factor: factor * f2, base: b2 ? b2[0] : '', end: k + skip + s2.length + (b2 ? b2[0].length : 0), kind: b2 ? b2[1] : 'scale' };
+      }
+    }
+  }
   let b = baseAt(t, k + skip, c);
   if (b && NOT_UNIT.test(t.slice(k + skip, k + skip + 4))) b = null;
   if (b) {

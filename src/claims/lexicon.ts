@@ -5,7 +5,7 @@
  */
 import { loadJson, loadList } from '../dictionaries.js';
 
-export const GROWTH_UP = ['增长', '增加', '提高', '提升', '上升', '上涨', '增速', '增幅', '涨幅', '扩大', '增', '涨', '多增', '拉动', '翻'];
+export const GROWTH_UP = ['扩招', '增长', '增加', '提高', '提升', '上升', '上涨', '增速', '增幅', '涨幅', '扩大', '增', '涨', '多增', '拉动', '翻'];
 export const GROWTH_DOWN = ['下降', '降低', '减少', '回落', '下滑', '降幅', '缩小', '压减', '压缩', '缩短', '削减', '减量', '下调', '减', '降', '跌', '节约', '节省'];
 
 /** Measure words: a count whose metric usually follows it (新建10家省级示范区). */
