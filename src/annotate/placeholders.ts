@@ -109,6 +109,10 @@ export function findPlaceholders(norm: Normalized, markdown = looksLikeMarkdown(
     found.push({ start, end, kind, hint, pattern: partial ? r : null });
   }
 
+  // positions already taken by a mask: a text mask may not overlap one (a scan over `found` for
+  // every candidate would be quadratic)
+  const taken = new Uint8Array(t.length);
+  for (const f of found) taken.fill(1, f.start, f.end);
   // text masks (……, ××, XX, 某某)
   for (const mask of d.textMasks) {
     let from = 0;
@@ -122,7 +126,10 @@ export function findPlaceholders(norm: Normalized, markdown = looksLikeMarkdown(
       while (t.charAt(end) === unit) end++;
       // XX inside a Latin word is no mask
       if (/[A-Za-z]/.test(mask) && (/[A-Za-z]/.test(t.charAt(at - 1)) || /[A-Za-z]/.test(t.charAt(end)))) continue;
-      if (found.some((f) => at < f.end && f.start < end)) continue;
+      let clash = false;
+      for (let k = at; k < end && !clash; k++) clash = taken[k] === 1;
+      if (clash) continue;
+      taken.fill(1, at, end);
       const hint = parenHint(t, end);
       const kind: PlaceholderKind = mask === '……' || mask === '…' ? 'text' : mask === '某某' ? 'name' : nameOrText(t, end, d);
       found.push({ start: at, end, kind, hint: hint ?? (kind === 'name' ? suffixAt(t, end, d) : null), pattern: null });

@@ -1040,8 +1040,12 @@ function toClaim(text: string, st: Statement, d: Draft, role: Section['role'], i
   const base = st.span.start;
   const s = st.text;
   const elems = [d.value, d.baseline, d.growth, ...d.ranks].filter((x): x is Item => !!x);
-  const first = Math.min(...elems.map((e) => e.n.start));
-  const last = Math.max(...elems.map((e) => e.n.end));
+  let first = Infinity;
+  let last = -Infinity;
+  for (const e of elems) {
+    if (e.n.start < first) first = e.n.start;
+    if (e.n.end > last) last = e.n.end;
+  }
   const start = Math.min(first, d.metric?.start ?? first);
   const end = Math.max(last, d.metric && d.metric.start >= first ? d.metric.end : last);
   const metricSpan = d.metric ? { start: base + d.metric.start, end: base + d.metric.end } : null;

@@ -631,9 +631,13 @@ function roundScaled(x: number): number {
 function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: Section['role'], n: number, ctx: Ctx): Claim {
   const { t, a } = ctx;
   const elems = [d.value, d.baseline, d.growth, ...d.ranks].filter((x): x is Item => !!x);
-  const firstTok = Math.min(...elems.map((e) => e.tok.start));
+  let firstTok = Infinity;
+  let end = -Infinity;
+  for (const e of elems) {
+    if (e.tok.start < firstTok) firstTok = e.tok.start;
+    if (e.end > end) end = e.end;
+  }
   const start = Math.min(d.metric?.start ?? firstTok, firstTok);
-  const end = Math.max(...elems.map((e) => e.end));
   const span = toOriginal(norm, start, end);
   const metricSpan = d.metric ? toOriginal(norm, d.metric.start, d.metric.end) : null;
   // reported text is the original's; the canonical id is matched on the normalised copy

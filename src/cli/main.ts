@@ -231,7 +231,7 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
       const compared = compareDocuments(docs, { phrases: false });
       const r = reuseFindings(compared, sources, isDraft);
       ok.forEach((a, i) => {
-        extra.push(...r.findings[i]);
+        for (const f of r.findings[i]) extra.push(f);
         reuseByFile.set(a.src.file, r.reuse[i]);
       });
     }
@@ -333,7 +333,7 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
     async (f) => {
       const { loaded, report } = await readAndAnalyze(f, ctx, { duplicates: false });
       const year = reportYear(report, loaded.text, loaded.display);
-      rows.push(...indicatorRows(report, loaded.text, loaded.display, year));
+      for (const row of indicatorRows(report, loaded.text, loaded.display, year)) rows.push(row);
       columns.push({ file: loaded.display, year });
     },
     failed,

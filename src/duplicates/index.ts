@@ -253,6 +253,9 @@ function repeatedClauses(text: string, statements: Statement[], ks: KeyStream, o
  * minClauseLength key characters. `same` when A and B are the same statement (then j > i and the
  * runs do not overlap).
  */
+/** How many later occurrences of a clause are tried as the start of a repeated run. */
+const MAX_PARTNERS = 8;
+
 function runsBetween(text: string, A: Clause[], B: Clause[], same: boolean, ra: number, rb: number, o: Resolved, found: Found[]): void {
   if (A.length === 0 || B.length === 0) return;
   if (same && A.length < 2) return;
@@ -274,10 +277,22 @@ function runsBetween(text: string, A: Clause[], B: Clause[], same: boolean, ra: 
     if (k.length < o.minClauseLength) continue;
     js.length = 0;
     if (small) {
-      for (let j = same ? i + 1 : 0; j < B.length; j++) if (B[j].key === k) js.push(j);
+      for (let j = same ? i + 1 : 0; j < B.length && js.length < MAX_PARTNERS; j++) if (B[j].key === k) js.push(j);
     } else {
+      // the nearest few later occurrences are enough to find every run; all of them would make a
+      // statement of one clause repeated k times cost k² (a hostile input)
       const l = where.get(k);
-      if (l) js.push(...l);
+      if (l) {
+        let lo = 0;
+        let hi = l.length;
+        const from = same ? i + 1 : 0;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (l[mid] < from) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let q = lo; q < l.length && q < lo + MAX_PARTNERS; q++) js.push(l[q]);
+      }
     }
     for (const j of js) {
       if (same && j <= i) continue;
@@ -498,7 +513,7 @@ function nearDuplicates(
   }
   for (const [root, ts] of members) {
     const ranks: number[] = [];
-    for (const t of ts) ranks.push(...ranksOf[items[t]]);
+    for (const t of ts) for (const x of ranksOf[items[t]]) ranks.push(x);
     ranks.sort((a, b) => a - b);
     const formulation = ts.every((t) => o.matcher.matches(keys[ranksOf[items[t]][0]]));
     found.push({

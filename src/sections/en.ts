@@ -276,7 +276,7 @@ export function splitSectionsEn(text: string): SectionsResult {
   const boundaries: Boundary[] = [];
   const firstHeading = headings.length ? headings[0].start : n;
   if (firstHeading > 0 || headings.length === 0) boundaries.push(part(0, headings.length ? 'preamble' : 'body'));
-  boundaries.push(...headings);
+  for (const h of headings) boundaries.push(h);
 
   // the closing part: the last salutation after the last heading, near the end
   if (headings.length > 0 && lastSalutation !== -1 && lines[lastSalutation].start > headings[headings.length - 1].start) {

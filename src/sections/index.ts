@@ -256,7 +256,7 @@ export function splitSections(text: string): SectionsResult {
   if (firstHeading > bodyFrom || (headings.length === 0 && !fm)) {
     boundaries.push(part(bodyFrom, headings.length ? 'preamble' : 'body', bodyFrom));
   }
-  boundaries.push(...headings);
+  for (const h of headings) boundaries.push(h);
 
   // problems / plans / closing parts: cue paragraphs after the last heading start top-level parts
   if (headings.length > 0) {
