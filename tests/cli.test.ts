@@ -436,6 +436,19 @@ function memoryIo(opts: { tty?: boolean; stdin?: string; cwd?: string } = {}) {
 }
 
 describe('main() in-process', () => {
+  it('compare: a Chinese report against its translation, with file:line:column', async () => {
+    const m = memoryIo();
+    const code = await main(['compare', 'fixtures/en/gr2019-review.zh.txt', 'fixtures/en/gr2019-review.en.txt'], m.io);
+    expect(m.out()).toMatch(/\d+ matched, \d+ disagree, \d+ only in Chinese, \d+ only in English\n$/);
+    expect(code).toBe(m.out().includes('0 disagree, 0 only in Chinese, 0 only in English') ? 0 : 1);
+    const j = memoryIo();
+    await main(['compare', 'fixtures/en/gr2019-review.zh.txt', 'fixtures/en/gr2019-review.en.txt', '--format', 'json'], j.io);
+    const r = JSON.parse(j.out());
+    expect(r.matched.length).toBeGreaterThan(5);
+    const bad = memoryIo();
+    expect(await main(['compare', 'fixtures/en/gr2019-review.zh.txt'], bad.io)).toBe(2);
+  });
+
   it('--help and <command> --help print usage with examples, exit 0', async () => {
     for (const argv of [['--help'], ['-h'], ['help']]) {
       const m = memoryIo();
@@ -443,7 +456,7 @@ describe('main() in-process', () => {
       expect(m.out()).toContain('Usage:');
       expect(m.out()).toContain('baogao check');
     }
-    for (const cmd of ['analyze', 'check', 'indicators']) {
+    for (const cmd of ['analyze', 'check', 'indicators', 'compare']) {
       const m = memoryIo();
       expect(await main([cmd, '--help'], m.io)).toBe(0);
       expect(m.out()).toMatch(new RegExp(`^Usage: baogao ${cmd} `));

@@ -6,6 +6,7 @@ Usage:
   baogao analyze FILE [--format json|text]
   baogao check FILES|DIRS... [--against DIR|FILES] [--format stylish|json|sarif] [--quiet]
   baogao indicators FILES|DIRS... [-o table.csv|table.xlsx|table.json]
+  baogao compare ZH-FILE EN-FILE [--format text|json]
   baogao <command> --help
   baogao --version
 
@@ -13,6 +14,7 @@ Commands:
   analyze      the report model of one document (JSON), or a readable outline
   check        lint a draft: leftover placeholders, duplicates, sentences reused from past reports
   indicators   one row per quantified claim (metric, value, unit, growth…) as CSV, XLSX or JSON
+  compare      a Chinese report against its English translation: missing and disagreeing claims
 
 Inputs are .txt/.md (UTF-8, UTF-16 or GB18030, detected) or .docx; a directory is searched
 recursively for .txt, .md and .docx files; - reads standard input.
@@ -100,4 +102,20 @@ Examples:
   baogao indicators a.txt b.txt -o rows.json
 
 Exit status: 0 done, 2 bad usage or an input could not be read (the others are still read).
+`;
+
+export const COMPARE_HELP = `Usage: baogao compare ZH-FILE EN-FILE [--format text|json]
+
+Compare a Chinese report with its English translation: claims found in one version and not
+the other, and claims whose numbers, units or growth directions disagree (1206万 = 12.06 million).
+
+Options:
+  -f, --format text|json   a list with file:line:column (default), or the full comparison as JSON
+  -h, --help               this help
+
+Examples:
+  baogao compare ../shared/corpus/zh/national-2019-gov-work-report.zh.txt ../shared/corpus/en/national-2019-gov-work-report.en.txt
+  baogao compare 2019.zh.txt 2019.en.txt --format json
+
+Exit status: 0 every claim matched, 1 claims missing or disagreeing, 2 bad usage or unreadable input.
 `;

@@ -8,7 +8,9 @@ import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, InputTooLargeError } from '../model/analyze.js';
 import { compareDocuments, type CompareDoc } from '../duplicates/index.js';
-import type { Report, Span } from '../schema/index.js';
+import type { Claim, Report, Span } from '../schema/index.js';
+import { compareVersions } from '../compare/index.js';
+import { lineColumn, lineStarts } from '../sections/lines.js';
 import type { CheckResult, FileReport, Finding, Reuse, Unreadable } from '../render/finding.js';
 import { countSeverities } from '../render/finding.js';
 import { renderStylish } from '../render/stylish.js';
@@ -18,7 +20,7 @@ import { renderOutline } from '../render/outline.js';
 import { toCsv } from '../render/csv.js';
 import { xlsx } from '../render/xlsx.js';
 import { INDICATOR_COLUMNS, indicatorRows, pivotTable, reportYear, rowValues, type IndicatorRow, type PivotColumn } from '../render/indicators.js';
-import { ANALYZE_HELP, CHECK_HELP, INDICATORS_HELP, MAIN_HELP } from './help.js';
+import { ANALYZE_HELP, CHECK_HELP, COMPARE_HELP, INDICATORS_HELP, MAIN_HELP } from './help.js';
 import { CLI, DOCS_URL, RULES, reuseSummary } from './messages.js';
 import { applyFilters, dedupe, quiet, sortFindings, type FindingFilter } from './filters.js';
 import { reportFindings, reuseFindings, source, type Source } from './findings.js';
@@ -372,15 +374,59 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
   return failed.length ? EXIT_USAGE : EXIT_OK;
 }
 
+// ---------------------------------------------------------------------------------------- compare
+
+async function compareCommand(args: string[], ctx: Ctx): Promise<number> {
+  const { values, positionals } = parse('compare', args, { format: { type: 'string', short: 'f' } });
+  if (values.help) {
+    ctx.io.stdout.write(COMPARE_HELP);
+    return EXIT_OK;
+  }
+  const format = oneOf('compare', values.format as string | undefined, ['text', 'json'] as const, 'text');
+  if (positionals.length !== 2) throw new UsageError("compare: give the Chinese report and its English translation. See 'baogao compare --help'.");
+  const files = positionals.map((given): InputFile => {
+    const abs = given === '-' ? null : resolve(ctx.cwd, given);
+    return { abs, display: abs === null ? '<stdin>' : displayPath(abs, given, ctx.cwd) };
+  });
+  let zh;
+  let en;
+  try {
+    zh = await readAndAnalyze(files[0], ctx, { language: 'zh', duplicates: false });
+    en = await readAndAnalyze(files[1], ctx, { language: 'en', duplicates: false });
+  } catch (err) {
+    if (!isUnreadable(err)) throw err;
+    ctx.error(err.message);
+    return EXIT_USAGE;
+  }
+  const r = compareVersions(zh.report, en.report);
+  if (format === 'json') {
+    ctx.io.stdout.write(JSON.stringify(r, null, 2) + '\n');
+  } else {
+    const starts = [lineStarts(zh.loaded.text), lineStarts(en.loaded.text)];
+    const at = (k: 0 | 1, c: Claim) => {
+      const { line, column } = lineColumn(starts[k], c.span.start);
+      return `${files[k].display}:${line}:${column}`;
+    };
+    const out: string[] = [];
+    for (const d of r.disagree) out.push(`disagree (${d.reasons.join(', ')})\n  ${at(0, d.zh)}  ${d.zh.text}\n  ${at(1, d.en)}  ${d.en.text}`);
+    for (const c of r.onlyZh) out.push(`only in Chinese  ${at(0, c)}  ${c.text}`);
+    for (const c of r.onlyEn) out.push(`only in English  ${at(1, c)}  ${c.text}`);
+    out.push(`${r.matched.length} matched, ${r.disagree.length} disagree, ${r.onlyZh.length} only in Chinese, ${r.onlyEn.length} only in English`);
+    ctx.io.stdout.write(out.join('\n') + '\n');
+  }
+  return r.disagree.length || r.onlyZh.length || r.onlyEn.length ? EXIT_FINDINGS : EXIT_OK;
+}
+
 // ------------------------------------------------------------------------------------------- main
 
 const COMMANDS: Record<string, (args: string[], ctx: Ctx) => Promise<number>> = {
   analyze: analyzeCommand,
   check: checkCommand,
   indicators: indicatorsCommand,
+  compare: compareCommand,
 };
 
-const HELP: Record<string, string> = { analyze: ANALYZE_HELP, check: CHECK_HELP, indicators: INDICATORS_HELP };
+const HELP: Record<string, string> = { analyze: ANALYZE_HELP, check: CHECK_HELP, indicators: INDICATORS_HELP, compare: COMPARE_HELP };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const ctx: Ctx = {
