@@ -35,7 +35,18 @@
  * as the Chinese says it (压减钢铁产能3000万吨, 新增高标准农田8000万亩); "the number of… by", per-head
  * levels ("by 30 yuan per person") and past passives ("was reduced by 11.09 million") stay growths.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+
+type Nlp = (text: string) => { json(): unknown; numbers(): { get(): unknown } };
+let nlpFn: Nlp | null = null;
+/** compromise, loaded on first use: Chinese reports never pay for it (about 200 ms to load). */
+function nlp(text: string): ReturnType<Nlp> {
+  if (!nlpFn) {
+    const mod = createRequire(import.meta.url)('compromise') as Nlp | { default: Nlp };
+    nlpFn = typeof mod === 'function' ? mod : mod.default;
+  }
+  return nlpFn(text);
+}
 import type { Claim, Growth, Modality, Quantity, Rank, Section, Statement } from '../schema/index.js';
 import { loadJson } from '../dictionaries.js';
 import { canonicalMetric } from './lexicon.js';

@@ -16,6 +16,7 @@ import {
   BASIS,
   BOUND_AFTER,
   BOUND_BEFORE,
+  BOUND_BEFORE_WORDS,
   FORECAST_CUES,
   GROWTH_DOWN,
   GROWTH_UP,
@@ -340,7 +341,7 @@ function boundOf(t: string, tok: NumberToken, pre: string): { bound: Quantity['b
   }
   // 上千万, 破亿, 过万亿: a bound word right before a bare place value
   if (tok.chinese && /(?:上|过|破|超|逾|突破|超过|跨越)$/.test(pre)) return { bound: 'gte', end: tok.after };
-  const bw = endsWithAny(pre, BOUND_BEFORE.map(([w]) => w));
+  const bw = endsWithAny(pre, BOUND_BEFORE_WORDS);
   if (bw) {
     if (bw === '上' && !/[跃迈登走]上$/.test(pre)) return { bound: null, end: tok.after };
     if (bw === '过' && !/(?:超过|突破|过)$/.test(pre.slice(-2))) return { bound: null, end: tok.after };

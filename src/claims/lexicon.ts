@@ -46,6 +46,8 @@ export const BOUND_BEFORE: Array<[string, 'gte' | 'lte' | 'approx']> = [
   ['至少', 'gte'], ['逾', 'gte'], ['超', 'gte'], ['过', 'gte'], ['上', 'gte'], ['约', 'approx'], ['近', 'approx'], ['大约', 'approx'], ['接近', 'approx'], ['将近', 'approx'],
 ];
 
+export const BOUND_BEFORE_WORDS = BOUND_BEFORE.map(([w]) => w);
+
 let scopes: string[] | null = null;
 export function rankingScopes(): string[] {
   if (!scopes) scopes = [...loadList('ranking-scopes.txt')].sort((a, b) => b.length - a.length);
