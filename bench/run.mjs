@@ -1,0 +1,370 @@
+// npm run bench — speed and scale of baogao on the real corpus, in one run: prints tables (and a
+// markdown summary for the README) and writes bench/results.json (gitignored).
+//
+//   npm run bench [-- --quick] [-- --only throughput,scaling,startup,memory,batch] [-- --clock wall|cpu]
+//                 [-- --batch 1000] [-- --batch-runs 1] [-- --startup-runs 7] [-- --sizes 20000,200000,2000000]
+//                 [-- --no-build] [-- --out bench/results.json]
+//
+// dist/ is rebuilt first (npm run build) when src/ is newer than it (see build.mjs). Medians over
+// repeated runs after a warm-up (tinybench). On a shared machine, --clock cpu times the in-process
+// sections in CPU time, which other processes disturb far less than wall time. Sections:
+//   throughput  analyze() in characters per second, whole pipeline and per stage (the exported stage
+//               functions on the inputs analyze gives them), against the floor (nodejieba.cut) and a
+//               peer (Microsoft Recognizers-Text number + percentage + ordinal, Culture.Chinese)
+//   scaling     analyze and each stage on 20K, 200K and 2M characters of concatenated reports
+//   startup     cold wall time of the CLI (check: no words, analyze: claims) and of the library, and
+//               whether jieba's dictionary was loaded
+//   memory      peak RSS of one report, in a child process
+//   batch       a batch of 1,000 reports with analyzeFiles, jobs 1 against jobs 2, each in a child
+//               process: wall time, CPU time per thread, peak RSS, same results
+// Peak RSS is the child's VmHWM (Linux), else process.resourceUsage().maxRSS (see `peak` below).
+// Other processes on the machine skew every figure: the load average is recorded with each section.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Bench } from 'tinybench';
+import { ROOT, ensureDist, libraryUrl } from './build.mjs';
+import { SEED, concatenated, corpusPaths, corpusTexts } from './corpus.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const QUICK = flag('--quick');
+const ONLY = new Set(opt('--only', 'throughput,scaling,startup,memory,batch').split(','));
+const BATCH = Number(opt('--batch', QUICK ? '100' : '1000'));
+const BATCH_RUNS = Number(opt('--batch-runs', '1'));
+const STARTUP_RUNS = Number(opt('--startup-runs', QUICK ? '3' : '7'));
+const SIZES = opt('--sizes', '20000,200000,2000000').split(',').map(Number);
+const size = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}K`);
+const SPAN = `${size(SIZES[SIZES.length - 1])} / ${size(SIZES[0])}`;
+const RESULTS = opt('--out', fileURLToPath(new URL('./results.json', import.meta.url)));
+// --clock cpu: time the in-process measurements (throughput, scaling) in CPU time of this process
+// (process.cpuUsage, all threads: V8's GC helpers count) instead of wall time — far less disturbed by
+// other processes on a shared machine; equal to wall time, or a little above it, on a quiet one.
+const CLOCK = opt('--clock', 'wall');
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const require = createRequire(import.meta.url);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const load = () => Number(os.loadavg()[0].toFixed(2));
+const fmt = (x, d = 2) => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(d));
+const kcs = (charsPerSec) => `${Math.round(charsPerSec / 1000).toLocaleString('en-US')}K`;
+const mark = (ok) => (ok ? '✓' : '✗');
+let sink = 0;
+// Peak RSS of a child: VmHWM where Linux gives it — process.resourceUsage().maxRSS of a child carries
+// over the peak of the process that spawned it (fork + exec), this one, which holds jieba and the 2M
+// texts — else maxRSS. Both are in results.json.
+const peak = (r) => r.peakMB ?? r.maxRSSMB;
+
+const buildNote = ensureDist({ skip: flag('--no-build') });
+const lib = await libraryUrl();
+const L = await import(lib.url);
+const texts = corpusTexts();
+const corpusChars = texts.reduce((a, t) => a + t.length, 0);
+const results = {
+  date: new Date().toISOString(),
+  command: `npm run bench${args.length ? ' -- ' + args.join(' ') : ''}`,
+  machine: { cpus: os.availableParallelism(), model: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+  git: gitInfo(),
+  build: buildNote,
+  library: lib.note,
+  corpus: { docs: texts.length, chars: corpusChars },
+  clock: CLOCK,
+  load: { start: load() },
+};
+console.log(`baogao bench — ${results.machine.cpus} cores, ${results.machine.model}, node ${process.version}, load ${results.load.start}`);
+console.log(`${buildNote}; ${lib.note}; clock: ${CLOCK}`);
+console.log(`corpus: ${texts.length} reports, ${corpusChars.toLocaleString('en-US')} characters\n`);
+
+function gitInfo() {
+  const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  const d = spawnSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' });
+  return { commit: r.stdout.trim(), srcDirty: d.stdout.trim().length > 0 };
+}
+
+/** The inputs analyze gives each stage, for one text. */
+function stageInputs(text) {
+  const norm = L.normalize(text);
+  const { sections } = L.splitSections(text);
+  const statements = L.splitStatements(text, sections);
+  const placeholders = L.findPlaceholders(norm);
+  for (const p of placeholders) p.raw = text.slice(p.span.start, p.span.end);
+  // attach each placeholder to its statement, as analyze does (model/analyze.ts, not exported)
+  let k = 0;
+  for (const p of placeholders) {
+    while (k < statements.length && statements[k].span.end <= p.span.start) k++;
+    const s = statements[k];
+    p.statementId = s && s.span.start <= p.span.start && p.span.end <= s.span.end ? s.id : null;
+  }
+  return { text, norm, sections, statements, placeholders };
+}
+
+const STAGES = [
+  ['normalize', (x) => L.normalize(x.text).text.length],
+  ['sections', (x) => L.splitSections(x.text).sections.length],
+  ['statements', (x) => L.splitStatements(x.text, x.sections).length],
+  ['placeholders', (x) => L.findPlaceholders(x.norm).length],
+  ['claims', (x) => L.extractClaims(x.text, x.norm, x.statements, x.sections, x.placeholders, []).length],
+  ['duplicates', (x) => L.findDuplicates(x.text, x.statements, {}).length],
+];
+
+/** Run the tasks (name → fn, one call = one pass over the inputs) with tinybench; median ms of each. */
+async function medians(tasks, { iterations, warmupIterations = 1 }) {
+  const bench = new Bench({ iterations, time: 0, warmupIterations, warmupTime: 0, throws: true, ...(CLOCK === 'cpu' ? { now: cpuNow } : {}) });
+  for (const [name, fn] of tasks) bench.add(name, fn);
+  await bench.run();
+  const out = {};
+  for (const t of bench.tasks) out[t.name] = { ms: t.result.latency.p50, runs: t.result.latency.samplesCount, rme: t.result.latency.rme };
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// throughput
+
+if (ONLY.has('throughput')) {
+  const t0 = Date.now();
+  const inputs = texts.map(stageInputs);
+  L.analyze(texts[0]); // loads jieba's dictionary, outside the timings
+  const jieba = require('nodejieba'); // the instance baogao loaded, with its user dictionary
+  const R = require('@microsoft/recognizers-text-suite');
+  const C = R.Culture.Chinese;
+  const paragraphs = texts.flatMap((t) => t.split('\n').filter((l) => l.trim()));
+  const recognize = (xs) => {
+    let n = 0;
+    for (const x of xs) n += R.recognizeNumber(x, C).length + R.recognizePercentage(x, C).length + R.recognizeOrdinal(x, C).length;
+    return n;
+  };
+  const it = QUICK ? 3 : 7;
+  const ours = await medians(
+    [
+      ['analyze', () => { for (const t of texts) sink += L.analyze(t).claims.length; }],
+      ['analyze, claims off', () => { for (const t of texts) sink += L.analyze(t, { claims: false }).statements.length; }],
+      ...STAGES.map(([name, fn]) => [name, () => { for (const x of inputs) sink += fn(x); }]),
+      ['nodejieba.cut', () => { for (const t of texts) sink += jieba.cut(t).length; }],
+    ],
+    { iterations: it },
+  );
+  const peer = await medians(
+    [
+      ['Recognizers, whole reports', () => { sink += recognize(texts); }],
+      ['Recognizers, paragraphs', () => { sink += recognize(paragraphs); }],
+    ],
+    { iterations: QUICK ? 2 : 3 },
+  );
+  const found = { ours: L.analyze(texts[1]).claims.length, recognizers: recognize([texts[1]]) };
+  const all = { ...ours, ...peer };
+  for (const v of Object.values(all)) {
+    v.charsPerSec = corpusChars / (v.ms / 1000);
+    v.msPer1k = (v.ms / corpusChars) * 1000;
+  }
+  const bestPeer = Math.min(peer['Recognizers, whole reports'].ms, peer['Recognizers, paragraphs'].ms);
+  results.throughput = {
+    tasks: all,
+    stageSum: STAGES.reduce((a, [n]) => a + ours[n].ms, 0),
+    analyzeOverCut: ours.analyze.ms / ours['nodejieba.cut'].ms,
+    analyzeNoClaimsOverCut: ours['analyze, claims off'].ms / ours['nodejieba.cut'].ms,
+    peerOverAnalyze: bestPeer / ours.analyze.ms,
+    peerMsPer1k: (bestPeer / corpusChars) * 1000,
+    foundInOneReport: found,
+    seconds: (Date.now() - t0) / 1000,
+    load: load(),
+  };
+  const T = results.throughput;
+  console.log(`throughput over the corpus (${corpusChars.toLocaleString('en-US')} chars; median of ${it} runs after a warm-up; load ${T.load})`);
+  console.log('  task                          chars/s     ms/1K chars  × cut   share of analyze');
+  for (const [name, v] of Object.entries(all)) {
+    const share = STAGES.some(([n]) => n === name) ? `${fmt((100 * v.ms) / ours.analyze.ms, 0)}%` : '';
+    console.log(`  ${name.padEnd(28)} ${kcs(v.charsPerSec).padStart(8)}  ${fmt(v.msPer1k, 3).padStart(11)}  ${fmt(v.ms / ours['nodejieba.cut'].ms).padStart(6)}   ${share}`);
+  }
+  console.log(`  analyze / cut = ${fmt(T.analyzeOverCut)} (target ≤ 3 ${mark(T.analyzeOverCut <= 3)}); Recognizers (faster variant) / analyze = ${fmt(T.peerOverAnalyze)}× (target ≥ 5 ${mark(T.peerOverAnalyze >= 5)})`);
+  console.log(`  in ${corpusPaths()[1].split('/').pop()}: ${found.ours} claims from analyze; ${found.recognizers} numbers, percentages and ordinals from Recognizers\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// scaling
+
+if (ONLY.has('scaling')) {
+  const t0 = Date.now();
+  L.analyze(texts[0]);
+  results.scaling = { sizes: [] };
+  console.log('scaling: concatenated reports (the corpus repeats past ~490K characters); ms per 1K chars');
+  const names = ['analyze', ...STAGES.map(([n]) => n)];
+  console.log(`  ${'chars'.padStart(9)}  ${names.map((n) => n.padStart(12)).join('')}`);
+  for (const n of SIZES) {
+    const text = concatenated(texts, n);
+    const x = stageInputs(text);
+    const iterations = QUICK ? 2 : n <= 20_000 ? 15 : n <= 200_000 ? 5 : 3;
+    const m = await medians(
+      [['analyze', () => { sink += L.analyze(text).claims.length; }], ...STAGES.map(([name, fn]) => [name, () => { sink += fn(x); }])],
+      { iterations },
+    );
+    const row = { chars: text.length, runs: iterations, load: load(), msPer1k: {}, ms: {} };
+    for (const k of names) {
+      row.ms[k] = m[k].ms;
+      row.msPer1k[k] = (m[k].ms / text.length) * 1000;
+    }
+    results.scaling.sizes.push(row);
+    console.log(`  ${text.length.toLocaleString('en-US').padStart(9)}  ${names.map((k) => fmt(row.msPer1k[k], 3).padStart(12)).join('')}   (load ${row.load})`);
+  }
+  const small = results.scaling.sizes[0];
+  const large = results.scaling.sizes[results.scaling.sizes.length - 1];
+  results.scaling.growth = Object.fromEntries(names.map((k) => [k, large.msPer1k[k] / small.msPer1k[k]]));
+  results.scaling.seconds = (Date.now() - t0) / 1000;
+  console.log(`  ${SPAN.padStart(9)}  ${names.map((k) => (fmt(results.scaling.growth[k]) + '×').padStart(12)).join('')}`);
+  console.log(`  time per character, ${SPAN}: ${fmt(results.scaling.growth.analyze)}× (target ≤ 1.5 ${mark(results.scaling.growth.analyze <= 1.5)})`);
+  const steep = names.filter((k) => results.scaling.growth[k] > 1.5);
+  if (steep.length) console.log(`  grows faster than the text: ${steep.join(', ')}`);
+  console.log();
+}
+
+// ---------------------------------------------------------------------------------------------
+// start-up
+
+function wall(argv, { env } = {}) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, ...env } });
+  const ms = performance.now() - t;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`node ${argv.join(' ')} exited with ${r.status}: ${r.stderr}`);
+  return { ms, stderr: r.stderr };
+}
+
+function child(argv) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'child.mjs'), ...argv], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`bench/child.mjs ${argv.join(' ')} exited with ${r.status}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+if (ONLY.has('startup')) {
+  const t0 = Date.now();
+  const seed = SEED;
+  const libScript = (claims) =>
+    `const {analyze}=require('./dist/index.cjs');analyze(require('fs').readFileSync(${JSON.stringify(seed)},'utf8')${claims ? '' : ',{claims:false}'})`;
+  const cmds = [
+    ['node (empty script)', ['-e', '0']],
+    ['baogao check (no claims)', ['bin/baogao.cjs', 'check', seed]],
+    ['baogao analyze (claims)', ['bin/baogao.cjs', 'analyze', seed]],
+    ['library, claims off', ['-e', libScript(false)]],
+    ['library, claims on', ['-e', libScript(true)]],
+  ];
+  const rows = {};
+  for (const [name] of cmds) rows[name] = [];
+  // interleaved, so that a burst of load on the machine hits every command alike
+  for (let k = 0; k < STARTUP_RUNS; k++) for (const [name, argv] of cmds) rows[name].push(wall(argv).ms);
+  const probe = (argv) => /\[jieba-probe\] (\{.*\})/.exec(wall(['--require', join(ROOT, 'bench', 'jieba-probe.cjs'), ...argv]).stderr)?.[1];
+  const cliJieba = {
+    check: JSON.parse(probe(['bin/baogao.cjs', 'check', seed]) ?? '{}').nodejieba,
+    analyze: JSON.parse(probe(['bin/baogao.cjs', 'analyze', seed]) ?? '{}').nodejieba,
+  };
+  const libJieba = child(['jieba', lib.url, seed]);
+  results.startup = {
+    runs: STARTUP_RUNS,
+    medianMs: Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, median(v)])),
+    samplesMs: rows,
+    jiebaLoaded: { cliCheck: cliJieba.check, cliAnalyze: cliJieba.analyze, library: libJieba },
+    seconds: (Date.now() - t0) / 1000,
+    load: load(),
+  };
+  const S = results.startup;
+  console.log(`start-up: cold wall time on the seed (${texts[0].length.toLocaleString('en-US')} chars), median of ${STARTUP_RUNS} (load ${S.load})`);
+  for (const [k, v] of Object.entries(S.medianMs)) console.log(`  ${k.padEnd(28)} ${fmt(v, 0).padStart(6)} ms`);
+  console.log(`  jieba loaded: check ${cliJieba.check}, analyze ${cliJieba.analyze}; jiebaLoaded() after analyze(text, { claims: false }) ${libJieba.afterNoClaims}, after analyze(text) ${libJieba.afterClaims}`);
+  console.log(`  cost of claims at start-up: CLI ${fmt(S.medianMs['baogao analyze (claims)'] - S.medianMs['baogao check (no claims)'], 0)} ms, library ${fmt(S.medianMs['library, claims on'] - S.medianMs['library, claims off'], 0)} ms\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// memory and batch
+
+if (ONLY.has('memory')) {
+  const one = child(['one', lib.url, SEED]);
+  const oneNoClaims = child(['one', lib.url, SEED, '--no-claims']);
+  results.memory = { oneReport: one, oneReportNoClaims: oneNoClaims, load: load() };
+  console.log(`memory: peak RSS for one report (the seed): ${fmt(peak(one), 0)} MB with claims (jieba ${one.jiebaLoaded}), ${fmt(peak(oneNoClaims), 0)} MB without (jieba ${oneNoClaims.jiebaLoaded})\n`);
+}
+
+if (ONLY.has('batch')) {
+  const t0 = Date.now();
+  const runs = { 1: [], 2: [] };
+  console.log(`batch: analyzeFiles over ${BATCH} reports (the corpus cycled), ${BATCH_RUNS} run(s) each, alternating`);
+  for (let k = 0; k < BATCH_RUNS; k++) {
+    for (const jobs of [1, 2]) {
+      // what the machine leaves us: two spinning threads get 2.0 cores on an idle 2-core machine
+      const avail = child(['cores', lib.url, '2']).coresAvailable;
+      const r = child(['batch', lib.url, String(jobs), String(BATCH)]);
+      r.load = load();
+      r.coresAvailableBefore = avail;
+      runs[jobs].push(r);
+      console.log(`  jobs ${jobs}: ${fmt(r.ms / 1000, 1)} s, ${kcs(r.chars / (r.ms / 1000))} chars/s, ${fmt(r.coresUsed, 2)} cores busy (${fmt(r.coresAvailableBefore, 2)} available just before), CPU ${fmt(r.cpuMs / 1000, 1)} s (threads: ${r.threadsMs.join(', ')} ms), peak RSS ${fmt(peak(r), 0)} MB, errors ${r.errors}, digest ${r.digest} (load ${r.load})`);
+    }
+  }
+  const ms1 = median(runs[1].map((r) => r.ms));
+  const ms2 = median(runs[2].map((r) => r.ms));
+  const same = new Set([...runs[1], ...runs[2]].map((r) => r.digest)).size === 1;
+  const idle1 = median(runs[1].map((r) => r.idleMs));
+  const idle2 = median(runs[2].map((r) => r.idleMs));
+  const cpuRatio = median(runs[2].map((r) => r.cpuMs)) / median(runs[1].map((r) => r.cpuMs));
+  results.batch = { docs: BATCH, runs, speedup: ms1 / ms2, projectedIdleSpeedup: idle1 && idle2 ? idle1 / idle2 : null, cpuRatio, sameResults: same, seconds: (Date.now() - t0) / 1000 };
+  console.log(`  jobs 2 vs jobs 1: ${fmt(ms1 / ms2)}× faster (target ≥ 1.7 ${mark(ms1 / ms2 >= 1.7)}); same results: ${same}`);
+  console.log(`  jobs 2 spends ${fmt(cpuRatio)}× the CPU time of jobs 1; from per-thread CPU time, an idle machine would give ${fmt(results.batch.projectedIdleSpeedup)}×\n`);
+}
+
+results.load.end = load();
+// our own work keeps one core busy (two in the batch); more than that is someone else's
+const loads = [results.load.start, results.load.end, results.throughput?.load, ...(results.scaling?.sizes.map((x) => x.load) ?? []), results.startup?.load, results.memory?.load, ...Object.values(results.batch?.runs ?? {}).flat().map((x) => x.load)].filter((x) => typeof x === 'number');
+results.load.max = Math.max(...loads);
+results.load.busy = results.load.max > results.machine.cpus + 0.5;
+writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
+if (results.load.busy) console.log(`WARNING: the machine was busy (load average up to ${results.load.max} on ${results.machine.cpus} cores): figures are noisy, re-run when it is quiet\n`);
+console.log(summary(results));
+console.log(`\nwritten: ${RESULTS}`);
+if (sink === -1) console.log(sink);
+
+/** The markdown table for the README. */
+function summary(r) {
+  const lines = [`| measure | figure | target |`, `|---|---|---|`];
+  const row = (a, b, c = '') => lines.push(`| ${a} | ${b} | ${c} |`);
+  const T = r.throughput;
+  if (T) {
+    const t = T.tasks;
+    row('`analyze()`, whole pipeline', `${kcs(t.analyze.charsPerSec)} chars/s (${fmt(t.analyze.msPer1k)} ms per 1,000 chars)`);
+    row('`analyze()`, claims off', `${kcs(t['analyze, claims off'].charsPerSec)} chars/s`);
+    row('stages: sections · statements · placeholders · claims · duplicates (normalize)', STAGES.map(([n]) => n).filter((n) => n !== 'normalize').map((n) => fmt(t[n].msPer1k, 3)).join(' · ') + ` (${fmt(t.normalize.msPer1k, 3)}) ms per 1,000 chars`);
+    row('floor: `nodejieba.cut`', `${kcs(t['nodejieba.cut'].charsPerSec)} chars/s (${fmt(t['nodejieba.cut'].msPer1k)} ms per 1,000 chars)`);
+    row('**analyze / cut**', `**${fmt(T.analyzeOverCut)}** (claims off: ${fmt(T.analyzeNoClaimsOverCut)})`, `≤ 3 ${mark(T.analyzeOverCut <= 3)}`);
+    row('peer: Recognizers-Text number + percentage + ordinal (zh)', `${fmt(t['Recognizers, whole reports'].msPer1k)} ms per 1,000 chars on whole reports, ${fmt(t['Recognizers, paragraphs'].msPer1k)} by paragraph`);
+    row('**Recognizers / analyze** (its faster way)', `**${fmt(T.peerOverAnalyze, 1)}×**`, `≥ 5 ${mark(T.peerOverAnalyze >= 5)}`);
+  }
+  if (r.scaling) {
+    const s = r.scaling.sizes;
+    row(`scaling: ms per 1,000 chars at ${SIZES.map(size).join(' · ')}`, s.map((x) => fmt(x.msPer1k.analyze)).join(' · '));
+    row(`**time per char, ${SPAN}**`, `**${fmt(r.scaling.growth.analyze)}×** (stages: ${STAGES.map(([n]) => `${n} ${fmt(r.scaling.growth[n])}`).join(', ')})`, `≤ 1.5 ${mark(r.scaling.growth.analyze <= 1.5)}`);
+  }
+  if (r.batch) {
+    const b = r.batch;
+    const m = (j) => median(b.runs[j].map((x) => x.ms)) / 1000;
+    const rss = (j) => Math.max(...b.runs[j].map(peak));
+    row(`batch of ${b.docs.toLocaleString('en-US')} reports, jobs 1 · jobs 2`, `${fmt(m(1), 1)} s · ${fmt(m(2), 1)} s; same results: ${b.sameResults ? 'yes' : 'NO'}`);
+    const avail = Math.min(...Object.values(b.runs).flat().map((x) => x.coresAvailableBefore));
+    row('**jobs 2 vs jobs 1**', `**${fmt(b.speedup)}×** (cores free for us: ${fmt(avail, 1)}; CPU time jobs 2 / jobs 1: ${fmt(b.cpuRatio)}×; projected for an idle machine: ${fmt(b.projectedIdleSpeedup)}×)`, `≥ 1.7 ${mark(b.speedup >= 1.7)}`);
+    row(`peak RSS, batch of ${b.docs.toLocaleString('en-US')}: jobs 1 · jobs 2`, `${fmt(rss(1), 0)} MB · ${fmt(rss(2), 0)} MB`);
+  }
+  if (r.memory) row('peak RSS, one report (claims on · off)', `${fmt(peak(r.memory.oneReport), 0)} MB · ${fmt(peak(r.memory.oneReportNoClaims), 0)} MB`);
+  if (r.startup) {
+    const m = r.startup.medianMs;
+    const j = r.startup.jiebaLoaded;
+    row('cold start, `baogao check` (no jieba) · `baogao analyze` (jieba)', `${fmt(m['baogao check (no claims)'], 0)} ms · ${fmt(m['baogao analyze (claims)'], 0)} ms (**${fmt(m['baogao analyze (claims)'] / m['baogao check (no claims)'], 1)}×**; node alone: ${fmt(m['node (empty script)'], 0)} ms)`);
+    row('cold start, library `analyze()`: claims off · on', `${fmt(m['library, claims off'], 0)} ms · ${fmt(m['library, claims on'], 0)} ms (**${fmt(m['library, claims on'] / m['library, claims off'], 1)}×**)`);
+    const ok = j.cliCheck === false && j.cliAnalyze === true && j.library.afterNoClaims === false && j.library.afterClaims === true;
+    row('jieba loaded by check · analyze · `analyze(t, { claims: false })`', `${j.cliCheck} · ${j.cliAnalyze} · ${j.library.afterNoClaims}`, `false · true · false ${mark(ok)}`);
+  }
+  return `## Benchmark (${r.machine.cpus} cores, ${r.machine.model}, Node ${r.machine.node.slice(1)}, ${r.clock === 'cpu' ? 'CPU time' : 'wall time'}, load ${r.load.start} → ${r.load.end}, src ${r.git.commit}${r.git.srcDirty ? ' + local changes' : ''})\n\n${lines.join('\n')}\n\nReproduce: \`${r.command}\``;
+}

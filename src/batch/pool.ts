@@ -1,0 +1,184 @@
+/**
+ * A pool of worker threads that runs the tasks of one batch and streams their outcomes back in input
+ * order. Each worker holds at most PER_WORKER tasks (so it never waits for the main thread between
+ * two documents), and no more than `window` outcomes are sent ahead of the one the consumer is
+ * waiting for (so a slow first document, or a slow consumer, does not pile up reports in memory).
+ * Idle workers are unref'd: a consumer that stops pulling does not keep the process alive.
+ *
+ * A worker that dies (an uncaught error, running out of memory) fails only the tasks it held —
+ * `WORKER_FAILED` outcomes — and is replaced; a worker that dies before it has even loaded is a setup
+ * problem (a missing build, say), and that error is thrown to the consumer instead.
+ */
+import { Worker } from 'node:worker_threads';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { Outcome, TaskInput, TaskOptions } from './task.js';
+import type { WorkerReply, WorkerRequest } from './worker.js';
+
+const PER_WORKER = 2;
+
+/**
+ * How to start a worker: dist/worker.js next to dist/index.js (dist/worker.cjs next to the .cjs
+ * bundles). Run from the TypeScript sources (vitest, tsx), the worker is src/batch/worker.ts, loaded
+ * through tsx's loader, which is a devDependency.
+ */
+function workerEntry(): { file: string; tsx: boolean } {
+  const here = import.meta.url;
+  const tsx = /\.[cm]?ts$/.test(new URL(here).pathname);
+  const ext = tsx ? '.ts' : here.endsWith('.cjs') ? '.cjs' : '.js';
+  return { file: fileURLToPath(new URL('./worker' + ext, here)), tsx };
+}
+
+/** The ESM entry of tsx's register API (`tsx/esm/api`), as a file URL. */
+function tsxApi(): string {
+  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+  const entry = JSON.parse(readFileSync(pkg, 'utf8')).exports['./esm/api'].import.default as string;
+  return pathToFileURL(join(dirname(pkg), entry)).href;
+}
+
+/**
+ * Workers inherit the parent's node options, and one of them breaks a worker started from a file:
+ * --input-type (`node --input-type=module -e "…analyzeFiles…"`). Only then are options given
+ * explicitly — without it — and if the worker refuses one of those (V8 flags such as
+ * --max-semi-space-size are per process), with none.
+ */
+function workerExecArgv(): string[] | undefined {
+  const argv = process.execArgv;
+  if (!argv.some((a) => a === '--input-type' || a.startsWith('--input-type='))) return undefined;
+  const out: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    if (argv[k] === '--input-type') k++;
+    else if (!argv[k].startsWith('--input-type=')) out.push(argv[k]);
+  }
+  return out;
+}
+
+function spawnWorker(options: TaskOptions): Worker {
+  const { file, tsx } = workerEntry();
+  if (!existsSync(file)) {
+    throw new Error(`baogao: the batch worker ${file} is missing; build the package (npm run build) or use jobs: 1`);
+  }
+  if (tsx) {
+    const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
+    return new Worker(code, { eval: true, workerData: options });
+  }
+  const execArgv = workerExecArgv();
+  if (!execArgv) return new Worker(file, { workerData: options });
+  try {
+    return new Worker(file, { workerData: options, execArgv });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+    return new Worker(file, { workerData: options, execArgv: [] });
+  }
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** ids sent to this worker and not yet answered, oldest first */
+  held: number[];
+  dead: boolean;
+}
+
+/**
+ * Run `count` tasks (`input(i)` builds the i-th) over `jobs` workers; yields `[i, outcome]` for i = 0,
+ * 1, 2… in order.
+ */
+export async function* runPool(
+  count: number,
+  input: (i: number) => TaskInput,
+  label: (i: number) => string,
+  jobs: number,
+  options: TaskOptions,
+): AsyncGenerator<[number, Outcome]> {
+  // answers not yet yielded
+  const outcomes = new Map<number, Outcome>();
+  const window = Math.max(16, jobs * 4);
+  let nextToSend = 0;
+  let nextToYield = 0;
+  let fatal: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  const slots: Slot[] = [];
+
+  const pump = (): void => {
+    for (const s of slots) {
+      if (s.dead) continue;
+      while (s.held.length < PER_WORKER && nextToSend < count && nextToSend - nextToYield < window) {
+        const id = nextToSend++;
+        s.held.push(id);
+        s.worker.postMessage({ id, ...input(id) } satisfies WorkerRequest);
+      }
+      if (s.held.length) s.worker.ref();
+      else s.worker.unref();
+    }
+  };
+
+  const fail = (s: Slot, err: unknown): void => {
+    if (s.dead) return;
+    s.dead = true;
+    const why = err instanceof Error ? err.message : String(err);
+    if (!s.ready) {
+      fatal ??= err instanceof Error ? err : new Error(why);
+    } else {
+      for (const id of s.held) {
+        outcomes.set(id, { error: { code: 'WORKER_FAILED', message: `${label(id)}: the worker analyzing it stopped (${why.split('\n')[0]})` } });
+      }
+      s.held = [];
+      void s.worker.terminate();
+      const k = slots.indexOf(s);
+      try {
+        if (k !== -1) slots[k] = start();
+        pump();
+      } catch (e) {
+        fatal ??= e instanceof Error ? e : new Error(String(e));
+      }
+    }
+    notify();
+  };
+
+  const start = (): Slot => {
+    const s: Slot = { worker: spawnWorker(options), ready: false, held: [], dead: false };
+    s.worker.on('message', (msg: WorkerReply) => {
+      if ('ready' in msg) {
+        s.ready = true;
+        return;
+      }
+      const k = s.held.indexOf(msg.id);
+      if (k !== -1) s.held.splice(k, 1);
+      outcomes.set(msg.id, msg.outcome);
+      pump();
+      if (msg.id === nextToYield) notify();
+    });
+    s.worker.on('error', (err) => fail(s, err));
+    s.worker.on('exit', (code) => fail(s, new Error(`exited with code ${code}`)));
+    return s;
+  };
+
+  try {
+    for (let k = 0; k < Math.min(jobs, count); k++) slots.push(start());
+    pump();
+    while (nextToYield < count) {
+      if (fatal) throw fatal;
+      const o = outcomes.get(nextToYield);
+      if (o === undefined) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      outcomes.delete(nextToYield);
+      const i = nextToYield++;
+      pump();
+      yield [i, o];
+    }
+  } finally {
+    for (const s of slots) s.dead = true;
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}

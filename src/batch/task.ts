@@ -1,0 +1,90 @@
+/**
+ * One unit of batch work — read and decode a file (or take a text), then analyze it — shared by the
+ * in-process path (`jobs: 1`) and the worker threads, so both give the same result for the same
+ * input. Nothing here throws: every failure becomes `{ error: { code, message } }`.
+ */
+import { analyze, type AnalyzeOptions } from '../model/analyze.js';
+import { ReadError, readDocument, type ReadOptions } from '../read/index.js';
+import type { Encoding } from '../read/decode.js';
+import type { Report } from '../schema/index.js';
+
+/** A document that could not be read or analyzed: `code` to switch on, a one-line `message`. */
+export interface BatchError {
+  /** a ReadErrorCode (NOT_FOUND, DECODE, TOO_LARGE…), `ANALYZE_FAILED` or `WORKER_FAILED` */
+  code: string;
+  /** one line, starting with the path (or `<text N>`) */
+  message: string;
+}
+
+/** What a worker (or the in-process path) hands back for one input. */
+export interface Outcome {
+  report?: Report;
+  error?: BatchError;
+  /** the decoded text, when asked for (`text: true`) */
+  text?: string;
+  encoding?: Encoding;
+}
+
+/** The options every task of a batch shares; sent once to each worker as workerData. */
+export interface TaskOptions {
+  analyze?: AnalyzeOptions;
+  read?: ReadOptions;
+  /** include the decoded text (and its encoding) in each outcome */
+  text?: boolean;
+}
+
+/**
+ * One input: a file to read; a text given in memory (`label` names it in messages; `encoding` is what
+ * it was decoded from, when it was read from somewhere: standard input); or an input already known to
+ * have failed.
+ */
+export type TaskInput = { path: string } | { text: string; label: string; encoding?: Encoding } | { failed: BatchError };
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n\t]+\s*/g, ' ').trim();
+}
+
+/** Any thrown value as `{ code, message }`, the message prefixed with `label` unless it already is. */
+export function toBatchError(err: unknown, label: string, fallbackCode: string): BatchError {
+  // a ReadError's message already starts with the file as it names it ('<stdin>' for '-')
+  if (err instanceof ReadError) return { code: err.code, message: err.message };
+  const e = err as { code?: unknown; message?: unknown } | null | undefined;
+  const code = typeof e?.code === 'string' && e.code ? e.code : fallbackCode;
+  const raw = oneLine(typeof e?.message === 'string' ? e.message : String(err));
+  const message = raw.startsWith(label + ':') ? raw : `${label}: ${raw}`;
+  return { code, message };
+}
+
+export async function runTask(input: TaskInput, options: TaskOptions): Promise<Outcome> {
+  let text: string;
+  let encoding: Encoding | undefined;
+  let label: string;
+  if ('failed' in input) return { error: input.failed };
+  if ('path' in input) {
+    label = input.path;
+    try {
+      const r = await readDocument(input.path, options.read);
+      text = r.text;
+      encoding = r.encoding;
+    } catch (err) {
+      // readDocument throws ReadError only; anything else is still reported, never thrown
+      return { error: toBatchError(err, label, 'UNREADABLE') };
+    }
+  } else {
+    label = input.label;
+    text = input.text;
+    encoding = input.encoding;
+  }
+  // keys in this order — report or error, then text and encoding — whichever thread builds the result
+  const out: Outcome = {};
+  try {
+    out.report = analyze(text, options.analyze);
+  } catch (err) {
+    out.error = toBatchError(err, label, 'ANALYZE_FAILED');
+  }
+  if (options.text) {
+    out.text = text;
+    if (encoding) out.encoding = encoding;
+  }
+  return out;
+}

@@ -1,0 +1,161 @@
+/**
+ * Batches over worker threads give the same results as the single-threaded run: same JSON, same
+ * order, unreadable files reported in place and the batch going on. Under vitest the workers run
+ * src/batch/worker.ts through tsx (see pool.ts), so no build is needed and dist/ is left alone.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { analyzeFiles, analyzeTexts, type FileResult, type TextResult } from '../src/batch/index.js';
+import { analyze } from '../src/model/analyze.js';
+import { readDocument } from '../src/read/index.js';
+
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const SEED = join(CORPUS, '000_304eac767b8a3bea.txt');
+const first = (dir: string, suffix: string, n: number) =>
+  readdirSync(join(CORPUS, dir))
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .slice(0, n)
+    .map((f) => join(CORPUS, dir, f));
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const r of it) out.push(r);
+  return out;
+}
+
+let tmp: string;
+let paths: string[];
+let missing: string;
+let binary: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'baogao-batch-'));
+  missing = join(tmp, 'no-such-report.txt');
+  binary = join(tmp, 'binary.txt');
+  writeFileSync(binary, Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x00, 0x10, 0x80, 0x00]));
+  // real reports (UTF-8, GBK, .docx), a missing file and a binary one, and the seed twice
+  paths = [SEED, ...first('zh', '.txt', 3), missing, ...first('gbk', '.txt', 1), ...first('docx', '.docx', 1), binary, SEED];
+});
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('analyzeFiles', () => {
+  let single: FileResult[];
+
+  it('runs in-process with jobs 1: one result per path, in order, the same as readDocument + analyze', async () => {
+    single = await collect(analyzeFiles(paths, { jobs: 1 }));
+    expect(single.map((r) => r.index)).toEqual(paths.map((_, i) => i));
+    expect(single.map((r) => r.path)).toEqual(paths);
+    const seed = await readDocument(SEED);
+    expect(JSON.stringify(single[0].report)).toBe(JSON.stringify(analyze(seed.text)));
+    expect(JSON.stringify(single[paths.length - 1])).toBe(JSON.stringify({ ...single[0], index: paths.length - 1 }));
+  }, 120_000);
+
+  it('reports unreadable files in place, as { code, message }, and goes on', () => {
+    const bad = single.filter((r) => r.error);
+    expect(bad.map((r) => r.path)).toEqual([missing, binary]);
+    expect(bad[0].error).toEqual({ code: 'NOT_FOUND', message: `${missing}: no such file or directory` });
+    expect(bad[1].error!.code).toBe('BINARY');
+    expect(bad[1].error!.message.startsWith(binary + ': ')).toBe(true);
+    for (const r of bad) expect(r.report).toBeUndefined();
+    for (const r of single.filter((x) => !x.error)) expect(r.report!.stats.characters).toBeGreaterThan(1000);
+  });
+
+  it('gives the same JSON, in the same order, with jobs 2', async () => {
+    const two = await collect(analyzeFiles(paths, { jobs: 2 }));
+    expect(JSON.stringify(two)).toBe(JSON.stringify(single));
+    // reports cross threads as JSON: nothing in a Report may be lost that way (undefined, NaN…)
+    expect(isDeepStrictEqual(two, single)).toBe(true);
+  }, 180_000);
+
+  it('passes analyze and read options to the workers (jobs 3), and returns the text when asked', async () => {
+    const some = [SEED, first('gbk', '.txt', 1)[0], missing];
+    const opts = { analyze: { claims: false, duplicates: false }, read: { maxBytes: 64 * 1024 * 1024 }, text: true };
+    const one = await collect(analyzeFiles(some, { ...opts, jobs: 1 }));
+    const three = await collect(analyzeFiles(some, { ...opts, jobs: 3 }));
+    expect(JSON.stringify(three)).toBe(JSON.stringify(one));
+    expect(isDeepStrictEqual(three, one)).toBe(true);
+    expect(one[0].report!.claims).toEqual([]);
+    expect(one[0].report!.duplicates).toEqual([]);
+    expect(one[0].text).toBe(readFileSync(SEED, 'utf8'));
+    expect(one[0].encoding).toBe('utf-8');
+    expect(one[1].encoding).toBe('gb18030');
+    expect(one[2].text).toBeUndefined();
+    // a limit the file exceeds: TOO_LARGE from the worker's own read
+    const small = await collect(analyzeFiles([SEED, SEED], { jobs: 2, read: { maxBytes: 1000 } }));
+    expect(small.map((r) => r.error?.code)).toEqual(['TOO_LARGE', 'TOO_LARGE']);
+  }, 120_000);
+
+  it('can be broken off early, and starts afresh on the next call', async () => {
+    const seen: number[] = [];
+    for await (const r of analyzeFiles(paths, { jobs: 2, analyze: { claims: false } })) {
+      seen.push(r.index);
+      if (seen.length === 2) break;
+    }
+    expect(seen).toEqual([0, 1]);
+    const again = await collect(analyzeFiles(paths.slice(0, 3), { jobs: 2, analyze: { claims: false } }));
+    expect(again.map((r) => r.index)).toEqual([0, 1, 2]);
+  }, 120_000);
+
+  it("reads '-' (standard input) once, on the main thread, whatever jobs is", () => {
+    const script = join(tmp, 'stdin.mts');
+    const src = fileURLToPath(new URL('../src/batch/index.ts', import.meta.url));
+    writeFileSync(
+      script,
+      `import { analyzeFiles } from ${JSON.stringify(src)};\n` +
+        `const out = [];\n` +
+        `for await (const r of analyzeFiles(['-', ${JSON.stringify(SEED)}, '-'], { jobs: Number(process.argv[2]), text: true, analyze: { claims: false } })) out.push(r);\n` +
+        `process.stdout.write(JSON.stringify(out));\n`,
+    );
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const run = (jobs: number, input: string) => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script, String(jobs)], { cwd: root, input, encoding: 'utf8', timeout: 120_000 });
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as FileResult[];
+    };
+    const text = '一、总体要求\n地区生产总值增长5.2%。城镇新增就业1256万人。\n';
+    const one = run(1, text);
+    const two = run(2, text);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(one.map((r) => r.path)).toEqual(['-', SEED, '-']);
+    expect(one[0].text).toBe(text);
+    expect(one[2].text).toBe(text);
+    expect(one[0].report!.stats.characters).toBe(text.length);
+    const empty = run(2, '');
+    expect(empty[0].error).toEqual({ code: 'EMPTY', message: '<stdin>: empty file (0 bytes)' });
+    expect(empty[2].error).toEqual(empty[0].error);
+    expect(empty[1].report).toBeDefined();
+  }, 120_000);
+
+  it('handles an empty batch and refuses bad jobs', async () => {
+    expect(await collect(analyzeFiles([], { jobs: 2 }))).toEqual([]);
+    await expect(collect(analyzeFiles([SEED], { jobs: 0 }))).rejects.toThrow(RangeError);
+    await expect(collect(analyzeFiles([SEED], { jobs: 1.5 }))).rejects.toThrow(RangeError);
+  });
+});
+
+describe('analyzeTexts', () => {
+  it('analyzes texts in memory, in order, the same on worker threads as analyze()', async () => {
+    const texts = [readFileSync(SEED, 'utf8'), '一、总体要求\n地区生产总值增长5.2%。\n', '', '**市**区人民政府工作报告'];
+    const two: TextResult[] = await collect(analyzeTexts(texts, { jobs: 2 }));
+    expect(two.map((r) => r.index)).toEqual([0, 1, 2, 3]);
+    expect(JSON.stringify(two.map((r) => r.report))).toBe(JSON.stringify(texts.map((t) => analyze(t))));
+  }, 120_000);
+
+  it('turns a failing analysis into an error result', async () => {
+    const texts = ['增长5%。', 42 as unknown as string, '增长6%。'];
+    for (const jobs of [1, 2]) {
+      const rs = await collect(analyzeTexts(texts, { jobs }));
+      expect(rs.map((r) => !!r.report)).toEqual([true, false, true]);
+      expect(rs[1].error).toEqual({ code: 'ANALYZE_FAILED', message: '<text 1>: analyze(text): text must be a string' });
+    }
+  }, 120_000);
+});
