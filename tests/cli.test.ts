@@ -321,6 +321,19 @@ describe.concurrent('unreadable inputs: exit 2 and one line on stderr naming the
 // ------------------------------------------------------------------ indicators
 
 describe.concurrent('baogao indicators', { timeout: 60_000 }, () => {
+  it('--jobs 2 (worker threads) gives the same table as --jobs 1, and a bad file in the batch is reported', async ({ expect }) => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'baogao-jobs-')), 'binary.txt');
+    writeFileSync(bad, Buffer.from([0, 1, 2, 3]));
+    const one = await cliRaw(['indicators', GBK, '--jobs', '1']);
+    const two = await cliRaw(['indicators', bad, GBK, '--jobs', '2']);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(2);
+    expect(two.stdout.equals(one.stdout)).toBe(true);
+    expect(two.stderr.toString()).toMatch(/binary\.txt: binary data/);
+    const usage = await cliRaw(['indicators', GBK, '--jobs', 'zero']);
+    expect(usage.code).toBe(2);
+  });
+
   it('the GBK district series 2012–2018 as CSV on stdout (BOM, CRLF, one row per claim, years from the texts)', async ({ expect }) => {
     const run = await cliRaw(['indicators', GBK]);
     expect(run.code).toBe(0);

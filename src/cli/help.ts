@@ -76,7 +76,7 @@ Exit status: 0 no errors or warnings, 1 errors or warnings found, 2 bad usage or
 not be read (the other inputs are still checked).
 `;
 
-export const INDICATORS_HELP = `Usage: baogao indicators FILES|DIRS... [-o table.csv|table.xlsx|table.json]
+export const INDICATORS_HELP = `Usage: baogao indicators FILES|DIRS... [-o table.csv|table.xlsx|table.json] [--jobs N]
 
 Extracts every quantified claim — one row each: file, line, year, section, metric, canonical
 metric, period, value, upper, unit, scaled value and unit, bound, growth direction, value and unit,
@@ -92,6 +92,7 @@ Options:
                                the first value of each (or its growth when there is no value)
                         .json  an array of rows
                       never an input file
+  -j, --jobs N        worker threads for a batch (default: the number of cores; 1 = no workers)
   -h, --help          show this help
 
 Without -o, CSV goes to standard output.

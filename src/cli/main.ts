@@ -10,6 +10,8 @@ import { analyze, InputTooLargeError } from '../model/analyze.js';
 import { compareDocuments, type CompareDoc } from '../duplicates/index.js';
 import type { Claim, Report, Span } from '../schema/index.js';
 import { compareVersions } from '../compare/index.js';
+import { analyzeFiles } from '../batch/index.js';
+import { availableParallelism } from 'node:os';
 import { lineColumn, lineStarts } from '../sections/lines.js';
 import type { CheckResult, FileReport, Finding, Reuse, Unreadable } from '../render/finding.js';
 import { countSeverities } from '../render/finding.js';
@@ -296,7 +298,7 @@ function sameFile(a: string, b: string): boolean {
 }
 
 async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
-  const { values, positionals } = parse('indicators', args, { output: { type: 'string', short: 'o' } });
+  const { values, positionals } = parse('indicators', args, { output: { type: 'string', short: 'o' }, jobs: { type: 'string', short: 'j' } });
   if (values.help) {
     ctx.io.stdout.write(INDICATORS_HELP);
     return EXIT_OK;
@@ -323,23 +325,45 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
     for (const f of inputs.files) if (f.abs && sameFile(f.abs, outAbs)) throw new UsageError(CLI.outputIsInput(output!));
   }
 
+  const jobs = jobsOption('indicators', values.jobs as string | undefined, inputs.files.length);
   const progress = new Progress(ctx.io.stderr, inputs.files.length);
   const rows: IndicatorRow[] = [];
   const columns: PivotColumn[] = [];
-  await batch(
-    inputs.files,
-    ctx,
-    progress,
-    0,
-    inputs.files.length,
-    async (f) => {
-      const { loaded, report } = await readAndAnalyze(f, ctx, { duplicates: false });
-      const year = reportYear(report, loaded.text, loaded.display);
-      for (const row of indicatorRows(report, loaded.text, loaded.display, year)) rows.push(row);
-      columns.push({ file: loaded.display, year });
-    },
-    failed,
-  );
+  const take = (display: string, report: Report, text: string) => {
+    const year = reportYear(report, text, display);
+    for (const row of indicatorRows(report, text, display, year)) rows.push(row);
+    columns.push({ file: display, year });
+  };
+  if (jobs > 1 && inputs.files.every((f) => f.abs !== null)) {
+    // worker threads read and analyse; results stream back in input order
+    const files = inputs.files;
+    let k = 0;
+    for await (const r of analyzeFiles(files.map((f) => f.abs!), { jobs, analyze: { duplicates: false }, text: true })) {
+      const f = files[r.index];
+      progress.update(++k, files.length, f.display);
+      if (r.report && r.text !== undefined) take(f.display, r.report, r.text);
+      else {
+        progress.clear();
+        const reason = (r.error?.message ?? 'could not be read').replace(f.abs!, '').replace(/^:\s*/, '');
+        const u: Unreadable = { file: f.display, code: r.error?.code ?? 'UNREADABLE', message: `${f.display}: ${reason}` };
+        ctx.error(u.message);
+        failed.push(u);
+      }
+    }
+  } else {
+    await batch(
+      inputs.files,
+      ctx,
+      progress,
+      0,
+      inputs.files.length,
+      async (f) => {
+        const { loaded, report } = await readAndAnalyze(f, ctx, { duplicates: false });
+        take(loaded.display, report, loaded.text);
+      },
+      failed,
+    );
+  }
   progress.clear();
 
   let data: string | Uint8Array;
@@ -372,6 +396,14 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
     }
   } else ctx.io.stdout.write(data);
   return failed.length ? EXIT_USAGE : EXIT_OK;
+}
+
+/** --jobs N: worker threads for a batch; default the number of cores, never more than the files. */
+function jobsOption(cmd: string, value: string | undefined, files: number): number {
+  if (value === undefined) return Math.min(availableParallelism(), Math.max(files, 1));
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`${cmd}: --jobs takes a whole number from 1 to 256, not '${value}'.`);
+  return Math.min(n, Math.max(files, 1));
 }
 
 // ---------------------------------------------------------------------------------------- compare
