@@ -49,7 +49,9 @@ describe('linear time on adversarial input', () => {
       const make = (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
       time(make(10_000)); // warm up: jieba's dictionary, compiled patterns
       const small = Math.min(time(make(100_000)), time(make(100_000)));
-      const large = time(make(1_000_000));
+      let large = time(make(1_000_000));
+      // a second run where it is cheap: garbage collection makes one run of a big input noisy
+      if (large < 3000) large = Math.min(large, time(make(1_000_000)));
       // a floor of 20 ms keeps timer noise on tiny figures from failing the ratio
       expect(large, `${name}: 100K ${small.toFixed(0)} ms, 1M ${large.toFixed(0)} ms`).toBeLessThanOrEqual(15 * Math.max(small, 20));
       expect(large).toBeLessThan(30_000);
