@@ -552,7 +552,7 @@ function repeatedPhrases(
   // Real reports have few long repeats; periodic input (aaaa…, 1234512345…) has a nest of repeat
   // classes whose sizes add up to n². A linear work budget keeps the stage linear there: once spent,
   // no further (ever shorter) phrases are examined.
-  let budget = 32 * n + 100_000;
+  let budget = 8 * n + 100_000;
   for (let c = 0; c < rep.count; c++) {
     const len = rep.len[c];
     budget -= rep.rb[c] - rep.lb[c] + 1;
