@@ -22,9 +22,10 @@
  * after a plans heading is plans too (the tasks chapters that follow "The Plan for Work in 2015");
  * deeper headings inherit their parent's role.
  */
-import type { Marker, Section, SectionRole, TextSpan } from '../schema/index.js';
+import type { Marker, SectionRole, TextSpan } from '../schema/index.js';
 import { loadJson } from '../dictionaries.js';
 import { isBlank, skipBlank, splitLines, trimEnd, type Line } from './lines.js';
+import { buildTree, numberSections, type Boundary } from './tree.js';
 import { sentenceEndAt } from '../statements/en.js';
 import type { SectionsResult } from './index.js';
 
@@ -57,16 +58,6 @@ function loadRolesEn(): RolesEn {
   return rolesEn;
 }
 
-interface Boundary {
-  start: number;
-  rank: number;
-  marker: Marker;
-  heading: TextSpan | null;
-  runIn: boolean;
-  bodyStart: number;
-  role: SectionRole | null;
-  part: boolean;
-}
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
 
@@ -286,7 +277,7 @@ export function splitSectionsEn(text: string): SectionsResult {
   }
 
   const sections = buildTree(boundaries, n);
-  number(sections, { next: 1 });
+  numberSections(sections);
   return { title, sections };
 }
 
@@ -294,50 +285,3 @@ function part(start: number, role: SectionRole): Boundary {
   return { start, rank: -1, marker: unmarked(), heading: null, runIn: false, bodyStart: start, role, part: true };
 }
 
-/** Nest the boundaries by rank with a stack; parts are always top level (as in Chinese). */
-function buildTree(boundaries: Boundary[], n: number): Section[] {
-  boundaries.sort((a, b) => a.start - b.start || (a.part ? -1 : 1));
-  const top: Section[] = [];
-  const stack: Array<{ sec: Section; rank: number }> = [];
-  const close = (end: number) => {
-    const s = stack.pop()!;
-    s.sec.span.end = end;
-    if (s.sec.children.length === 0) s.sec.body.end = end;
-  };
-  for (const b of boundaries) {
-    if (b.part) {
-      while (stack.length) close(b.start);
-    } else {
-      while (stack.length && stack[stack.length - 1].rank >= b.rank) close(b.start);
-    }
-    const parent = stack.length ? stack[stack.length - 1].sec : null;
-    const inherited: SectionRole = parent ? parent.role : 'body';
-    const sec: Section = {
-      id: '',
-      level: b.part ? 0 : parent ? Math.max(parent.level, 0) + 1 : 1,
-      marker: b.marker,
-      heading: b.heading,
-      runIn: b.runIn,
-      role: b.role ?? (b.part ? 'body' : inherited === 'preamble' || inherited === 'frontmatter' ? 'body' : inherited),
-      span: { start: b.start, end: n },
-      body: { start: Math.max(b.bodyStart, b.start), end: n },
-      children: [],
-    };
-    if (parent) {
-      if (parent.children.length === 0) parent.body.end = b.start;
-      parent.children.push(sec);
-    } else {
-      top.push(sec);
-    }
-    stack.push({ sec, rank: b.part ? Number.POSITIVE_INFINITY : b.rank });
-  }
-  while (stack.length) close(n);
-  return top;
-}
-
-function number(sections: Section[], counter: { next: number }): void {
-  for (const s of sections) {
-    s.id = `sec-${counter.next++}`;
-    number(s.children, counter);
-  }
-}

@@ -9,6 +9,7 @@ import type { Marker, Section, SectionRole, TextSpan } from '../schema/index.js'
 import { loadRoles, type Roles } from './roles.js';
 import { findEnumerations, matchMarker, type LineMarker } from './markers.js';
 import { isBlank, skipBlank, splitLines, trimEnd, type Line } from './lines.js';
+import { buildTree, numberSections, type Boundary } from './tree.js';
 
 export { splitLines, lineStarts, lineColumn, type Line } from './lines.js';
 export { smallChineseNumber } from './markers.js';
@@ -18,19 +19,6 @@ export interface SectionsResult {
   sections: Section[];
 }
 
-interface Boundary {
-  /** section start: the start of the heading's line */
-  start: number;
-  rank: number;
-  marker: Marker;
-  heading: TextSpan | null;
-  runIn: boolean;
-  /** where the body starts */
-  bodyStart: number;
-  role: SectionRole | null;
-  /** unmarked part (frontmatter/preamble/problems/plans/closing) */
-  part: boolean;
-}
 
 const MAX_HEADING = 80;
 
@@ -278,7 +266,7 @@ export function splitSections(text: string): SectionsResult {
 
   const sections = buildTree(boundaries, n);
   addEnumerations(text, sections);
-  number(sections, { next: 1 });
+  numberSections(sections);
   return { title, sections };
 }
 
@@ -302,48 +290,6 @@ function part(start: number, role: SectionRole, bodyStart: number): Boundary {
     role,
     part: true,
   };
-}
-
-/** Nest the boundaries by rank with a stack; parts are always top level. */
-function buildTree(boundaries: Boundary[], n: number): Section[] {
-  boundaries.sort((a, b) => a.start - b.start || (a.part ? -1 : 1));
-  const top: Section[] = [];
-  const stack: Array<{ sec: Section; rank: number }> = [];
-  const close = (end: number) => {
-    const s = stack.pop()!;
-    s.sec.span.end = end;
-    if (s.sec.children.length === 0) s.sec.body.end = end;
-  };
-  for (const b of boundaries) {
-    if (b.part) {
-      while (stack.length) close(b.start);
-    } else {
-      while (stack.length && stack[stack.length - 1].rank >= b.rank) close(b.start);
-    }
-    const parent = stack.length ? stack[stack.length - 1].sec : null;
-    const inherited: SectionRole = parent ? parent.role : 'body';
-    const sec: Section = {
-      id: '',
-      level: b.part ? 0 : parent ? Math.max(parent.level, 0) + 1 : 1,
-      marker: b.marker,
-      heading: b.heading,
-      runIn: b.runIn,
-      role: b.role ?? (b.part ? 'body' : inherited === 'preamble' || inherited === 'frontmatter' ? 'body' : inherited),
-      span: { start: b.start, end: n },
-      body: { start: Math.max(b.bodyStart, b.start), end: n },
-      children: [],
-    };
-    if (parent) {
-      if (parent.children.length === 0) parent.body.end = b.start;
-      parent.children.push(sec);
-    } else {
-      top.push(sec);
-    }
-    // parts hold no headed children: any next boundary closes them (rank +∞)
-    stack.push({ sec, rank: b.part ? Number.POSITIVE_INFINITY : b.rank });
-  }
-  while (stack.length) close(n);
-  return top;
 }
 
 /** Enumerations 一是…二是… in a section's own body become its first children. */
@@ -397,12 +343,6 @@ function runInHeading(text: string, from: number, to: number): TextSpan | null {
   return null;
 }
 
-function number(sections: Section[], counter: { next: number }): void {
-  for (const s of sections) {
-    s.id = `sec-${counter.next++}`;
-    number(s.children, counter);
-  }
-}
 
 /** Walk the tree in document order. */
 export function* walkSections(sections: Section[]): Generator<Section> {
