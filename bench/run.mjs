@@ -2,7 +2,8 @@
 // markdown summary for the README) and writes bench/results.json (gitignored).
 //
 //   npm run bench [-- --quick] [-- --only throughput,scaling,startup,memory,batch] [-- --clock wall|cpu]
-//                 [-- --batch 1000] [-- --batch-runs 1] [-- --startup-runs 7] [-- --sizes 20000,200000,2000000]
+//                 [-- --batch 1000] [-- --batch-runs 1] [-- --wait-cores 0] [-- --startup-runs 7]
+//                 [-- --sizes 20000,200000,2000000]
 //                 [-- --no-build] [-- --out bench/results.json]
 //
 // dist/ is rebuilt first (npm run build) when src/ is newer than it (see build.mjs). Medians over
@@ -36,6 +37,8 @@ const QUICK = flag('--quick');
 const ONLY = new Set(opt('--only', 'throughput,scaling,startup,memory,batch').split(','));
 const BATCH = Number(opt('--batch', QUICK ? '100' : '1000'));
 const BATCH_RUNS = Number(opt('--batch-runs', '1'));
+// on a shared machine: before each batch run, wait up to this many seconds for both cores to be free
+const WAIT_CORES = Number(opt('--wait-cores', '0'));
 const STARTUP_RUNS = Number(opt('--startup-runs', QUICK ? '3' : '7'));
 const SIZES = opt('--sizes', '20000,200000,2000000').split(',').map(Number);
 const size = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}K`);
@@ -298,7 +301,11 @@ if (ONLY.has('batch')) {
   for (let k = 0; k < BATCH_RUNS; k++) {
     for (const jobs of [1, 2]) {
       // what the machine leaves us: two spinning threads get 2.0 cores on an idle 2-core machine
-      const avail = child(['cores', lib.url, '2']).coresAvailable;
+      let avail = child(['cores', lib.url, '2']).coresAvailable;
+      for (const until = Date.now() + WAIT_CORES * 1000; avail < 1.8 && Date.now() < until; ) {
+        await new Promise((res) => setTimeout(res, 10_000));
+        avail = child(['cores', lib.url, '2']).coresAvailable;
+      }
       const r = child(['batch', lib.url, String(jobs), String(BATCH)]);
       r.load = load();
       r.coresAvailableBefore = avail;
@@ -306,14 +313,21 @@ if (ONLY.has('batch')) {
       console.log(`  jobs ${jobs}: ${fmt(r.ms / 1000, 1)} s, ${kcs(r.chars / (r.ms / 1000))} chars/s, ${fmt(r.coresUsed, 2)} cores busy (${fmt(r.coresAvailableBefore, 2)} available just before), CPU ${fmt(r.cpuMs / 1000, 1)} s (threads: ${r.threadsMs.join(', ')} ms), peak RSS ${fmt(peak(r), 0)} MB, errors ${r.errors}, digest ${r.digest} (load ${r.load})`);
     }
   }
-  const ms1 = median(runs[1].map((r) => r.ms));
-  const ms2 = median(runs[2].map((r) => r.ms));
+  // each pair (jobs 1 then jobs 2) is one comparison; a pair in which someone else held a core
+  // (fewer than 1.8 of the 2 free just before either run) says more about the machine than about us
+  const pairs = runs[1].map((a, k) => {
+    const b = runs[2][k];
+    return { speedup: a.ms / b.ms, coresFree: Math.min(a.coresAvailableBefore, b.coresAvailableBefore), ms1: a.ms, ms2: b.ms };
+  });
+  const clean = pairs.filter((p) => p.coresFree >= 1.8);
+  const speedup = median((clean.length ? clean : pairs).map((p) => p.speedup));
   const same = new Set([...runs[1], ...runs[2]].map((r) => r.digest)).size === 1;
   const idle1 = median(runs[1].map((r) => r.idleMs));
   const idle2 = median(runs[2].map((r) => r.idleMs));
   const cpuRatio = median(runs[2].map((r) => r.cpuMs)) / median(runs[1].map((r) => r.cpuMs));
-  results.batch = { docs: BATCH, runs, speedup: ms1 / ms2, projectedIdleSpeedup: idle1 && idle2 ? idle1 / idle2 : null, cpuRatio, sameResults: same, seconds: (Date.now() - t0) / 1000 };
-  console.log(`  jobs 2 vs jobs 1: ${fmt(ms1 / ms2)}× faster (target ≥ 1.7 ${mark(ms1 / ms2 >= 1.7)}); same results: ${same}`);
+  results.batch = { docs: BATCH, runs, pairs, cleanPairs: clean.length, speedup, projectedIdleSpeedup: idle1 && idle2 ? idle1 / idle2 : null, cpuRatio, sameResults: same, seconds: (Date.now() - t0) / 1000 };
+  console.log(`  pairs: ${pairs.map((p) => `${fmt(p.speedup)}× (${fmt(p.coresFree, 1)} cores free)`).join(', ')}`);
+  console.log(`  jobs 2 vs jobs 1: ${fmt(speedup)}× faster, median of ${clean.length ? `the ${clean.length} pair(s) with both cores free` : 'all pairs — NONE had both cores free: re-run'} (target ≥ 1.7 ${mark(speedup >= 1.7)}); same results: ${same}`);
   console.log(`  jobs 2 spends ${fmt(cpuRatio)}× the CPU time of jobs 1; from per-thread CPU time, an idle machine would give ${fmt(results.batch.projectedIdleSpeedup)}×\n`);
 }
 
@@ -350,11 +364,16 @@ function summary(r) {
   }
   if (r.batch) {
     const b = r.batch;
-    const m = (j) => median(b.runs[j].map((x) => x.ms)) / 1000;
     const rss = (j) => Math.max(...b.runs[j].map(peak));
-    row(`batch of ${b.docs.toLocaleString('en-US')} reports, jobs 1 · jobs 2`, `${fmt(m(1), 1)} s · ${fmt(m(2), 1)} s; same results: ${b.sameResults ? 'yes' : 'NO'}`);
-    const avail = Math.min(...Object.values(b.runs).flat().map((x) => x.coresAvailableBefore));
-    row('**jobs 2 vs jobs 1**', `**${fmt(b.speedup)}×** (cores free for us: ${fmt(avail, 1)}; CPU time jobs 2 / jobs 1: ${fmt(b.cpuRatio)}×; projected for an idle machine: ${fmt(b.projectedIdleSpeedup)}×)`, `≥ 1.7 ${mark(b.speedup >= 1.7)}`);
+    row(
+      `batch of ${b.docs.toLocaleString('en-US')} reports, jobs 1 → jobs 2, per run`,
+      b.pairs.map((p) => `${fmt(p.ms1 / 1000, 1)} s → ${fmt(p.ms2 / 1000, 1)} s (${fmt(p.coresFree, 1)} cores free)`).join('; ') + `; same results: ${b.sameResults ? 'yes' : 'NO'}`,
+    );
+    row(
+      '**jobs 2 vs jobs 1**',
+      `**${fmt(b.speedup)}×** (${b.cleanPairs ? `runs with both cores free` : 'no run had both cores free'}; CPU time jobs 2 / jobs 1: ${fmt(b.cpuRatio)}×; projected for an idle machine from per-thread CPU time: ${fmt(b.projectedIdleSpeedup)}×)`,
+      `≥ 1.7 ${mark(b.speedup >= 1.7)}`,
+    );
     row(`peak RSS, batch of ${b.docs.toLocaleString('en-US')}: jobs 1 · jobs 2`, `${fmt(rss(1), 0)} MB · ${fmt(rss(2), 0)} MB`);
   }
   if (r.memory) row('peak RSS, one report (claims on · off)', `${fmt(peak(r.memory.oneReport), 0)} MB · ${fmt(peak(r.memory.oneReportNoClaims), 0)} MB`);
