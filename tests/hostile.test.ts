@@ -48,10 +48,11 @@ describe('linear time on adversarial input', () => {
     it(name, () => {
       const make = (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
       time(make(10_000)); // warm up: jieba's dictionary, compiled patterns
-      const small = Math.min(time(make(100_000)), time(make(100_000)));
+      const small = Math.min(time(make(100_000)), time(make(100_000)), time(make(100_000)));
+      // the best of three runs where it is cheap: the first run of a big input also grows the heap,
+      // and garbage collection makes any one run noisy
       let large = time(make(1_000_000));
-      // a second run where it is cheap: garbage collection makes one run of a big input noisy
-      if (large < 3000) large = Math.min(large, time(make(1_000_000)));
+      for (let k = 0; k < 2 && large < 3000; k++) large = Math.min(large, time(make(1_000_000)));
       // a floor of 20 ms keeps timer noise on tiny figures from failing the ratio
       expect(large, `${name}: 100K ${small.toFixed(0)} ms, 1M ${large.toFixed(0)} ms`).toBeLessThanOrEqual(15 * Math.max(small, 20));
       expect(large).toBeLessThan(30_000);
