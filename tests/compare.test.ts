@@ -7,11 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, Report, SCHEMA_VERSION, type Claim } from '../src/index.js';
-import { lineStarts, walkSections } from '../src/sections/index.js';
-import { splitSectionsEn } from '../src/sections/en.js';
-import { splitStatementsEn } from '../src/statements/en.js';
-import { extractClaimsEn } from '../src/claims/en.js';
+import { analyze, Report, type Claim } from '../src/index.js';
 import { claimFacts, compareVersions, normalizeQuantity } from '../src/compare/index.js';
 
 const fixtures = new URL('../fixtures/en/', import.meta.url).pathname;
@@ -19,25 +15,9 @@ const corpus = new URL('../../shared/corpus/', import.meta.url).pathname;
 const zhText = readFileSync(join(fixtures, 'gr2019-review.zh.txt'), 'utf8');
 const enText = readFileSync(join(fixtures, 'gr2019-review.en.txt'), 'utf8');
 
-/** An English Report as analyze will assemble it (placeholders and duplicates left empty here). */
+/** An English Report: analyze() with the language forced, without duplicates. */
 function reportEn(text: string): Report {
-  const { title, sections } = splitSectionsEn(text);
-  const statements = splitStatementsEn(text, sections);
-  const claims = extractClaimsEn(text, statements, sections);
-  let n = 0;
-  for (const _ of walkSections(sections)) n++;
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    language: 'en',
-    title,
-    sections,
-    statements,
-    placeholders: [],
-    claims,
-    duplicates: [],
-    stats: { characters: text.length, lines: lineStarts(text).length, sections: n, statements: statements.length, placeholders: 0, claims: claims.length, duplicates: 0 },
-    warnings: [],
-  };
+  return analyze(text, { language: 'en', duplicates: false });
 }
 
 const zh = (t: string) => analyze(t, { duplicates: false });

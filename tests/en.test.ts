@@ -6,63 +6,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Report, SCHEMA_VERSION, type Claim, type Placeholder, type Section, type Statement } from '../src/schema/index.js';
-import { normalize } from '../src/normalize/index.js';
-import { findPlaceholders } from '../src/annotate/placeholders.js';
-import { lineStarts, walkSections } from '../src/sections/index.js';
-import { detectLanguage, withoutFootnoteMarks } from '../src/lang/index.js';
-import { findDuplicatesEn } from '../src/lang/duplicates-en.js';
+import { Report, type Claim, type Section } from '../src/schema/index.js';
+import { walkSections } from '../src/sections/index.js';
+import { detectLanguage } from '../src/lang/index.js';
 import { romanNumber, splitSectionsEn } from '../src/sections/en.js';
 import { sentenceRangesEn, splitStatementsEn } from '../src/statements/en.js';
 import { canonicalEn, claimsOfText, extractClaimsEn } from '../src/claims/en.js';
 import { violations } from './helpers/invariants.js';
+import { analyze } from '../src/model/analyze.js';
 
 const corpus = new URL('../../shared/corpus/', import.meta.url).pathname;
 const enDir = join(corpus, 'en');
 const enFiles = readdirSync(enDir).filter((f) => f.endsWith('.txt')).sort();
 const read = (f: string) => readFileSync(join(enDir, f), 'utf8');
 
-/** The Report of an English text, assembled as analyze assembles the Chinese one. */
+/** The Report of an English text: analyze() with the language forced. */
 function reportEn(text: string): Report {
-  const norm = normalize(text);
-  const { title, sections } = splitSectionsEn(text);
-  const statements = splitStatementsEn(text, sections);
-  const placeholders = withoutFootnoteMarks(text, findPlaceholders(norm));
-  for (const p of placeholders) p.raw = text.slice(p.span.start, p.span.end);
-  attach(placeholders, statements);
-  const claims = extractClaimsEn(text, statements, sections);
-  const duplicates = findDuplicatesEn(text, statements);
-  let sectionCount = 0;
-  for (const _ of walkSections(sections)) sectionCount++;
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    language: 'en',
-    title,
-    sections,
-    statements,
-    placeholders,
-    claims,
-    duplicates,
-    stats: {
-      characters: text.length,
-      lines: lineStarts(text).length,
-      sections: sectionCount,
-      statements: statements.length,
-      placeholders: placeholders.length,
-      claims: claims.length,
-      duplicates: duplicates.length,
-    },
-    warnings: [],
-  };
-}
-
-function attach(placeholders: Placeholder[], statements: Statement[]): void {
-  let k = 0;
-  for (const p of placeholders) {
-    while (k < statements.length && statements[k].span.end <= p.span.start) k++;
-    const s = statements[k];
-    p.statementId = s && s.span.start <= p.span.start && p.span.end <= s.span.end ? s.id : null;
-  }
+  return analyze(text, { language: 'en' });
 }
 
 const outline = (secs: Section[]) => secs.map((s) => (s.heading ? `${s.marker.text}${s.marker.text ? ' ' : ''}${s.heading.text}` : s.role));
