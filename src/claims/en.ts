@@ -50,6 +50,7 @@ function nlp(text: string): ReturnType<Nlp> {
 import type { Claim, Growth, Modality, Quantity, Rank, Section, Statement } from '../schema/index.js';
 import { loadJson } from '../dictionaries.js';
 import { canonicalMetric } from './lexicon.js';
+import { sectionRoles } from './index.js';
 
 // ---------------------------------------------------------------------------------------------
 // dictionaries
@@ -718,14 +719,7 @@ interface Draft {
  * come from splitStatementsEn / splitSectionsEn. Ids run c1, c2… in document order.
  */
 export function extractClaimsEn(text: string, statements: Statement[], sections: Section[]): Claim[] {
-  const roles = new Map<string, Section['role']>();
-  const visit = (secs: Section[]) => {
-    for (const s of secs) {
-      roles.set(s.id, s.role);
-      visit(s.children);
-    }
-  };
-  visit(sections);
+  const roles = sectionRoles(sections);
   const claims: Claim[] = [];
   for (const st of statements) {
     const s = st.text;

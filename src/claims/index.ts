@@ -61,7 +61,7 @@ interface Draft {
 }
 
 /** Stages before this one give statements and sections; this one needs the section roles. */
-function sectionRoles(sections: Section[]): Map<string, Section['role']> {
+export function sectionRoles(sections: Section[]): Map<string, Section['role']> {
   const m = new Map<string, Section['role']>();
   const visit = (secs: Section[]) => {
     for (const s of secs) {
