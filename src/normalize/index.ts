@@ -46,8 +46,13 @@ export function foldWidthCode(code: number): number {
   return code;
 }
 
-/** Does anything in the text need folding? (most reports: no) */
-const NEEDS_WORK = /[\r\u200b-\u200d\u2060\ufeff\uff01-\uff5e]/;
+/**
+ * Does anything in the text need folding? Exactly the code units the loop below changes or drops:
+ * CR, zero-width characters and the full-width forms foldWidthCode folds (％＊＋－．／, digits,
+ * letters) — not the full-width punctuation every Chinese report is full of, which stays as is.
+ * Most reports need nothing, and then the copy is the original.
+ */
+const NEEDS_WORK = /[\r\u200b-\u200d\u2060\ufeff\uff05\uff0a\uff0b\uff0d-\uff19\uff21-\uff3a\uff41-\uff5a]/;
 
 export function normalize(original: string): Normalized {
   const n = original.length;
@@ -56,7 +61,7 @@ export function normalize(original: string): Normalized {
     for (let i = 0; i <= n; i++) map[i] = i;
     return { text: original, map, sameLength: true };
   }
-  const out: number[] = [];
+  const out = new Uint16Array(n);
   const map = new Uint32Array(n + 1);
   let j = 0;
   for (let i = 0; i < n; i++) {
@@ -65,23 +70,23 @@ export function normalize(original: string): Normalized {
     if (c === 0x0d) {
       // CR LF → LF (drop the CR); lone CR → LF
       if (i + 1 < n && original.charCodeAt(i + 1) === 0x0a) continue;
-      out.push(0x0a);
+      out[j] = 0x0a;
       map[j++] = i;
       continue;
     }
-    out.push(foldWidthCode(c));
+    out[j] = foldWidthCode(c);
     map[j++] = i;
   }
   map[j] = n;
-  const text = codesToString(out);
+  const text = codesToString(out, j);
   return { text, map: map.subarray(0, j + 1), sameLength: j === n };
 }
 
-function codesToString(codes: number[]): string {
+function codesToString(codes: Uint16Array, length: number): string {
   let s = '';
   const CHUNK = 8192;
-  for (let i = 0; i < codes.length; i += CHUNK) {
-    s += String.fromCharCode.apply(null, codes.slice(i, i + CHUNK));
+  for (let i = 0; i < length; i += CHUNK) {
+    s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[]);
   }
   return s;
 }
