@@ -16,12 +16,15 @@ const CLOSERS_OF = '”’」』》）)】';
 const TRAILING = '”’」』》）)】"\'';
 const SEMICOLONS = '；;';
 
-/** Character classes by code point: 1 terminator, 2 opener, 3 closer, 4 trailing closer only. */
-const CLASS = new Map<number, number>();
-for (const c of TRAILING) CLASS.set(c.charCodeAt(0), 4);
-for (const c of CLOSERS_OF) CLASS.set(c.charCodeAt(0), 3);
-for (const c of OPENERS) CLASS.set(c.charCodeAt(0), 2);
-for (const c of TERMINATORS) CLASS.set(c.charCodeAt(0), 1);
+/**
+ * Character classes by code unit: 1 terminator, 2 opener, 3 closer, 4 trailing closer only, 0 none.
+ * A table, not a Map: it is read once per character of every report.
+ */
+const CLASS = new Uint8Array(65536);
+for (const c of TRAILING) CLASS[c.charCodeAt(0)] = 4;
+for (const c of CLOSERS_OF) CLASS[c.charCodeAt(0)] = 3;
+for (const c of OPENERS) CLASS[c.charCodeAt(0)] = 2;
+for (const c of TERMINATORS) CLASS[c.charCodeAt(0)] = 1;
 const CLOSER_FOR = new Map<number, number>([...OPENERS].map((c, k) => [c.charCodeAt(0), CLOSERS_OF.charCodeAt(k)]));
 const MAX_DEPTH = 64;
 
@@ -54,8 +57,8 @@ export function sentenceRanges(text: string, from: number, to: number, options: 
       if (isBlankCode(code)) continue;
       start = i;
     }
-    const cls = CLASS.get(code);
-    if (cls === undefined) continue;
+    const cls = CLASS[code];
+    if (cls === 0) continue;
     if (cls === 2) {
       if (stack.length < MAX_DEPTH) stack.push(CLOSER_FOR.get(code)!);
       continue;
@@ -69,7 +72,7 @@ export function sentenceRanges(text: string, from: number, to: number, options: 
       // absorb repeated terminators, closing quotes/brackets and a closing ** of bold markup
       while (j < to) {
         const c = text.charCodeAt(j);
-        const k = CLASS.get(c);
+        const k = CLASS[c];
         if (k === 1 || k === 3 || k === 4) j++;
         else if (c === 42 && text.charCodeAt(j + 1) === 42) j += 2;
         else break;
