@@ -123,17 +123,33 @@ function headOf(t: string, a: number, at: number): string {
 const PERIOD_RE =
   /(?:前三季度|[一二三四]季度|上半年|下半年|全年|今年以来|去年以来|年初以来|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末|止)|截至目前|[0-9]{4}年(?:底|末|上半年|前三季度)?|过去[一二三四五六七八九十]年|[一二三四五六七八九十]年来|近[一二三四五六七八九十0-9]+年|“十[一二三四五]五”(?:时期|期间)?|十[一二三四五]五(?:时期|期间))/g;
 
-/** Spans of slogans from dictionaries/slogans.txt inside t[a, b). */
+/** Slogans by their first character, longest first, built once. */
+let slogansByFirst: Map<number, string[]> | null = null;
+function sloganIndex(): Map<number, string[]> {
+  if (!slogansByFirst) {
+    slogansByFirst = new Map();
+    for (const w of slogansList()) {
+      const k = w.charCodeAt(0);
+      const list = slogansByFirst.get(k);
+      if (list) list.push(w);
+      else slogansByFirst.set(k, [w]);
+    }
+  }
+  return slogansByFirst;
+}
+
+/**
+ * Spans of slogans from dictionaries/slogans.txt inside t[a, b): one pass over the statement, trying
+ * at each character only the slogans that start with it (not one search per slogan).
+ */
 function sloganSpans(t: string, a: number, b: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const s = t.slice(a, b);
-  for (const w of slogansList()) {
-    let from = 0;
-    for (;;) {
-      const k = s.indexOf(w, from);
-      if (k === -1) break;
-      out.push([a + k, a + k + w.length]);
-      from = k + w.length;
+  const index = sloganIndex();
+  for (let k = a; k < b; k++) {
+    const ws = index.get(t.charCodeAt(k));
+    if (!ws) continue;
+    for (const w of ws) {
+      if (k + w.length <= b && t.startsWith(w, k)) out.push([k, k + w.length]);
     }
   }
   return out;
