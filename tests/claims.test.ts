@@ -78,6 +78,18 @@ describe('masked values', () => {
     expect(cs[0].growth!.quantity!.span.start).toBeLessThan(cs[1].growth!.quantity!.span.start);
   });
 
+  it('gives subjects listed before 分别 their own growth, not the values earlier in the sentence', () => {
+    // city-yangzhou-2023-gov-work-report.zh.txt: the two growth rates went to 地区生产总值 and 高邮、仪征
+    const cs = claims('预计地区生产总值突破7000亿元，高邮、仪征首超千亿元，一般公共预算收入同口径增长2.3%，固定资产投资、社会消费品零售总额分别增长10%和2.3%。');
+    expect(cs.find((c) => c.value?.raw === '7000亿元')?.growth).toBeNull();
+    expect(cs.find((c) => c.value?.raw === '千亿元')?.growth).toBeNull();
+    expect(cs.filter((c) => !c.value).map((c) => [c.metric.text, c.growth?.quantity?.raw])).toEqual([
+      ['一般公共预算收入同口径', '2.3%'],
+      ['固定资产投资', '10%'],
+      ['社会消费品零售总额', '2.3%'],
+    ]);
+  });
+
   it('gives one claim two ranks in 位列全国第**位、全省第2位', () => {
     const c = one('**城市综合经济竞争力位列全国第**位、全省第2位。');
     expect(c.ranks).toMatchObject([

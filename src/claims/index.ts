@@ -528,8 +528,10 @@ function group(items: Item[], t: string): Draft[] {
         while (k + 1 < items.length && items[k + 1].role === 'growth' && items[k + 1].distribute && !items[k + 1].head) run.push(items[++k]);
         const open = drafts.filter((d) => !d.growth && d.value);
         const targets = open.slice(-run.length);
+        // subjects listed in the 分别 clause itself (固定资产投资、社会消费品零售总额分别增长10%和2.3%)
+        // are the metrics, even when values of other metrics came before in the sentence
         const subjects = it.head && it.metric ? splitList(t, it.metric, run.length) : null;
-        if (subjects && run.length > 1 && !(targets.length === run.length)) {
+        if (subjects && run.length > 1) {
           run.forEach((g, i) => {
             const nd = newDraft(g);
             nd.growth = g;
