@@ -7,8 +7,11 @@
  *     else use(r.report);
  *   }
  *
- * `jobs` defaults to os.availableParallelism(); `jobs: 1` (or a batch of one) runs in this thread,
- * without workers. `'-'` is standard input, read once by this thread. Results are the same whatever `jobs` is: every path runs the same `runTask`.
+ * `jobs` is how many threads analyze, this one included: `jobs: N` starts N − 1 worker threads and
+ * this thread takes documents too while it waits for theirs (so it is busy while you iterate, as
+ * with `jobs: 1`). It defaults to os.availableParallelism(); `jobs: 1` (or a batch of one) runs in
+ * this thread alone. `'-'` is standard input, read once by this thread. Results are the same
+ * whatever `jobs` is: every path runs the same `runTask`.
  * Workers are started per call and stopped when the iteration ends (or is broken off), so each call
  * pays for starting them and, when claims are on, for loading jieba's dictionary once per worker
  * (about 1.5 s): batch many documents per call.
@@ -27,7 +30,7 @@ export type { BatchError } from './task.js';
 const STDIN = '<stdin>';
 
 export interface BatchOptions {
-  /** worker threads to use; default os.availableParallelism(); 1 runs in-process */
+  /** threads that analyze, this one included (N starts N − 1 workers); default os.availableParallelism(); 1 runs in-process */
   jobs?: number;
   /** options for analyze(), the same for every document */
   analyze?: AnalyzeOptions;
