@@ -316,6 +316,18 @@ describe.concurrent('unreadable inputs: exit 2 and one line on stderr naming the
     expect(s.stdout).toContain('placeholder');
     expect(lines(s.stderr)).toHaveLength(1);
   });
+
+  it('--jobs 2 checks drafts and past reports on two threads with the same output, bad file and all, as --jobs 1', async ({ expect }) => {
+    const args = ['check', SEED, `${READ_FIXTURES}/empty.txt`, GBK, '--against', GBK, '--format', 'json'];
+    const one = await cliRaw([...args, '--jobs', '1']);
+    const two = await cliRaw([...args, '--jobs', '2']);
+    expect(one.code).toBe(2);
+    expect(two.code).toBe(2);
+    expect(two.stdout.equals(one.stdout)).toBe(true);
+    expect(two.stderr.toString()).toBe(one.stderr.toString());
+    expect(lines(two.stderr.toString())).toEqual([`baogao: ${READ_FIXTURES}/empty.txt: empty file (0 bytes)`]);
+    expect((await cliRaw(['check', SEED, '--jobs', '0'])).code).toBe(2);
+  });
 });
 
 // ------------------------------------------------------------------ indicators

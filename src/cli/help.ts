@@ -40,7 +40,7 @@ Examples:
 Exit status: 0 done, 2 bad usage or unreadable input.
 `;
 
-export const CHECK_HELP = `Usage: baogao check FILES|DIRS... [--against DIR|FILES] [--format stylish|json|sarif] [--quiet]
+export const CHECK_HELP = `Usage: baogao check FILES|DIRS... [--against DIR|FILES] [--format stylish|json|sarif] [--quiet] [--jobs N]
 
 Checks drafts for leftover placeholders (**, ***, 9*%, XX), repeated clauses, duplicate or nearly
 duplicate sentences and paragraphs, over-repeated phrases and, with --against, sentences reused
@@ -62,6 +62,8 @@ Options:
                          json: stable JSON (see the README)
                          sarif: SARIF 2.1.0, for GitHub code scanning and editors
   -q, --quiet            report errors only
+  -j, --jobs N           threads that read and analyse the files, this one included
+                         (default: the number of cores; 1 = no worker threads)
   -h, --help             show this help
 
 Positions are line:column, 1-based, columns in UTF-16 code units of the decoded text.
@@ -92,7 +94,7 @@ Options:
                                the first value of each (or its growth when there is no value)
                         .json  an array of rows
                       never an input file
-  -j, --jobs N        worker threads for a batch (default: the number of cores; 1 = no workers)
+  -j, --jobs N        threads that analyze a batch, this one included (default: the number of cores; 1 = no workers)
   -h, --help          show this help
 
 Without -o, CSV goes to standard output.

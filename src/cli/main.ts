@@ -6,11 +6,11 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, InputTooLargeError } from '../model/analyze.js';
+import { analyze, InputTooLargeError, type AnalyzeOptions } from '../model/analyze.js';
 import { compareDocuments, type CompareDoc } from '../duplicates/index.js';
 import type { Claim, Report, Span } from '../schema/index.js';
 import { compareVersions } from '../compare/index.js';
-import { analyzeFiles } from '../batch/index.js';
+import { analyzeFiles, type BatchError } from '../batch/index.js';
 import { availableParallelism } from 'node:os';
 import { lineColumn, lineStarts } from '../sections/lines.js';
 import type { CheckResult, FileReport, Finding, Reuse, Unreadable } from '../render/finding.js';
@@ -125,6 +125,52 @@ async function batch<T>(
   return out;
 }
 
+/** A batch result without a report, as the in-process path would have reported it. */
+function batchFailure(f: InputFile, error: BatchError | undefined): Unreadable {
+  // the worker's message starts with the absolute path; show the path as the user gave it
+  const raw = (error?.message ?? 'could not be read').replace(f.abs ?? '', '').replace(/^:\s*/, '');
+  if (error?.code === 'ANALYZE_FAILED') return { file: f.display, code: 'INTERNAL', message: CLI.internal(f.display, raw) };
+  return unreadable(f.display, error?.code ?? 'UNREADABLE', raw);
+}
+
+/**
+ * Read and analyse inputs, results in input order: on `jobs` threads (analyzeFiles) when there is
+ * more than one file and none is standard input, else here, one after the other. An input that
+ * fails is reported on stderr at once, added to `failed` and gives null; the batch goes on.
+ */
+async function analyzeInputs(
+  files: InputFile[],
+  ctx: Ctx,
+  progress: Progress,
+  offset: number,
+  total: number,
+  options: AnalyzeOptions,
+  jobs: number,
+  failed: Unreadable[],
+): Promise<Array<(LoadedFile & { report: Report }) | null>> {
+  if (jobs <= 1 || files.length <= 1 || files.some((f) => f.abs === null)) {
+    return batch(files, ctx, progress, offset, total, async (f) => {
+      const { loaded, report } = await readAndAnalyze(f, ctx, options);
+      return { ...loaded, report };
+    }, failed);
+  }
+  const out: Array<(LoadedFile & { report: Report }) | null> = [];
+  for await (const r of analyzeFiles(files.map((f) => f.abs!), { jobs, analyze: options, text: true })) {
+    const f = files[r.index];
+    progress.update(offset + r.index + 1, total, f.display);
+    if (r.report && r.text !== undefined) {
+      out.push({ ...f, text: r.text, report: r.report });
+      continue;
+    }
+    progress.clear();
+    const u = batchFailure(f, r.error);
+    ctx.error(u.message);
+    failed.push(u);
+    out.push(null);
+  }
+  return out;
+}
+
 function reportErrors(errors: Unreadable[], ctx: Ctx): void {
   for (const e of errors) ctx.error(e.message);
 }
@@ -165,6 +211,7 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
     format: { type: 'string', short: 'f' },
     against: { type: 'string', short: 'a', multiple: true },
     quiet: { type: 'boolean', short: 'q' },
+    jobs: { type: 'string', short: 'j' },
   });
   if (values.help) {
     ctx.io.stdout.write(CHECK_HELP);
@@ -188,39 +235,21 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   }
 
   const total = drafts.files.length + refs.length;
+  const jobs = jobsOption('check', values.jobs as string | undefined, Math.max(drafts.files.length, refs.length));
   const progress = new Progress(ctx.io.stderr, total);
-  const analysed = await batch(
-    drafts.files,
-    ctx,
-    progress,
-    0,
-    total,
-    async (f) => {
-      const { loaded, report } = await readAndAnalyze(f, ctx, { claims: false });
-      const src = source(loaded.display, loaded.text);
-      return { src, report, findings: reportFindings(report, src) };
-    },
-    failed,
-  );
-  const ok = analysed.filter((a): a is NonNullable<typeof a> => a !== null);
+  const ok = (await analyzeInputs(drafts.files, ctx, progress, 0, total, { claims: false }, jobs, failed))
+    .filter((a) => a !== null)
+    .map((a) => {
+      const src = source(a.display, a.text);
+      return { src, report: a.report, findings: reportFindings(a.report, src) };
+    });
 
   const reuseByFile = new Map<string, Reuse[]>();
   const extra: Finding[] = [];
   if (refs.length && ok.length) {
-    const past = (
-      await batch(
-        refs,
-        ctx,
-        progress,
-        drafts.files.length,
-        total,
-        async (f) => {
-          const { loaded, report } = await readAndAnalyze(f, ctx, { claims: false, duplicates: false });
-          return { src: source(loaded.display, loaded.text), report };
-        },
-        failed,
-      )
-    ).filter((a): a is NonNullable<typeof a> => a !== null);
+    const past = (await analyzeInputs(refs, ctx, progress, drafts.files.length, total, { claims: false, duplicates: false }, jobs, failed))
+      .filter((a) => a !== null)
+      .map((a) => ({ src: source(a.display, a.text), report: a.report }));
     if (past.length) {
       const sources: Source[] = [...ok.map((a) => a.src), ...past.map((p) => p.src)];
       const reports = [...ok.map((a) => a.report), ...past.map((p) => p.report)];
@@ -334,35 +363,8 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
     for (const row of indicatorRows(report, text, display, year)) rows.push(row);
     columns.push({ file: display, year });
   };
-  if (jobs > 1 && inputs.files.every((f) => f.abs !== null)) {
-    // worker threads read and analyse; results stream back in input order
-    const files = inputs.files;
-    let k = 0;
-    for await (const r of analyzeFiles(files.map((f) => f.abs!), { jobs, analyze: { duplicates: false }, text: true })) {
-      const f = files[r.index];
-      progress.update(++k, files.length, f.display);
-      if (r.report && r.text !== undefined) take(f.display, r.report, r.text);
-      else {
-        progress.clear();
-        const reason = (r.error?.message ?? 'could not be read').replace(f.abs!, '').replace(/^:\s*/, '');
-        const u: Unreadable = { file: f.display, code: r.error?.code ?? 'UNREADABLE', message: `${f.display}: ${reason}` };
-        ctx.error(u.message);
-        failed.push(u);
-      }
-    }
-  } else {
-    await batch(
-      inputs.files,
-      ctx,
-      progress,
-      0,
-      inputs.files.length,
-      async (f) => {
-        const { loaded, report } = await readAndAnalyze(f, ctx, { duplicates: false });
-        take(loaded.display, report, loaded.text);
-      },
-      failed,
-    );
+  for (const a of await analyzeInputs(inputs.files, ctx, progress, 0, inputs.files.length, { duplicates: false }, jobs, failed)) {
+    if (a) take(a.display, a.report, a.text);
   }
   progress.clear();
 
@@ -398,7 +400,7 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
   return failed.length ? EXIT_USAGE : EXIT_OK;
 }
 
-/** --jobs N: worker threads for a batch; default the number of cores, never more than the files. */
+/** --jobs N: threads that analyze a batch (this one included); default the number of cores, never more than the files. */
 function jobsOption(cmd: string, value: string | undefined, files: number): number {
   if (value === undefined) return Math.min(availableParallelism(), Math.max(files, 1));
   const n = Number(value);
