@@ -226,6 +226,31 @@ describe('near-duplicates', () => {
     expect(found.length).toBeGreaterThanOrEqual(Math.ceil(copies.length * 0.95));
   });
 
+  it('groups many near-identical sentences (a number or a word apart) without checking every pair', () => {
+    // 第1项…第2000项: every pair shares most LSH bands, and checking every pair of a bucket took
+    // seconds for these 39K characters (quadratic); a sentence is now checked against a few recent
+    // members of its buckets, enough to join it to their group
+    for (const words of [['抓紧'], ['抓紧', '加快']]) {
+      const text = Array.from({ length: 2000 }, (_, i) => `第${i + 1}项重点工作要${words[i % words.length]}推进落实到位。`).join('');
+      const c0 = process.cpuUsage();
+      const ds = dups(text);
+      const c = process.cpuUsage(c0);
+      expect((c.user + c.system) / 1000).toBeLessThan(2000);
+      checkShape(text, ds);
+      const near = ds.filter((d) => d.kind === 'near-duplicate');
+      // a group per word, or a few: sentences with different words are three edits apart, below
+      // the threshold, so no group mixes them
+      expect(near.length).toBeGreaterThanOrEqual(words.length);
+      expect(near.length).toBeLessThanOrEqual(2 * words.length);
+      for (const d of near) {
+        expect(new Set(d.occurrences.map((o) => words.find((w) => o.text.includes(w)))).size).toBe(1);
+        expect(d.similarity!).toBeGreaterThanOrEqual(DEFAULT_NEAR_THRESHOLD);
+      }
+      // all but a few sentences: 第2000项 is one edit from 第200项 and 第1000项 only, long before it
+      expect(near.reduce((a, d) => a + d.count, 0)).toBeGreaterThanOrEqual(1990);
+    }
+  });
+
   it('leaves parallel topic sentences alone (着力推动空间结构优化调整 / 着力推动产业结构优化调整)', () => {
     const text = read('zh/city-chengdu-2022-gov-work-report.zh.txt');
     expect(dups(text).filter((d) => d.kind === 'near-duplicate')).toEqual([]);

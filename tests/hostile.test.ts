@@ -11,8 +11,19 @@ import { analyze, InputTooLargeError, MAX_INPUT_CHARS } from '../src/index.js';
 
 const seed = readFileSync(new URL('../../shared/corpus/000_304eac767b8a3bea.txt', import.meta.url), 'utf8');
 
-/** Families: each a unit repeated to the size, aimed at one piece of the pipeline. */
-const FAMILIES: Record<string, string> = {
+/**
+ * Sentences that differ in a number and a word (第1项…要抓紧…, 第2项…要加快…): near-duplicate
+ * candidates that share most LSH buckets, where checking every pair of a bucket is quadratic.
+ */
+function nearIdentical(n: number): string {
+  const words = ['抓紧', '加快', '全力', '持续', '统筹', '扎实', '稳步'];
+  let s = '';
+  for (let i = 1; s.length < n; i++) s += `第${i}项重点工作要${words[i % words.length]}推进落实到位。`;
+  return s.slice(0, n);
+}
+
+/** Families: each a unit repeated to the size, or a function making a text of that size; each aimed at one piece of the pipeline. */
+const FAMILIES: Record<string, string | ((n: number) => string)> = {
   'digits (number scanner)': '1234567890',
   'stars (masks, bold pairing)': '*',
   'partly masked decimals': '9*.*',
@@ -33,6 +44,7 @@ const FAMILIES: Record<string, string> = {
   'a list of ranks in one sentence': '全国第1位、',
   'one clause repeated in one sentence': '坚持党要管党，',
   'a real report, repeated': seed,
+  'near-identical sentences (one number or word apart)': nearIdentical,
 };
 
 /** CPU milliseconds of this process (less sensitive than wall time to other work on the machine). */
@@ -46,7 +58,7 @@ function time(text: string): number {
 describe('linear time on adversarial input', () => {
   for (const [name, unit] of Object.entries(FAMILIES)) {
     it(name, () => {
-      const make = (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+      const make = (n: number) => (typeof unit === 'function' ? unit(n) : unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
       time(make(10_000)); // warm up: jieba's dictionary, compiled patterns
       const small = Math.min(time(make(100_000)), time(make(100_000)), time(make(100_000)));
       // the best of three runs where it is cheap: the first run of a big input also grows the heap,

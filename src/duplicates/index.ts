@@ -17,35 +17,43 @@
  * - `duplicate-paragraph` (warning): a line of two or more sentences that recurs, in order, as a whole
  *   line or inside another line. Its sentences are not listed again one by one.
  * - `duplicate-sentence` (warning; info for a formulation): the same sentence key in two places.
- * - `near-duplicate` (warning): sentences of 12+ key characters whose edit similarity is at least
- *   `nearThreshold` (0.85, measured: bench/duplicates-threshold.mjs), with the lowest similarity of
- *   the group.
+ * - `near-duplicate` (warning): sentences of 12+ key characters (up to 1,000) whose edit similarity
+ *   is at least `nearThreshold` (0.85, measured: bench/duplicates-threshold.mjs), with the lowest
+ *   similarity of the group's checked pairs (see near.ts for the bounds on which pairs are checked).
  * - `repeated-phrase` (info, `formulation` when the dictionary covers it): a maximal phrase of 8+ key
  *   characters used 3+ times outside the duplicates above; on the corpus these are programme names and
  *   stock phrases, never slips.
  * Short heading lines (一、…, （一）…, ## …, under 40 characters) and notes wholly in brackets
  * （牵头单位：…） take part in none of these but the clause check.
  *
- * Cost: one document is hashed (sentences, clauses), its recurring stretches suffix-sorted (SA-IS,
- * linear) for the repeated phrases, and its sentences MinHash/LSH-banded (character bigrams, 20 bands
- * of 2) for near-duplicate candidates, confirmed by a banded Levenshtein: linear in its length, no
- * loop over pairs of sentences. A batch is hashed per sentence, and its distinct material that recurs
- * in two documents is suffix-sorted once.
+ * Cost: one document is hashed (sentences, clauses: by hashes of their key codes, no strings), its
+ * recurring stretches suffix-sorted (SA-IS, linear) for the repeated phrases, and its sentences
+ * MinHash/LSH-banded (character bigrams, one-permutation sketches, 20 bands of 2) for near-duplicate
+ * candidates, a bounded number of them confirmed per sentence by a banded Levenshtein: linear in its
+ * length, no loop over pairs of sentences, even when all of them are alike (第1项…, 第2项…). A batch
+ * is hashed per sentence, and its distinct material that recurs in two documents is suffix-sorted
+ * once.
  */
 import type { Duplicate, DuplicateKind, Occurrence, Severity, Span, Statement } from '../schema/index.js';
 import { FormulationMatcher, defaultFormulations } from './formulations.js';
 import {
+  DOT,
   type KeyStream,
   SEP,
   buildKeyStream,
   codesToString,
   displayForm,
-  keyOf,
+  FNV_BASIS,
+  FNV_PRIME,
+  hashCodes,
+  keyCode,
   keySpan,
+  keyTable,
   rankAt,
+  sameCodes,
   stmtKey,
 } from './keys.js';
-import { DEFAULT_NEAR, editSimilarity, lshCandidates } from './near.js';
+import { nearGroups } from './near.js';
 import { Coverage, denseAlphabet, findRepeats } from './repeats.js';
 
 export { FormulationMatcher, defaultFormulations, parseFormulations } from './formulations.js';
@@ -126,41 +134,55 @@ export function findDuplicates(text: string, statements: Statement[], options?: 
 
   repeatedClauses(text, statements, ks, o, found);
 
-  // sentence keys
+  // sentence keys: an id per distinct key, found through a hash of its codes (checked code by code:
+  // no key string is built for a sentence that is not reported)
   const R = ks.order.length;
-  const keys: string[] = new Array(R);
+  const keyLen = new Int32Array(R);
   const keyIds = new Int32Array(R).fill(-1);
-  const idOf = new Map<string, number>();
   const ranksOf: number[][] = [];
-  for (let r = 0; r < R; r++) {
-    if (ks.heading[r] || ks.keyEnd[r] === ks.keyStart[r]) {
-      keys[r] = '';
-      continue;
+  {
+    let cap = 16;
+    while (cap < 2 * R) cap <<= 1;
+    const mask = cap - 1;
+    const slotHash = new Int32Array(cap);
+    const slotId = new Int32Array(cap).fill(-1);
+    for (let r = 0; r < R; r++) {
+      const a = ks.keyStart[r];
+      const len = ks.keyEnd[r] - a;
+      keyLen[r] = len;
+      if (ks.heading[r] || len === 0) continue;
+      const h = hashCodes(ks.codes, a, a + len);
+      let i = Math.imul(h, 0x9e3779b1) & mask;
+      let id = -1;
+      for (; slotId[i] !== -1; i = (i + 1) & mask) {
+        const rep = ranksOf[slotId[i]][0];
+        if (slotHash[i] === h && keyLen[rep] === len && sameCodes(ks.codes, ks.keyStart[rep], ks.codes, a, len)) {
+          id = slotId[i];
+          break;
+        }
+      }
+      if (id < 0) {
+        id = ranksOf.length;
+        slotHash[i] = h;
+        slotId[i] = id;
+        ranksOf.push([]);
+      }
+      keyIds[r] = id;
+      ranksOf[id].push(r);
     }
-    const k = stmtKey(ks, r);
-    keys[r] = k;
-    let id = idOf.get(k);
-    if (id === undefined) {
-      id = ranksOf.length;
-      idOf.set(k, id);
-      ranksOf.push([]);
-    }
-    keyIds[r] = id;
-    ranksOf[id].push(r);
   }
 
-  const inParagraph = duplicateParagraphs(text, statements, ks, keys, keyIds, ranksOf, o, found);
+  const inParagraph = duplicateParagraphs(text, statements, ks, keyLen, keyIds, ranksOf, o, found);
 
   // duplicate sentences
   const dupKey = new Uint8Array(R);
   for (let id = 0; id < ranksOf.length; id++) {
     const rs = ranksOf[id];
     if (rs.length < 2) continue;
-    const key = keys[rs[0]];
-    if (key.length < o.minSentenceLength) continue;
+    if (keyLen[rs[0]] < o.minSentenceLength) continue;
     for (const r of rs) dupKey[r] = 1;
     if (rs.every((r) => inParagraph[r])) continue;
-    const formulation = o.matcher.matches(key);
+    const formulation = o.matcher.matches(stmtKey(ks, rs[0]));
     found.push({
       kind: 'duplicate-sentence',
       text: displayForm(statements[ks.order[rs[0]]].text),
@@ -171,7 +193,7 @@ export function findDuplicates(text: string, statements: Statement[], options?: 
     });
   }
 
-  nearDuplicates(statements, ks, keys, ranksOf, o, found);
+  nearDuplicates(statements, ks, keyLen, ranksOf, o, found);
   repeatedPhrases(text, statements, ks, dupKey, inParagraph, o, found);
 
   found.sort(
@@ -207,81 +229,156 @@ function stmtOcc(statements: Statement[], ks: KeyStream, r: number) {
 // ---------------------------------------------------------------- repeated clauses
 
 /** Clause delimiters: ，、；：,;:。！？!? and line ends. */
-const CLAUSE_DELIM = new Set([0xff0c, 0x3001, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a, 0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0x0a, 0x0d]);
+function isClauseDelim(c: number): boolean {
+  if (c < 0x80) return c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x0d;
+  return c === 0xff0c || c === 0x3001 || c === 0xff1b || c === 0xff1a || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x3000 || c === 0x09 || c === 0xa0 || (c >= 0x0a && c <= 0x0d) || c === 0xfeff || (c >= 0x2000 && c <= 0x200b);
 }
 
-interface Clause {
-  start: number;
-  end: number;
-  key: string;
+/**
+ * The clauses of one statement in flat arrays, refilled statement after statement: the span (trimmed
+ * of whitespace), the key's codes in `codes` and a hash of them. Two clauses are compared by hash and
+ * length (and code by code when those agree); no key string is built unless a run is reported.
+ */
+class Clauses {
+  n = 0;
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  kStart = new Int32Array(64);
+  kLen = new Int32Array(64);
+  hash = new Int32Array(64);
+  codes = new Uint16Array(1024);
+
+  /** Split statement st: one pass that finds the clauses, trims them and computes their keys. */
+  fill(text: string, st: Statement): void {
+    const { start, end } = st.span;
+    if (this.codes.length < end - start) this.codes = new Uint16Array(2 * (end - start));
+    const codes = this.codes;
+    const table = keyTable();
+    this.n = 0;
+    let k = 0;
+    // the open clause: first and past-last non-space offsets (s < 0: none yet), key start, hash
+    let s = -1;
+    let e = -1;
+    let k0 = 0;
+    let h = FNV_BASIS;
+    let prev = -1;
+    for (let i = start; i <= end; i++) {
+      const c = i < end ? text.charCodeAt(i) : 0x0a;
+      let kc = table[c];
+      if (kc === 0) {
+        // dropped from the key: a delimiter, a space, or other punctuation (part of the span)
+        if (isClauseDelim(c)) {
+          if (s >= 0) this.push(s, e, k0, k - k0, h);
+          s = -1;
+          k0 = k;
+          h = FNV_BASIS;
+          prev = -1;
+        } else if (!isSpace(c)) {
+          if (s < 0) s = i;
+          e = i + 1;
+        }
+        continue;
+      }
+      if (s < 0) s = i;
+      e = i + 1;
+      // a point is kept between digits only; the key is computed up to the statement's end: a point
+      // before a delimiter is not followed by a digit either way, so it is the clause's key
+      if (kc === DOT && (kc = keyCode(text, i, end, prev, table)) < 0) continue;
+      codes[k++] = kc;
+      h = Math.imul(h ^ kc, FNV_PRIME);
+      prev = kc;
+    }
+  }
+
+  private push(s: number, e: number, k: number, len: number, h: number): void {
+    if (this.n === this.start.length) {
+      const grow = (x: Int32Array) => {
+        const y = new Int32Array(2 * x.length);
+        y.set(x);
+        return y;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.kStart = grow(this.kStart);
+      this.kLen = grow(this.kLen);
+      this.hash = grow(this.hash);
+    }
+    const c = this.n++;
+    this.start[c] = s;
+    this.end[c] = e;
+    this.kStart[c] = k;
+    this.kLen[c] = len;
+    this.hash[c] = h;
+  }
+
+  /** The key of clause c. */
+  key(c: number): string {
+    return codesToString(this.codes, this.kStart[c], this.kStart[c] + this.kLen[c]);
+  }
 }
 
-function clausesOf(text: string, st: Statement): Clause[] {
-  const out: Clause[] = [];
-  const { start, end } = st.span;
-  let a = start;
-  for (let i = start; i <= end; i++) {
-    if (i < end && !CLAUSE_DELIM.has(text.charCodeAt(i))) continue;
-    let s = a;
-    let e = i;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) out.push({ start: s, end: e, key: keyOf(text, s, e) });
-    a = i + 1;
-  }
-  return out;
+function sameClause(A: Clauses, i: number, B: Clauses, j: number): boolean {
+  return A.hash[i] === B.hash[j] && A.kLen[i] === B.kLen[j] && sameCodes(A.codes, A.kStart[i], B.codes, B.kStart[j], A.kLen[i]);
 }
 
 function repeatedClauses(text: string, statements: Statement[], ks: KeyStream, o: Resolved, found: Found[]): void {
   const R = ks.order.length;
-  let next: Clause[] | null = null;
+  let cur = new Clauses();
+  let next = new Clauses();
+  if (R > 0) next.fill(text, statements[ks.order[0]]);
   for (let r = 0; r < R; r++) {
-    const cur = next ?? clausesOf(text, statements[ks.order[r]]);
-    next = r + 1 < R ? clausesOf(text, statements[ks.order[r + 1]]) : null;
+    const t = cur;
+    cur = next;
+    next = t;
+    const hasNext = r + 1 < R;
+    if (hasNext) next.fill(text, statements[ks.order[r + 1]]);
     // within the statement
     runsBetween(text, cur, cur, true, r, r, o, found);
     // with the next statement (neither a heading)
-    if (next && !ks.heading[r] && !ks.heading[r + 1]) runsBetween(text, cur, next, false, r, r + 1, o, found);
+    if (hasNext && !ks.heading[r] && !ks.heading[r + 1]) runsBetween(text, cur, next, false, r, r + 1, o, found);
   }
 }
+
+/** How many later occurrences of a clause are tried as the start of a repeated run. */
+const MAX_PARTNERS = 8;
+const partners = new Int32Array(MAX_PARTNERS);
 
 /**
  * Runs of consecutive equal clauses: A[i..i+t) = B[j..j+t), started by a clause of at least
  * minClauseLength key characters. `same` when A and B are the same statement (then j > i and the
  * runs do not overlap).
  */
-/** How many later occurrences of a clause are tried as the start of a repeated run. */
-const MAX_PARTNERS = 8;
-
-function runsBetween(text: string, A: Clause[], B: Clause[], same: boolean, ra: number, rb: number, o: Resolved, found: Found[]): void {
-  if (A.length === 0 || B.length === 0) return;
-  if (same && A.length < 2) return;
-  // positions of each long-enough clause key in B (a scan for short statements, a map for long ones)
-  const small = A.length * B.length <= 256;
-  const where = new Map<string, number[]>();
-  if (!small)
-    for (let j = 0; j < B.length; j++) {
-      const k = B[j].key;
-      if (k.length < o.minClauseLength) continue;
-      const l = where.get(k);
+function runsBetween(text: string, A: Clauses, B: Clauses, same: boolean, ra: number, rb: number, o: Resolved, found: Found[]): void {
+  const nA = A.n;
+  const nB = B.n;
+  if (nA === 0 || nB === 0) return;
+  if (same && nA < 2) return;
+  const minLen = o.minClauseLength;
+  // positions of each long-enough clause in B by key hash (a scan for short statements, a map for long ones)
+  const small = nA * nB <= 256;
+  const where = small ? null : new Map<number, number[]>();
+  if (where)
+    for (let j = 0; j < nB; j++) {
+      if (B.kLen[j] < minLen) continue;
+      const l = where.get(B.hash[j]);
       if (l) l.push(j);
-      else where.set(k, [j]);
+      else where.set(B.hash[j], [j]);
     }
   let groups: Map<string, Map<number, { start: number; end: number; rank: number }>> | null = null;
-  const js: number[] = [];
-  for (let i = 0; i < A.length; i++) {
-    const k = A[i].key;
-    if (k.length < o.minClauseLength) continue;
-    js.length = 0;
-    if (small) {
-      for (let j = same ? i + 1 : 0; j < B.length && js.length < MAX_PARTNERS; j++) if (B[j].key === k) js.push(j);
+  for (let i = 0; i < nA; i++) {
+    if (A.kLen[i] < minLen) continue;
+    let np = 0;
+    if (!where) {
+      for (let j = same ? i + 1 : 0; j < nB && np < MAX_PARTNERS; j++) if (sameClause(A, i, B, j)) partners[np++] = j;
     } else {
       // the nearest few later occurrences are enough to find every run; all of them would make a
-      // statement of one clause repeated k times cost k² (a hostile input)
-      const l = where.get(k);
+      // statement of one clause repeated k times cost k² (a hostile input). A clause of another key
+      // with the same hash is skipped, and the scan is as short (2 × MAX_PARTNERS entries at most).
+      const l = where.get(A.hash[i]);
       if (l) {
         let lo = 0;
         let hi = l.length;
@@ -291,35 +388,35 @@ function runsBetween(text: string, A: Clause[], B: Clause[], same: boolean, ra: 
           if (l[mid] < from) lo = mid + 1;
           else hi = mid;
         }
-        for (let q = lo; q < l.length && q < lo + MAX_PARTNERS; q++) js.push(l[q]);
+        for (let q = lo; q < l.length && q < lo + 2 * MAX_PARTNERS && np < MAX_PARTNERS; q++)
+          if (sameClause(A, i, B, l[q])) partners[np++] = l[q];
       }
     }
-    for (const j of js) {
+    for (let p = 0; p < np; p++) {
+      const j = partners[p];
       if (same && j <= i) continue;
       // a continuation of a run that started earlier
-      if (i > 0 && j > 0 && (!same || j - 1 > i - 1) && A[i - 1].key === B[j - 1].key && A[i - 1].key.length >= o.minClauseLength)
-        continue;
+      if (i > 0 && j > 0 && (!same || j - 1 > i - 1) && A.kLen[i - 1] >= minLen && sameClause(A, i - 1, B, j - 1)) continue;
       let t = 1;
-      while (i + t < A.length && j + t < B.length && (!same || i + t < j) && A[i + t].key === B[j + t].key) t++;
-      if (!same && i === 0 && t === A.length && j === 0 && t === B.length) continue; // whole sentences: a duplicate sentence
+      while (i + t < nA && j + t < nB && (!same || i + t < j) && sameClause(A, i + t, B, j + t)) t++;
+      if (!same && i === 0 && t === nA && j === 0 && t === nB) continue; // whole sentences: a duplicate sentence
       let len = 0;
-      for (let u = 0; u < t; u++) len += A[i + u].key.length;
+      for (let u = 0; u < t; u++) len += A.kLen[i + u];
       // clauses between the two runs: 0 is "said twice in a row"
-      const gap = same ? j - (i + t) : A.length - (i + t) + j;
+      const gap = same ? j - (i + t) : nA - (i + t) + j;
       if (gap > 0) {
         // further apart, only a substantial run counts (服务贸易 twice in a long list does not)
-        if (len < 2 * o.minClauseLength) continue;
+        if (len < 2 * minLen) continue;
         // and across two sentences only one without figures: 同比增长**% twice is parallel style
-        if (!same && /[0-9０-９*＊]/.test(text.slice(A[i].start, A[i + t - 1].end))) continue;
+        if (!same && /[0-9０-９*＊]/.test(text.slice(A.start[i], A.end[i + t - 1]))) continue;
       }
-      const runKey = A.slice(i, i + t)
-        .map((c) => c.key)
-        .join('|');
+      let runKey = A.key(i);
+      for (let u = 1; u < t; u++) runKey += '|' + A.key(i + u);
       groups ??= new Map();
       let g = groups.get(runKey);
       if (!g) groups.set(runKey, (g = new Map()));
-      g.set(A[i].start, { start: A[i].start, end: A[i + t - 1].end, rank: ra });
-      g.set(B[j].start, { start: B[j].start, end: B[j + t - 1].end, rank: rb });
+      g.set(A.start[i], { start: A.start[i], end: A.end[i + t - 1], rank: ra });
+      g.set(B.start[j], { start: B.start[j], end: B.end[j + t - 1], rank: rb });
     }
   }
   if (!groups) return;
@@ -366,7 +463,7 @@ function duplicateParagraphs(
   text: string,
   statements: Statement[],
   ks: KeyStream,
-  keys: string[],
+  keyLen: Int32Array,
   keyIds: Int32Array,
   ranksOf: number[][],
   o: Resolved,
@@ -391,9 +488,9 @@ function duplicateParagraphs(
     let q = p;
     while (q + 1 < seq.length && line[seq[q + 1]] === line[seq[p]]) q++;
     const k = q - p + 1;
-    let keyLen = 0;
-    for (let t = p; t <= q; t++) keyLen += keys[seq[t]].length;
-    if (k >= 2 && keyLen >= 2 * o.minSentenceLength) {
+    let lineLen = 0;
+    for (let t = p; t <= q; t++) lineLen += keyLen[seq[t]];
+    if (k >= 2 && lineLen >= 2 * o.minSentenceLength) {
       const first = keyIds[seq[p]];
       for (const other of ranksOf[first]) {
         const op = pos[other];
@@ -449,37 +546,17 @@ function duplicateParagraphs(
 
 // ---------------------------------------------------------------- near-duplicates
 
-class UnionFind {
-  parent: Int32Array;
-  constructor(n: number) {
-    this.parent = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.parent[i] = i;
-  }
-  find(x: number): number {
-    while (this.parent[x] !== x) {
-      this.parent[x] = this.parent[this.parent[x]];
-      x = this.parent[x];
-    }
-    return x;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-}
-
 function nearDuplicates(
   statements: Statement[],
   ks: KeyStream,
-  keys: string[],
+  keyLen: Int32Array,
   ranksOf: number[][],
   o: Resolved,
   found: Found[],
 ): void {
   if (o.nearThreshold > 1) return;
   const items: number[] = [];
-  for (let id = 0; id < ranksOf.length; id++) if (keys[ranksOf[id][0]].length >= o.nearMinLength) items.push(id);
+  for (let id = 0; id < ranksOf.length; id++) if (keyLen[ranksOf[id][0]] >= o.nearMinLength) items.push(id);
   if (items.length < 2) return;
   const starts = new Int32Array(items.length);
   const ends = new Int32Array(items.length);
@@ -488,39 +565,24 @@ function nearDuplicates(
     starts[t] = ks.keyStart[r];
     ends[t] = ks.keyEnd[r];
   }
-  const pairs = lshCandidates(ks.codes, starts, ends, DEFAULT_NEAR);
-  const uf = new UnionFind(items.length);
-  const edges: Array<[number, number, number]> = [];
-  for (const [a, b] of pairs) {
-    const sim = editSimilarity(ks.codes, starts[a], ends[a], ks.codes, starts[b], ends[b], o.nearThreshold);
-    if (sim < 0 || sim >= 1) continue;
-    edges.push([a, b, sim]);
-    uf.union(a, b);
-  }
-  if (edges.length === 0) return;
-  const minSim = new Map<number, number>();
-  for (const [a, , sim] of edges) {
-    const root = uf.find(a);
-    minSim.set(root, Math.min(minSim.get(root) ?? 1, sim));
-  }
+  const { root, lowest } = nearGroups(ks.codes, starts, ends, o.nearThreshold);
   const members = new Map<number, number[]>();
   for (let t = 0; t < items.length; t++) {
-    const root = uf.find(t);
-    if (!minSim.has(root)) continue;
-    const l = members.get(root);
+    if (lowest[root[t]] > 1) continue;
+    const l = members.get(root[t]);
     if (l) l.push(t);
-    else members.set(root, [t]);
+    else members.set(root[t], [t]);
   }
-  for (const [root, ts] of members) {
+  for (const [g, ts] of members) {
     const ranks: number[] = [];
     for (const t of ts) for (const x of ranksOf[items[t]]) ranks.push(x);
     ranks.sort((a, b) => a - b);
-    const formulation = ts.every((t) => o.matcher.matches(keys[ranksOf[items[t]][0]]));
+    const formulation = ts.every((t) => o.matcher.matches(stmtKey(ks, ranksOf[items[t]][0])));
     found.push({
       kind: 'near-duplicate',
       text: displayForm(statements[ks.order[ranks[0]]].text),
       occ: ranks.map((r) => stmtOcc(statements, ks, r)),
-      similarity: Math.round((minSim.get(root) ?? 0) * 1e4) / 1e4,
+      similarity: Math.round(lowest[g] * 1e4) / 1e4,
       severity: formulation ? 'info' : 'warning',
       formulation,
     });

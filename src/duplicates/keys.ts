@@ -10,22 +10,35 @@ import type { Statement } from '../schema/index.js';
 /** The separator put between statements in a key stream: it never matches anything, itself included. */
 export const SEP = 0;
 
-/** 0 keep, 1 drop, 2 keep only between digits (the decimal point). */
-let DROP: Uint8Array | null = null;
+/** The decimal point's entry in the key table: kept only between two digits. */
+export const DOT = 0x2e;
 
-function dropTable(): Uint8Array {
-  if (DROP) return DROP;
-  const t = new Uint8Array(65536);
+let KEYS: Uint16Array | null = null;
+
+/**
+ * Every code unit's key code, folding and case included, in one lookup: 0 when it is dropped, DOT
+ * for a point (. and its full-width form), which is kept only between digits.
+ */
+export function keyTable(): Uint16Array {
+  if (KEYS) return KEYS;
+  const drop = new Uint8Array(65536);
   const re = /[\p{P}\p{Z}\p{Cc}\p{Cf}\s]/u;
   for (let c = 0; c < 65536; c++) {
     if (c >= 0xd800 && c <= 0xdfff) continue; // surrogate halves: keep (they pair up)
-    if (re.test(String.fromCharCode(c))) t[c] = 1;
+    if (re.test(String.fromCharCode(c))) drop[c] = 1;
   }
-  t[0x25] = 0; // % is meaningful next to a number
-  t[0x2e] = 2; // . only as a decimal point
-  for (const ch of '|`^') t[ch.charCodeAt(0)] = 1; // markdown table and code marks
-  t[0] = 1; // NUL would collide with SEP
-  DROP = t;
+  drop[0x25] = 0; // % is meaningful next to a number
+  drop[DOT] = 0; // . only as a decimal point: see keyCode
+  for (const ch of '|`^') drop[ch.charCodeAt(0)] = 1; // markdown table and code marks
+  drop[0] = 1; // NUL would collide with SEP
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    let f = foldWidthCode(c);
+    if (drop[f]) continue;
+    if (f >= 0x41 && f <= 0x5a) f += 32;
+    t[c] = f;
+  }
+  KEYS = t;
   return t;
 }
 
@@ -33,31 +46,41 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-/** The key code for one (already width-folded) code unit, or -1 when it is dropped. */
-function keyCode(text: string, i: number, end: number, prevKey: number, table: Uint8Array): number {
-  let c = foldWidthCode(text.charCodeAt(i));
-  const d = table[c];
-  if (d === 1) return -1;
-  if (d === 2) {
+/**
+ * The key code of text[i] inside a range ending at `end`, after key code `prevKey` (-1 at the range's
+ * start), or -1 when it is dropped. `table` is keyTable().
+ */
+export function keyCode(text: string, i: number, end: number, prevKey: number, table: Uint16Array): number {
+  const k = table[text.charCodeAt(i)];
+  if (k === 0) return -1;
+  if (k === DOT) {
     if (!isDigit(prevKey) || i + 1 >= end) return -1;
-    return isDigit(foldWidthCode(text.charCodeAt(i + 1))) ? c : -1;
+    return isDigit(table[text.charCodeAt(i + 1)]) ? k : -1;
   }
-  if (c >= 0x41 && c <= 0x5a) c += 32;
-  return c;
+  return k;
+}
+
+/**
+ * Writes the key codes of text[start, end) to `out` from index `at` (room for end − start codes is
+ * needed) and returns the index after the last one written.
+ */
+function keyCodesInto(text: string, start: number, end: number, out: Uint16Array, at: number): number {
+  const table = keyTable();
+  let k = at;
+  let prev = -1;
+  for (let i = start; i < end; i++) {
+    const c = keyCode(text, i, end, prev, table);
+    if (c < 0) continue;
+    out[k++] = c;
+    prev = c;
+  }
+  return k;
 }
 
 /** The matching key of text[start, end). */
 export function keyOf(text: string, start = 0, end = text.length): string {
-  const table = dropTable();
-  const out: number[] = [];
-  let prev = -1;
-  for (let i = start; i < end; i++) {
-    const k = keyCode(text, i, end, prev, table);
-    if (k < 0) continue;
-    out.push(k);
-    prev = k;
-  }
-  return codesToString(out, 0, out.length);
+  const out = new Uint16Array(Math.max(0, end - start));
+  return codesToString(out, 0, keyCodesInto(text, start, end, out, 0));
 }
 
 /** The key of a string, for dictionary entries and tests. */
@@ -175,7 +198,7 @@ export function isNote(st: Statement): boolean {
 }
 
 export function buildKeyStream(text: string, statements: Statement[]): KeyStream {
-  const table = dropTable();
+  const table = keyTable();
   const order = statementOrder(statements);
   let cap = 1;
   for (const st of statements) cap += st.span.end - st.span.start + 1;
@@ -196,8 +219,8 @@ export function buildKeyStream(text: string, statements: Statement[]): KeyStream
     const end = st.span.end;
     let prev = -1;
     for (let i = st.span.start; i < end; i++) {
-      const c = keyCode(text, i, end, prev, table);
-      if (c < 0) continue;
+      let c = table[text.charCodeAt(i)];
+      if (c === 0 || (c === DOT && (c = keyCode(text, i, end, prev, table)) < 0)) continue;
       codes[k] = c;
       orig[k] = i;
       k++;
@@ -216,6 +239,23 @@ export function buildKeyStream(text: string, statements: Statement[]): KeyStream
 /** The key string of statement rank r. */
 export function stmtKey(ks: KeyStream, r: number): string {
   return codesToString(ks.codes, ks.keyStart[r], ks.keyEnd[r]);
+}
+
+/** FNV-1a (32-bit) offset basis and prime, for hashes of key codes built one code at a time. */
+export const FNV_BASIS = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
+/** A 32-bit hash of codes[a, b) (FNV-1a over code units): equal ranges hash equal. */
+export function hashCodes(codes: Uint16Array, a: number, b: number): number {
+  let h = FNV_BASIS;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ codes[i], FNV_PRIME);
+  return h;
+}
+
+/** Whether A[a, a + len) and B[b, b + len) hold the same codes. */
+export function sameCodes(A: Uint16Array, a: number, B: Uint16Array, b: number, len: number): boolean {
+  for (let i = 0; i < len; i++) if (A[a + i] !== B[b + i]) return false;
+  return true;
 }
 
 /** Map a key range [a, b) of one stream back to the original span. */
