@@ -14,31 +14,27 @@
 import { SEP } from './keys.js';
 import { lcpArray, maximalRepeats, suffixArray } from './suffix.js';
 
-const REMAP = new Int32Array(65536);
-const REMAP_STAMP = new Int32Array(65536);
-let remapStamp = 0;
+/** Code → dense rank while denseAlphabet runs (0: not seen); reset after each call. */
+const REMAP = new Uint16Array(65536);
 
-/** Codes → dense alphabet 1..σ with SEP → 0; returns σ. */
+/** Codes → dense alphabet 1..σ (in order of first appearance) with SEP → 0; returns σ. */
 export function denseAlphabet(src: Uint16Array, n: number, out: Int32Array): number {
-  remapStamp++;
-  if (remapStamp > 0x7ffffff0) {
-    REMAP_STAMP.fill(0);
-    remapStamp = 1;
-  }
-  let sigma = 0;
+  const seen: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = src[i];
     if (c === SEP) {
       out[i] = 0;
       continue;
     }
-    if (REMAP_STAMP[c] !== remapStamp) {
-      REMAP_STAMP[c] = remapStamp;
-      REMAP[c] = ++sigma;
+    let r = REMAP[c];
+    if (r === 0) {
+      seen.push(c);
+      r = REMAP[c] = seen.length;
     }
-    out[i] = REMAP[c];
+    out[i] = r;
   }
-  return sigma;
+  for (const c of seen) REMAP[c] = 0;
+  return seen.length;
 }
 
 /**
@@ -74,9 +70,6 @@ export class Coverage {
   }
 }
 
-/** Up to this many windows, one document's windows are counted in a hash table instead of sorted. */
-const SMALL = 1 << 18;
-
 function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -105,8 +98,9 @@ export function liveStretches(
   let BL = 1; // B^(L-1)
   for (let i = 1; i < L; i++) BL = Math.imul(BL, B);
 
-  // every window's hash and start, then sorted by hash (LSD radix, 3 × 11 bits): sequential passes
-  // instead of a hash table's random probes, which dominate on a batch of tens of millions
+  // every window's hash and start; then one document's windows are counted, a batch's (colours)
+  // sorted by hash (LSD radix, 3 × 11 bits): sequential passes instead of a hash table's random
+  // probes, which dominate on a batch of tens of millions
   let m = 0;
   for (let p = 0, run = 0; p < n; p++) {
     if (s[p] === SEP) run = 0;
@@ -134,43 +128,52 @@ export function liveStretches(
     w++;
   }
   const gramLive = new Uint8Array(n);
-  if (!colors && m <= SMALL) {
-    // one document: count windows in an open-addressing table that stays in cache
-    let cap = 1024;
-    while (cap < m * 2) cap <<= 1;
-    const mask = cap - 1;
-    const tKey = new Uint32Array(cap);
-    const tCount = new Int32Array(cap); // 0 = empty
-    const slot = new Int32Array(m);
+  if (!colors && minCount <= 255) {
+    // one document: saturating byte counters, two rows indexed by two mixes of the hash (a count-min
+    // sketch); a window counts as often as the lower of its two counters. A counter shared with other
+    // windows can only count too high, so a repeating window is never missed; a rare false one keeps a
+    // little more text for the exact suffix array (on the corpus 13K kept characters instead of 10K
+    // of 430K), whose repeats are those of the full text either way. Four counters a window per row
+    // (at most 2^27, 128 MB): 1.3 to 2 times as fast as sorting them, measured from 1M to 8M
+    // characters.
+    let bits = 10;
+    while (1 << bits < 4 * m && bits < 27) bits++;
+    const shift = 32 - bits;
+    const row1 = new Uint8Array(1 << bits);
+    const row2 = new Uint8Array(1 << bits);
+    for (let i = 0; i < m; i++) {
+      const a1 = keys[i] >>> shift;
+      const a2 = Math.imul(keys[i], 0x9e3779b1) >>> shift;
+      if (row1[a1] < minCount) row1[a1]++;
+      if (row2[a2] < minCount) row2[a2]++;
+    }
     for (let i = 0; i < m; i++) {
       const key = keys[i];
-      let at = (key ^ (key >>> 15)) & mask;
-      while (tCount[at] !== 0 && tKey[at] !== key) at = (at + 1) & mask;
-      tKey[at] = key;
-      tCount[at]++;
-      slot[i] = at;
+      if (row1[key >>> shift] >= minCount && row2[Math.imul(key, 0x9e3779b1) >>> shift] >= minCount) gramLive[pos[i]] = 1;
     }
-    for (let i = 0; i < m; i++) if (tCount[slot[i]] >= minCount) gramLive[pos[i]] = 1;
   } else {
     sortAndMark(keys, pos, m, colors, minCount, gramLive);
   }
-  const live = new Uint8Array(n);
+  // stretches: positions covered by a live window (gramLive is overwritten with that, in place)
   let end = 0;
   let kept = 0;
+  let stretches = 0;
   for (let p = 0; p < n; p++) {
     if (gramLive[p]) end = p + L;
     if (p < end) {
-      live[p] = 1;
+      if (kept === 0 || !gramLive[p - 1]) stretches++;
+      gramLive[p] = 1;
       kept++;
-    }
+    } else gramLive[p] = 0;
   }
   if (kept === 0) return empty;
-  const text = new Int32Array(kept * 2 + 1);
-  const map = new Int32Array(kept * 2 + 1);
+  const size = kept + stretches - 1;
+  const text = new Int32Array(size);
+  const map = new Int32Array(size);
   let k = 0;
   for (let p = 0; p < n; p++) {
-    if (!live[p]) continue;
-    if (p > 0 && !live[p - 1] && k > 0) {
+    if (!gramLive[p]) continue;
+    if (k > 0 && !gramLive[p - 1]) {
       text[k] = SEP;
       map[k] = -1;
       k++;
@@ -179,7 +182,7 @@ export function liveStretches(
     map[k] = p;
     k++;
   }
-  return { text: text.slice(0, k), map: map.slice(0, k) };
+  return { text, map };
 }
 
 
