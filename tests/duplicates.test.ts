@@ -286,6 +286,20 @@ describe('repeated phrases and formulations', () => {
     expect(phrases({ minPhraseLength: 4, minPhraseCount: 2 })).toEqual([['推进乡村全面振兴', 3]]);
   });
 
+  it('counts phrases outside duplicated sentences and paragraphs, so a report pasted twice is reported once', () => {
+    const text = '推进乡村全面振兴。加快推进乡村全面振兴。持续推进乡村全面振兴。我们要深入推进乡村全面振兴工作。\n我们要深入推进乡村全面振兴工作。';
+    const ds = dups(text);
+    expect(ds.find((d) => d.kind === 'duplicate-sentence')?.count).toBe(2);
+    const phrase = ds.find((d) => d.kind === 'repeated-phrase');
+    expect(phrase?.text).toBe('推进乡村全面振兴');
+    expect(phrase?.occurrences.map((o) => o.statementId)).toEqual(['s1', 's2', 's3']);
+    // a whole report twice over: its paragraphs are duplicates, its phrases are not counted again
+    const seed = SEED.trim();
+    const twice = dups(`${seed}\n\n${seed}`);
+    expect(twice.some((d) => d.kind === 'duplicate-paragraph')).toBe(true);
+    expect(twice.filter((d) => d.kind === 'repeated-phrase').map((d) => d.text)).toEqual([]);
+  });
+
   it('raises no warning for headings or stock formulations on any corpus report', () => {
     const files = readdirSync(join(CORPUS, 'zh')).map((f) => ({ f, text: read(join('zh', f)) }));
     for (const f of readdirSync(join(CORPUS, 'gbk'))) files.push({ f, text: readGbk(join('gbk', f)) });

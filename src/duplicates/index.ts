@@ -21,8 +21,10 @@
  *   is at least `nearThreshold` (0.85, measured: bench/duplicates-threshold.mjs), with the lowest
  *   similarity of the group's checked pairs (see near.ts for the bounds on which pairs are checked).
  * - `repeated-phrase` (info, `formulation` when the dictionary covers it): a maximal phrase of 8+ key
- *   characters used 3+ times outside the duplicates above; on the corpus these are programme names and
- *   stock phrases, never slips.
+ *   characters used 3+ times outside the duplicates above — occurrences inside a duplicated sentence
+ *   or paragraph are neither counted nor listed (that text is reported already, and a report pasted
+ *   twice is then not suffix-sorted whole); on the corpus these are programme names and stock
+ *   phrases, never slips.
  * Short heading lines (一、…, （一）…, ## …, under 40 characters) and notes wholly in brackets
  * （牵头单位：…） take part in none of these but the clause check.
  *
@@ -602,8 +604,16 @@ function repeatedPhrases(
 ): void {
   const n = ks.length;
   if (n < o.minPhraseLength) return;
+  // duplicate sentences and paragraphs are reported already: phrases are counted outside them, so
+  // their copies are blanked out (a document pasted twice is then not suffix-sorted whole)
+  let codes = ks.codes;
+  for (let r = 0; r < ks.order.length; r++) {
+    if (!dupKey[r] && !inParagraph[r]) continue;
+    if (codes === ks.codes) codes = ks.codes.slice(0, n);
+    codes.fill(SEP, ks.keyStart[r], ks.keyEnd[r]);
+  }
   const s = new Int32Array(n);
-  const upper = denseAlphabet(ks.codes, n, s);
+  const upper = denseAlphabet(codes, n, s);
   const rep = findRepeats(s, upper, o.minPhraseLength, o.minPhraseCount, null);
   if (rep.count === 0) return;
   const { sa, map } = rep;
