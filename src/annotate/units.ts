@@ -28,6 +28,8 @@ interface Compiled {
   raw: UnitsDict;
   scales: Array<[string, number]>;
   bases: Array<[string, UnitMatch['kind']]>;
+  /** `bases` by first code unit, in the same order (longest first): tried after every number */
+  basesByFirst: Map<number, Array<[string, UnitMatch['kind']]>>;
 }
 let compiled: Compiled | null = null;
 
@@ -40,12 +42,20 @@ export function unitsDict(): Compiled {
     ...raw.multiples.map((u) => [u, 'multiple'] as [string, UnitMatch['kind']]),
     ...raw.units.map((u) => [u, 'unit'] as [string, UnitMatch['kind']]),
   ].sort((a, b) => b[0].length - a[0].length);
-  compiled = { raw, scales, bases };
+  const basesByFirst = new Map<number, Array<[string, UnitMatch['kind']]>>();
+  for (const b of bases) {
+    const k = b[0].charCodeAt(0);
+    const list = basesByFirst.get(k);
+    if (list) list.push(b);
+    else basesByFirst.set(k, [b]);
+  }
+  compiled = { raw, scales, bases, basesByFirst };
   return compiled;
 }
 
 function baseAt(t: string, at: number, c: Compiled): [string, UnitMatch['kind']] | null {
-  for (const b of c.bases) if (t.startsWith(b[0], at)) return b;
+  const list = c.basesByFirst.get(t.charCodeAt(at));
+  if (list) for (const b of list) if (t.startsWith(b[0], at)) return b;
   return null;
 }
 
