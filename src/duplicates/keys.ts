@@ -241,6 +241,16 @@ export function stmtKey(ks: KeyStream, r: number): string {
   return codesToString(ks.codes, ks.keyStart[r], ks.keyEnd[r]);
 }
 
+/** MurmurHash3's 32-bit finaliser: spreads the bits of a hash (window hashes, MinHash rows). */
+export function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
 /** FNV-1a (32-bit) offset basis and prime, for hashes of key codes built one code at a time. */
 export const FNV_BASIS = 0x811c9dc5 | 0;
 export const FNV_PRIME = 0x01000193;

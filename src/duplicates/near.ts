@@ -24,6 +24,7 @@
  * quadratic. On the 32 reports they leave 380 candidate pairs unchecked, each sharing one band (of
  * 20); of the 11,607 copies found above, 3 share a single band with their original, 11 on average.
  */
+import { fmix } from './keys.js';
 
 /** Bands (= bins per sketch), each of ROWS = 2 rows (one sketch per row). */
 const BANDS = 20;
@@ -58,15 +59,6 @@ const SMALL_GROUP = 8;
  * longest sentence has 453 key characters, and a longer "sentence" is an unpunctuated run.
  */
 const NEAR_MAX_LENGTH = 1000;
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
 
 /** For each bin i, the other bins in the order an empty bin i looks for a filled one to borrow. */
 const BORROW: Uint8Array = (() => {

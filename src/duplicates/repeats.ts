@@ -11,7 +11,7 @@
  * the phrase could not be extended in two places of the full text, so the repeats found are those of
  * the full text.
  */
-import { SEP } from './keys.js';
+import { SEP, fmix } from './keys.js';
 import { lcpArray, maximalRepeats, suffixArray } from './suffix.js';
 
 /** Code → dense rank while denseAlphabet runs (0: not seen); reset after each call. */
@@ -68,15 +68,6 @@ export class Coverage {
   covers(s: number, len: number): boolean {
     return this.reach[s] >= s + len;
   }
-}
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
 }
 
 /**
