@@ -32,6 +32,13 @@ export function isBlankCode(c: number): boolean {
   );
 }
 
+/** Push the range [start, end) of `text`, trailing blanks trimmed, onto `out` unless nothing is left. */
+export function pushTrimmed(out: Array<[number, number]>, text: string, start: number, end: number): void {
+  let e = end;
+  while (e > start && isBlankCode(text.charCodeAt(e - 1))) e--;
+  if (e > start) out.push([start, e]);
+}
+
 export function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isBlankCode(text.charCodeAt(i))) return false;
   return true;

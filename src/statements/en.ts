@@ -13,7 +13,7 @@
  * Semicolons and colons do not split (unlike Chinese ；), so a statement is an English sentence.
  */
 import type { Section, Statement } from '../schema/index.js';
-import { isBlankCode } from '../sections/lines.js';
+import { isBlankCode, pushTrimmed } from '../sections/lines.js';
 
 /** Words that end with a period without ending the sentence (compared in lower case). */
 export const ABBREVIATIONS = new Set([
@@ -106,10 +106,7 @@ export function sentenceRangesEn(text: string, from: number, to: number): Array<
   let start = -1;
   let lineEnd = from;
   const flush = (end: number) => {
-    if (start === -1) return;
-    let e = end;
-    while (e > start && isBlankCode(text.charCodeAt(e - 1))) e--;
-    if (e > start) out.push([start, e]);
+    if (start !== -1) pushTrimmed(out, text, start, end);
     start = -1;
   };
   for (let i = from; i < to; i++) {

@@ -8,7 +8,7 @@
  * between them (indentation, line breaks) belong to no statement.
  */
 import type { EnumItem, Section, Statement } from '../schema/index.js';
-import { isBlankCode } from '../sections/lines.js';
+import { isBlankCode, pushTrimmed } from '../sections/lines.js';
 
 const TERMINATORS = '。！？；!?;';
 const OPENERS = '“‘「『《（(【';
@@ -40,10 +40,7 @@ export function sentenceRanges(text: string, from: number, to: number, options: 
   let start = -1;
   const stack: number[] = [];
   const flush = (end: number) => {
-    if (start === -1) return;
-    let e = end;
-    while (e > start && isBlankCode(text.charCodeAt(e - 1))) e--;
-    if (e > start) out.push([start, e]);
+    if (start !== -1) pushTrimmed(out, text, start, end);
     start = -1;
   };
   for (let i = from; i < to; i++) {
