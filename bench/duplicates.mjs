@@ -7,7 +7,7 @@
 //
 // It imports the built package (dist/index.js); BAOGAO_DIST=/path/to/module.mjs points it elsewhere.
 // Each size runs in a child process so that its peak memory (process.resourceUsage().maxRSS) is its own.
-// Statements come from a small local splitter (。！？； and line ends), timed as "segment" for scale.
+// Statements come from the library's sentence splitter (sentenceRanges), timed as "segment" for scale.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,24 +75,15 @@ if (typeof mod.findDuplicates !== 'function' || typeof mod.compareDocuments !== 
   process.exit(2);
 }
 
+/** Statements of a text taken as one section: the library's sentence splitter. */
 function split(text) {
-  const out = [];
-  const re = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)/g;
-  let m;
-  while ((m = re.exec(text))) {
-    if (m[0] === '') {
-      if (re.lastIndex >= text.length) break;
-      re.lastIndex++;
-      continue;
-    }
-    let s = m.index;
-    let e = m.index + m[0].length;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) out.push({ id: `s${out.length + 1}`, sectionId: 'sec-0', span: { start: s, end: e }, text: text.slice(s, e), items: [] });
-    if (re.lastIndex >= text.length) break;
-  }
-  return out;
+  return mod.sentenceRanges(text, 0, text.length).map(([start, end], k) => ({
+    id: `s${k + 1}`,
+    sectionId: 'sec-0',
+    span: { start, end },
+    text: text.slice(start, end),
+    items: [],
+  }));
 }
 
 function loadCorpus() {

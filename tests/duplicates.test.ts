@@ -20,32 +20,22 @@ import {
   type CompareDoc,
 } from '../src/duplicates/index.js';
 import { Duplicate, type Statement } from '../src/schema/index.js';
-import { analyze } from '../src/index.js';
+import { analyze, sentenceRanges } from '../src/index.js';
 
 const CORPUS = new URL('../../shared/corpus/', import.meta.url).pathname;
 const read = (f: string) => readFileSync(join(CORPUS, f), 'utf8');
 const readGbk = (f: string) => new TextDecoder('gb18030').decode(readFileSync(join(CORPUS, f)));
 const SEED = read('000_304eac767b8a3bea.txt');
 
-/** Statements: split at 。！？； (closing quotes kept) and line ends, whitespace trimmed, exact spans. */
+/** Statements of a text taken as one section: the library's sentence splitter, exact spans. */
 function split(text: string): Statement[] {
-  const out: Statement[] = [];
-  const re = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    if (m[0] === '') {
-      if (re.lastIndex >= text.length) break;
-      re.lastIndex++;
-      continue;
-    }
-    let s = m.index;
-    let e = m.index + m[0].length;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) out.push({ id: `s${out.length + 1}`, sectionId: 'sec-0', span: { start: s, end: e }, text: text.slice(s, e), items: [] });
-    if (re.lastIndex >= text.length) break;
-  }
-  return out;
+  return sentenceRanges(text, 0, text.length).map(([start, end], k) => ({
+    id: `s${k + 1}`,
+    sectionId: 'sec-0',
+    span: { start, end },
+    text: text.slice(start, end),
+    items: [],
+  }));
 }
 
 function dups(text: string, options?: Parameters<typeof findDuplicates>[2]) {
