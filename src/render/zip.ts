@@ -51,32 +51,27 @@ export function zip(entries: readonly ZipInput[]): Uint8Array {
     const flags = /[^\x20-\x7e]/.test(e.name) ? FLAG_UTF8 : 0;
     if (raw.length > 0xfffffffe || offset > 0xfffffffe) throw new RangeError('zip: entry too large (ZIP64 is not supported)');
 
-    const local = Buffer.alloc(30);
+    // the fields both headers share, from "version needed" to the name's length, in the same order
+    const common = (h: Buffer, at: number): void => {
+      h.writeUInt16LE(20, at); // version needed
+      h.writeUInt16LE(flags, at + 2);
+      h.writeUInt16LE(method, at + 4);
+      h.writeUInt16LE(DOS_TIME, at + 6);
+      h.writeUInt16LE(DOS_DATE, at + 8);
+      h.writeUInt32LE(crc, at + 10);
+      h.writeUInt32LE(body.length, at + 14);
+      h.writeUInt32LE(raw.length, at + 18);
+      h.writeUInt16LE(name.length, at + 22);
+    };
+    const local = Buffer.alloc(30); // extra length: 0
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    common(local, 4);
     parts.push(local, name, body);
 
     const cen = Buffer.alloc(46);
     cen.writeUInt32LE(0x02014b50, 0);
     cen.writeUInt16LE(20, 4); // version made by (MS-DOS, 2.0)
-    cen.writeUInt16LE(20, 6); // version needed
-    cen.writeUInt16LE(flags, 8);
-    cen.writeUInt16LE(method, 10);
-    cen.writeUInt16LE(DOS_TIME, 12);
-    cen.writeUInt16LE(DOS_DATE, 14);
-    cen.writeUInt32LE(crc, 16);
-    cen.writeUInt32LE(body.length, 20);
-    cen.writeUInt32LE(raw.length, 24);
-    cen.writeUInt16LE(name.length, 28);
+    common(cen, 6);
     // extra length, comment length, disk number start, internal and external attributes: 0
     cen.writeUInt32LE(offset, 42);
     central.push(cen, name);
