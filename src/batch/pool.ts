@@ -19,10 +19,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
-import { runTask, type Outcome, type TaskInput, type TaskOptions } from './task.js';
+import { READ_AHEAD, finishTask, loadTask, type Loaded, type Outcome, type TaskInput, type TaskOptions } from './task.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
-const PER_WORKER = 2;
+/** tasks a worker holds at once: the one it analyses and the ones it reads meanwhile */
+const PER_WORKER = 1 + READ_AHEAD;
 
 /**
  * How to start a worker: dist/worker.js next to dist/index.js (dist/worker.cjs next to the .cjs
@@ -112,6 +113,8 @@ export async function* runPool(
   };
 
   const slots: Slot[] = [];
+  // documents this thread has taken, oldest first, each already being read
+  const mine: Array<{ id: number; loading: Promise<Loaded> }> = [];
 
   const pump = (): void => {
     for (const s of slots) {
@@ -174,10 +177,15 @@ export async function* runPool(
       if (fatal) throw fatal;
       const o = outcomes.get(nextToYield);
       if (o === undefined) {
-        if (nextToSend < count && nextToSend - nextToYield < window) {
-          // nothing to hand on yet: do the next document here, then let the workers' answers in
+        // nothing to hand on yet: analyze a document here (reading the next few meanwhile), then let
+        // the workers' answers in
+        while (mine.length < READ_AHEAD && nextToSend < count && nextToSend - nextToYield < window) {
           const id = nextToSend++;
-          outcomes.set(id, await runTask(input(id), options));
+          mine.push({ id, loading: loadTask(input(id), options) });
+        }
+        const next = mine.shift();
+        if (next) {
+          outcomes.set(next.id, finishTask(await next.loading, options));
           await new Promise<void>((resolve) => setImmediate(resolve));
           pump();
           continue;

@@ -6,7 +6,7 @@
  * needs it, once per worker, and never when claims are off.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runTask, toBatchError, type Outcome, type TaskInput, type TaskOptions } from './task.js';
+import { finishTask, loadTask, toBatchError, type Outcome, type TaskInput, type TaskOptions } from './task.js';
 
 export type WorkerRequest = { id: number } & TaskInput;
 /**
@@ -20,8 +20,10 @@ if (port) {
   const options = (workerData ?? {}) as TaskOptions;
   let queue: Promise<void> = Promise.resolve();
   port.on('message', (req: WorkerRequest) => {
+    // start reading at once: the file is read while the request before it is being analysed
+    const loading = loadTask(req, options);
     queue = queue.then(async () => {
-      const outcome = await runTask(req, options);
+      const outcome = finishTask(await loading, options);
       try {
         port.postMessage({ id: req.id, outcome } satisfies WorkerReply);
       } catch (err) {
