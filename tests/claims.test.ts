@@ -78,6 +78,13 @@ describe('masked values', () => {
     expect(cs[0].growth!.quantity!.span.start).toBeLessThan(cs[1].growth!.quantity!.span.start);
   });
 
+  it('takes no lone preposition before the number for a metric (将2.8万亿元…, 在70%左右的地市…)', () => {
+    // national-2021/2022 and national-2016: the metric was 将 and 在
+    for (const s of ['建立常态化财政资金直达机制，将2.8万亿元中央财政资金纳入直达机制。', '在70%左右的地市开展分级诊疗试点。']) {
+      for (const c of claims(s)) expect(c.metric.text, s).not.toMatch(/^[将在对]$/);
+    }
+  });
+
   it('gives subjects listed before 分别 their own growth, not the values earlier in the sentence', () => {
     // city-yangzhou-2023-gov-work-report.zh.txt: the two growth rates went to 地区生产总值 and 高邮、仪征
     const cs = claims('预计地区生产总值突破7000亿元，高邮、仪征首超千亿元，一般公共预算收入同口径增长2.3%，固定资产投资、社会消费品零售总额分别增长10%和2.3%。');

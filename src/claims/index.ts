@@ -265,6 +265,9 @@ function growthVerb(pre: string): { verb: string; dir: 'up' | 'down'; rest: stri
   return { verb, dir: verb === up ? 'up' : 'down', rest: s.slice(0, -verb.length) };
 }
 
+/** Prepositions and coverbs that, alone before a number, are no metric. */
+const LONE_PREPOSITIONS = '将把对向给使让以按为在从于据经';
+
 /** Strip verbs, modifiers and lead words off a metric candidate [s, e) of t; returns the trimmed range. */
 function trimMetric(t: string, s: number, e: number, cap = 16): { start: number; end: number } | null {
   let a = s;
@@ -290,6 +293,8 @@ function trimMetric(t: string, s: number, e: number, cap = 16): { start: number;
     else break;
   }
   if (b - a < 1) return null;
+  // 将75%以上的财力用于…, 对新增2万亿元资金…: a lone preposition before the number names nothing
+  if (b - a === 1 && LONE_PREPOSITIONS.includes(t.charAt(a))) return null;
   // 比上年年初预算增加1800亿元: a comparison basis, not a metric
   if (/^(?:比|较|同比|环比)/.test(t.slice(a, b))) return null;
   // “新三样”出口: after a quotation the metric is what follows it
