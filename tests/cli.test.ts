@@ -4,13 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
 import { main } from '../src/cli/index.js';
+import { defaultJobs } from '../src/cli/main.js';
 import { zip } from '../src/render/zip.js';
 import { readDocument } from '../src/read/index.js';
 
@@ -331,6 +333,21 @@ describe.concurrent('unreadable inputs: exit 2 and one line on stderr naming the
 });
 
 // ------------------------------------------------------------------ indicators
+
+describe('--jobs by default', () => {
+  it('is 1 for a small batch (a worker costs more than it saves there) and the number of cores from 16 MB', () => {
+    const corpus = readdirSync(join(CORPUS, 'zh')).map((f) => ({ display: f, abs: join(CORPUS, 'zh', f) }));
+    expect(defaultJobs(corpus, corpus.length)).toBe(1);
+    const dir = mkdtempSync(join(tmpdir(), 'baogao-jobs-'));
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, '');
+    truncateSync(big, 16 * 1024 * 1024); // sparse: only its size counts here
+    const files = [...corpus, { display: 'big.txt', abs: big }, { display: '-', abs: null }, { display: 'gone', abs: join(dir, 'gone.txt') }];
+    expect(defaultJobs(files, files.length)).toBe(Math.min(availableParallelism(), files.length));
+    expect(defaultJobs(files, 1)).toBe(1);
+    rmSync(dir, { recursive: true });
+  });
+});
 
 describe.concurrent('baogao indicators', { timeout: 60_000 }, () => {
   it('--jobs 2 (worker threads) gives the same table as --jobs 1, and a bad file in the batch is reported', async ({ expect }) => {

@@ -63,7 +63,8 @@ Options:
                          sarif: SARIF 2.1.0, for GitHub code scanning and editors
   -q, --quiet            report errors only
   -j, --jobs N           threads that read and analyse the files, this one included
-                         (default: the number of cores; 1 = no worker threads)
+                         (default: the number of cores for 16 MB of files or more, else 1;
+                         1 = no worker threads)
   -h, --help             show this help
 
 Positions are line:column, 1-based, columns in UTF-16 code units of the decoded text.
@@ -94,7 +95,8 @@ Options:
                                the first value of each (or its growth when there is no value)
                         .json  an array of rows
                       never an input file
-  -j, --jobs N        threads that analyze a batch, this one included (default: the number of cores; 1 = no workers)
+  -j, --jobs N        threads that analyze a batch, this one included (default: the number of cores
+                      for 16 MB of files or more, else 1; 1 = no workers)
   -h, --help          show this help
 
 Without -o, CSV goes to standard output.

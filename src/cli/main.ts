@@ -235,7 +235,7 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   }
 
   const total = drafts.files.length + refs.length;
-  const jobs = jobsOption('check', values.jobs as string | undefined, Math.max(drafts.files.length, refs.length));
+  const jobs = jobsOption('check', values.jobs as string | undefined, [...drafts.files, ...refs], Math.max(drafts.files.length, refs.length));
   const progress = new Progress(ctx.io.stderr, total);
   const ok = (await analyzeInputs(drafts.files, ctx, progress, 0, total, { claims: false }, jobs, failed))
     .filter((a) => a !== null)
@@ -354,7 +354,7 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
     for (const f of inputs.files) if (f.abs && sameFile(f.abs, outAbs)) throw new UsageError(CLI.outputIsInput(output!));
   }
 
-  const jobs = jobsOption('indicators', values.jobs as string | undefined, inputs.files.length);
+  const jobs = jobsOption('indicators', values.jobs as string | undefined, inputs.files, inputs.files.length);
   const progress = new Progress(ctx.io.stderr, inputs.files.length);
   const rows: IndicatorRow[] = [];
   const columns: PivotColumn[] = [];
@@ -400,12 +400,35 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
   return failed.length ? EXIT_USAGE : EXIT_OK;
 }
 
-/** --jobs N: threads that analyze a batch (this one included); default the number of cores, never more than the files. */
-function jobsOption(cmd: string, value: string | undefined, files: number): number {
-  if (value === undefined) return Math.min(availableParallelism(), Math.max(files, 1));
+/**
+ * Below this many bytes of input the default is this thread alone: starting a worker (and, for
+ * claims, loading jieba's dictionary in it) costs more than it saves. Measured here on 2 cores, one
+ * thread against two: the 24 corpus reports (1.4 MB) check in 1.06 s against 1.38 s and give their
+ * indicators in 2.19 s against 2.86 s; 300 reports (17 MB) check in 3.32 s against 3.43 s and give
+ * indicators in 5.38 s against 5.11 s; analyzeFiles over 1,000 (58 MB) saves a quarter.
+ */
+const WORKERS_FROM_BYTES = 16 * 1024 * 1024;
+
+/** Threads for a batch without --jobs: the number of cores for WORKERS_FROM_BYTES of files or more, else 1. */
+export function defaultJobs(files: InputFile[], most: number): number {
+  let bytes = 0;
+  for (const f of files) {
+    if (bytes >= WORKERS_FROM_BYTES) break;
+    try {
+      if (f.abs) bytes += statSync(f.abs).size;
+    } catch {
+      // unreadable: reported when it is read
+    }
+  }
+  return bytes >= WORKERS_FROM_BYTES ? Math.min(availableParallelism(), Math.max(most, 1)) : 1;
+}
+
+/** --jobs N: threads that analyze a batch (this one included), never more than `most`; see defaultJobs. */
+function jobsOption(cmd: string, value: string | undefined, files: InputFile[], most: number): number {
+  if (value === undefined) return defaultJobs(files, most);
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`${cmd}: --jobs takes a whole number from 1 to 256, not '${value}'.`);
-  return Math.min(n, Math.max(files, 1));
+  return Math.min(n, Math.max(most, 1));
 }
 
 // ---------------------------------------------------------------------------------------- compare
