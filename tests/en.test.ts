@@ -137,6 +137,27 @@ describe('sections of the official translations', () => {
   });
 });
 
+describe('English enumerations (First, … Second, …)', () => {
+  it('makes the paragraphs of a First/Second/Third run items of their section, as 一是、二是 are', () => {
+    const text = readFileSync(join(corpus, 'en', 'national-2016-gov-work-report.en.txt'), 'utf8');
+    const { sections } = splitSectionsEn(text);
+    const items = [...walkSections(sections)].filter((s) => s.marker.kind === 'enumeration');
+    // the first run of the report: the six tasks of 2015, under the review part
+    expect(items.slice(0, 6).map((s) => s.marker.text)).toEqual(['First,', 'Second,', 'Third,', 'Fourth,', 'Fifth,', 'Sixth,']);
+    expect(items.slice(0, 6).map((s) => s.marker.ordinal)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(items[1].heading?.text).toBe('we intensified reform and opening up to invigorate the market');
+    for (const it of items) expect(text.slice(it.marker.span!.start, it.marker.span!.end)).toBe(it.marker.text);
+    expect(items.length).toBeGreaterThan(30);
+  });
+
+  it('needs a run from First, and an ordinal opening a line', () => {
+    const items = (t: string) => [...walkSections(splitSectionsEn(t).sections)].filter((s) => s.marker.kind === 'enumeration').length;
+    expect(items('I. Tasks\nFirst, we will cut taxes.\nSecond, we will cut fees.\n')).toBe(2);
+    expect(items('I. Tasks\nSecond, we will cut taxes.\nThird, we will cut fees.\n')).toBe(0);
+    expect(items('I. Tasks\nWe ranked first, second and third. First, a claim.\nSecond, another.\n')).toBe(0);
+  });
+});
+
 describe('English statements', () => {
   const split = (s: string) => sentenceRangesEn(s, 0, s.length).map(([a, b]) => s.slice(a, b));
 

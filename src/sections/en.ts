@@ -25,7 +25,8 @@
 import type { Marker, SectionRole, TextSpan } from '../schema/index.js';
 import { loadJson } from '../dictionaries.js';
 import { isBlank, skipBlank, splitLines, trimEnd, type Line } from './lines.js';
-import { buildTree, numberSections, type Boundary } from './tree.js';
+import { addEnumerations, buildTree, numberSections, type Boundary } from './tree.js';
+import { findEnumerationsEn } from './markers.js';
 import { sentenceEndAt } from '../statements/en.js';
 import type { SectionsResult } from './index.js';
 
@@ -277,8 +278,21 @@ export function splitSectionsEn(text: string): SectionsResult {
   }
 
   const sections = buildTree(boundaries, n);
+  addEnumerations(text, sections, findEnumerationsEn, runInHeadingEn);
   numberSections(sections);
   return { title, sections };
+}
+
+/** After "First, ": the item's first sentence when it is short enough to be its heading. */
+function runInHeadingEn(text: string, from: number, to: number): TextSpan | null {
+  let a = from;
+  while (a < to && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+  const limit = Math.min(to, a + 120);
+  for (let k = a; k < limit; k++) {
+    const c = text.charAt(k);
+    if ('.;!?:\n\r'.includes(c)) return k > a ? { text: text.slice(a, k), span: { start: a, end: k } } : null;
+  }
+  return null;
 }
 
 function part(start: number, role: SectionRole): Boundary {

@@ -9,7 +9,7 @@ import type { Marker, Section, SectionRole, TextSpan } from '../schema/index.js'
 import { loadRoles, type Roles } from './roles.js';
 import { findEnumerations, matchMarker, type LineMarker } from './markers.js';
 import { isBlank, skipBlank, splitLines, trimEnd, type Line } from './lines.js';
-import { buildTree, numberSections, type Boundary } from './tree.js';
+import { addEnumerations, buildTree, numberSections, type Boundary } from './tree.js';
 
 export { splitLines, lineStarts, lineColumn, type Line } from './lines.js';
 export { smallChineseNumber } from './markers.js';
@@ -265,7 +265,7 @@ export function splitSections(text: string): SectionsResult {
   }
 
   const sections = buildTree(boundaries, n);
-  addEnumerations(text, sections);
+  addEnumerations(text, sections, findEnumerations, runInHeading);
   numberSections(sections);
   return { title, sections };
 }
@@ -293,38 +293,6 @@ function part(start: number, role: SectionRole, bodyStart: number): Boundary {
 }
 
 /** Enumerations 一是…二是… in a section's own body become its first children. */
-function addEnumerations(text: string, sections: Section[]): void {
-  for (const sec of sections) {
-    addEnumerations(text, sec.children);
-    if (sec.role === 'frontmatter') continue;
-    const runs = findEnumerations(text, sec.body.start, sec.body.end);
-    if (runs.length === 0) continue;
-    const items: Section[] = [];
-    const bodyEnd = sec.body.end;
-    const hits = runs.flat();
-    for (let k = 0; k < hits.length; k++) {
-      const h = hits[k];
-      const end = k + 1 < hits.length ? hits[k + 1].start : bodyEnd;
-      if (end <= h.start) continue;
-      items.push({
-        id: '',
-        level: Math.max(sec.level, 0) + 1,
-        marker: { kind: 'enumeration', text: h.marker, ordinal: h.ordinal, span: { start: h.start, end: h.end } },
-        heading: runInHeading(text, h.end, end),
-        runIn: true,
-        role: sec.role === 'preamble' ? 'body' : sec.role,
-        span: { start: h.start, end },
-        // the marker and run-in heading are part of the item's first sentence: the body keeps them
-        body: { start: h.start, end },
-        children: [],
-      });
-    }
-    if (items.length === 0) continue;
-    sec.body.end = items[0].span.start;
-    sec.children = [...items, ...sec.children];
-  }
-}
-
 function runInHeading(text: string, from: number, to: number): TextSpan | null {
   const limit = Math.min(to, from + 50);
   for (let k = from; k < limit; k++) {

@@ -116,7 +116,11 @@ export function findEnumerations(text: string, from: number, to: number): EnumHi
     const start = from - lead + m.index + m[0].length - marker.length;
     if (ordinal !== null) hits.push({ start, end: start + marker.length, ordinal, marker });
   }
-  // group into consecutive runs starting at 1
+  return consecutiveRuns(hits);
+}
+
+/** Hits grouped into runs of consecutive ordinals starting at 1, each of two or more. */
+function consecutiveRuns(hits: EnumHit[]): EnumHit[][] {
   const runs: EnumHit[][] = [];
   let cur: EnumHit[] = [];
   for (const h of hits) {
@@ -129,4 +133,30 @@ export function findEnumerations(text: string, from: number, to: number): EnumHi
   }
   if (cur.length >= 2) runs.push(cur);
   return runs;
+}
+
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+/** "First," "Second," … (or "Firstly,") as the first word of a line. */
+const ENUM_EN_RE = /\b(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)(?:ly)?,/g;
+
+/**
+ * English enumerations between `from` and `to`: paragraphs opening "First, … Second, … Third, …"
+ * with consecutive ordinals, as the official translations render 一是、二是 and 第一、第二. Only an
+ * ordinal that opens a line counts ("the first, second and third" inside a sentence does not).
+ */
+export function findEnumerationsEn(text: string, from: number, to: number): EnumHit[][] {
+  const hits: EnumHit[] = [];
+  const part = text.slice(from, to);
+  ENUM_EN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENUM_EN_RE.exec(part))) {
+    const start = from + m.index;
+    // only blanks between the line's start and the word, looked at over a bounded stretch
+    let k = start - 1;
+    while (k >= from && start - k <= 8 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 0x3000)) k--;
+    if (k >= from && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) continue;
+    const marker = m[0];
+    hits.push({ start, end: start + marker.length, ordinal: ORDINAL_WORDS.indexOf(m[1].toLowerCase()) + 1, marker });
+  }
+  return consecutiveRuns(hits);
 }

@@ -3,6 +3,7 @@
  * rank with a stack; unmarked parts are always top level and close at the next boundary.
  */
 import type { Marker, Section, SectionRole, TextSpan } from '../schema/index.js';
+import type { EnumHit } from './markers.js';
 
 export interface Boundary {
   /** section start: the start of the heading's line */
@@ -65,5 +66,47 @@ export function numberSections(sections: Section[], counter: { next: number } = 
   for (const s of sections) {
     s.id = `sec-${counter.next++}`;
     numberSections(s.children, counter);
+  }
+}
+
+/**
+ * Enumerations inside section bodies (一是…二是…, First, … Second, …) become child sections, one per
+ * item, each running to the next item or the end of the body; `find` gives the runs of items and
+ * `heading` the run-in heading after a marker.
+ */
+export function addEnumerations(
+  text: string,
+  sections: Section[],
+  find: (text: string, from: number, to: number) => EnumHit[][],
+  heading: (text: string, from: number, to: number) => TextSpan | null,
+): void {
+  for (const sec of sections) {
+    addEnumerations(text, sec.children, find, heading);
+    if (sec.role === 'frontmatter') continue;
+    const runs = find(text, sec.body.start, sec.body.end);
+    if (runs.length === 0) continue;
+    const items: Section[] = [];
+    const bodyEnd = sec.body.end;
+    const hits = runs.flat();
+    for (let k = 0; k < hits.length; k++) {
+      const h = hits[k];
+      const end = k + 1 < hits.length ? hits[k + 1].start : bodyEnd;
+      if (end <= h.start) continue;
+      items.push({
+        id: '',
+        level: Math.max(sec.level, 0) + 1,
+        marker: { kind: 'enumeration', text: h.marker, ordinal: h.ordinal, span: { start: h.start, end: h.end } },
+        heading: heading(text, h.end, end),
+        runIn: true,
+        role: sec.role === 'preamble' ? 'body' : sec.role,
+        span: { start: h.start, end },
+        // the marker and run-in heading are part of the item's first sentence: the body keeps them
+        body: { start: h.start, end },
+        children: [],
+      });
+    }
+    if (items.length === 0) continue;
+    sec.body.end = items[0].span.start;
+    sec.children = [...items, ...sec.children];
   }
 }
