@@ -11,7 +11,7 @@
  * this thread takes documents too while it waits for theirs (so it is busy while you iterate, as
  * with `jobs: 1`). It defaults to os.availableParallelism(); `jobs: 1` (or a batch of one) runs in
  * this thread alone. `'-'` is standard input, read once by this thread. Results are the same
- * whatever `jobs` is: every path runs the same loadTask + finishTask.
+ * whatever `jobs` is: every thread runs the same loadTask + finishTask.
  * Workers are started per call and stopped when the iteration ends (or is broken off), so each call
  * pays for starting them and, when claims are on, for loading jieba's dictionary once per worker
  * (about 1.5 s): batch many documents per call.
@@ -21,7 +21,7 @@ import type { AnalyzeOptions } from '../model/analyze.js';
 import type { Encoding } from '../read/decode.js';
 import type { Report } from '../schema/index.js';
 import { readDocument, type ReadOptions } from '../read/index.js';
-import { READ_AHEAD, finishTask, loadTask, toBatchError, type BatchError, type Loaded, type Outcome, type TaskInput, type TaskOptions } from './task.js';
+import { toBatchError, type BatchError, type Outcome, type TaskInput, type TaskOptions } from './task.js';
 import { runPool } from './pool.js';
 
 export type { BatchError } from './task.js';
@@ -80,21 +80,9 @@ async function* run(
   label: (i: number) => string,
   options: BatchOptions,
 ): AsyncGenerator<[number, Outcome]> {
-  const jobs = Math.min(resolveJobs(options.jobs), count);
-  const opts = taskOptions(options);
-  if (jobs <= 1) {
-    // keep the next few documents reading while this one is analysed: a read takes several trips
-    // through libuv's threads (stat, open, read, close), and each only moves while this thread waits
-    const ahead: Array<Promise<Loaded>> = [];
-    let queued = 0;
-    for (let i = 0; i < count; i++) {
-      while (queued < count && queued <= i + READ_AHEAD) ahead.push(loadTask(input(queued++), opts));
-      const loaded = await ahead.shift()!;
-      yield [i, finishTask(loaded, opts)];
-    }
-    return;
-  }
-  yield* runPool(count, input, label, jobs, opts);
+  const jobs = Math.max(1, Math.min(resolveJobs(options.jobs), count));
+  // jobs 1 is the pool without workers: this thread alone, reading ahead as it does beside them
+  yield* runPool(count, input, label, jobs, taskOptions(options));
 }
 
 /**

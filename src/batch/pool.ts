@@ -89,8 +89,8 @@ interface Slot {
 }
 
 /**
- * Run `count` tasks (`input(i)` builds the i-th) over this thread and `jobs - 1` workers (jobs ≥ 2);
- * yields `[i, outcome]` for i = 0, 1, 2… in order.
+ * Run `count` tasks (`input(i)` builds the i-th) over this thread and `jobs - 1` workers (none for
+ * jobs 1); yields `[i, outcome]` for i = 0, 1, 2… in order.
  */
 export async function* runPool(
   count: number,

@@ -1,7 +1,7 @@
 /**
- * One unit of batch work — read and decode a file (or take a text), then analyze it — shared by the
- * in-process path (`jobs: 1`) and the worker threads, so both give the same result for the same
- * input. Nothing here throws: every failure becomes `{ error: { code, message } }`.
+ * One unit of batch work in two halves — loadTask reads and decodes a file (or takes a text),
+ * finishTask analyzes it — shared by this thread and the worker threads, so all give the same result
+ * for the same input. Nothing here throws: every failure becomes `{ error: { code, message } }`.
  */
 import { analyze, type AnalyzeOptions } from '../model/analyze.js';
 import { ReadError, readDocument, type ReadOptions } from '../read/index.js';
@@ -97,8 +97,4 @@ export function finishTask(loaded: Loaded, options: TaskOptions): Outcome {
     if (encoding) out.encoding = encoding;
   }
   return out;
-}
-
-export async function runTask(input: TaskInput, options: TaskOptions): Promise<Outcome> {
-  return finishTask(await loadTask(input, options), options);
 }
