@@ -358,13 +358,11 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
   const progress = new Progress(ctx.io.stderr, inputs.files.length);
   const rows: IndicatorRow[] = [];
   const columns: PivotColumn[] = [];
-  const take = (display: string, report: Report, text: string) => {
-    const year = reportYear(report, text, display);
-    for (const row of indicatorRows(report, text, display, year)) rows.push(row);
-    columns.push({ file: display, year });
-  };
   for (const a of await analyzeInputs(inputs.files, ctx, progress, 0, inputs.files.length, { duplicates: false }, jobs, failed)) {
-    if (a) take(a.display, a.report, a.text);
+    if (!a) continue;
+    const year = reportYear(a.report, a.text, a.display);
+    for (const row of indicatorRows(a.report, a.text, a.display, year)) rows.push(row);
+    columns.push({ file: a.display, year });
   }
   progress.clear();
 
