@@ -27,8 +27,7 @@ export interface UnitMatch {
 interface Compiled {
   raw: UnitsDict;
   scales: Array<[string, number]>;
-  bases: Array<[string, UnitMatch['kind']]>;
-  /** `bases` by first code unit, in the same order (longest first): tried after every number */
+  /** base units by first code unit, longest first: tried after every number */
   basesByFirst: Map<number, Array<[string, UnitMatch['kind']]>>;
 }
 let compiled: Compiled | null = null;
@@ -49,7 +48,7 @@ export function unitsDict(): Compiled {
     if (list) list.push(b);
     else basesByFirst.set(k, [b]);
   }
-  compiled = { raw, scales, bases, basesByFirst };
+  compiled = { raw, scales, basesByFirst };
   return compiled;
 }
 

@@ -31,10 +31,9 @@ import {
   slogansList,
 } from './lexicon.js';
 
-const CLAUSE_BREAK = new Set(['，', '；', '。', '！', '？', '：', '\n', ',', ';', ':', '!', '?']);
-/** CLAUSE_BREAK as a code-unit table, for the backward scans */
-const CLAUSE_BREAK_CODE = new Uint8Array(65536);
-for (const c of CLAUSE_BREAK) CLAUSE_BREAK_CODE[c.charCodeAt(0)] = 1;
+/** Characters that end a clause, as a code-unit table for the backward scans. */
+const CLAUSE_BREAK = new Uint8Array(65536);
+for (const c of '，；。！？：\n,;:!?') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
 
 type Role = 'value' | 'growth' | 'rank' | 'baseline';
 
@@ -114,7 +113,7 @@ const WINDOW = 240;
 
 function clauseStart(t: string, from: number, pos: number): number {
   const lo = Math.max(from, pos - WINDOW);
-  for (let k = pos - 1; k >= lo; k--) if (CLAUSE_BREAK_CODE[t.charCodeAt(k)]) return k + 1;
+  for (let k = pos - 1; k >= lo; k--) if (CLAUSE_BREAK[t.charCodeAt(k)]) return k + 1;
   return lo;
 }
 
