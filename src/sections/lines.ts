@@ -34,8 +34,7 @@ export function isBlankCode(c: number): boolean {
 
 /** Push the range [start, end) of `text`, trailing blanks trimmed, onto `out` unless nothing is left. */
 export function pushTrimmed(out: Array<[number, number]>, text: string, start: number, end: number): void {
-  let e = end;
-  while (e > start && isBlankCode(text.charCodeAt(e - 1))) e--;
+  const e = trimEnd(text, start, end);
   if (e > start) out.push([start, e]);
 }
 
