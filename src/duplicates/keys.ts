@@ -83,11 +83,6 @@ export function keyOf(text: string, start = 0, end = text.length): string {
   return codesToString(out, 0, keyCodesInto(text, start, end, out, 0));
 }
 
-/** The key of a string, for dictionary entries and tests. */
-export function matchKey(s: string): string {
-  return keyOf(s);
-}
-
 export function codesToString(codes: ArrayLike<number>, start: number, end: number): string {
   const CHUNK = 4096;
   if (end - start <= CHUNK) {
