@@ -17,7 +17,7 @@ export interface Word {
 }
 
 interface Jieba {
-  load(opts?: { userDict?: string }): void;
+  load(opts?: { userDict?: string; idfDict?: string }): void;
   tag(s: string): Array<{ word: string; tag: string }>;
   cut(s: string): string[];
 }
@@ -36,8 +36,12 @@ export function loadJieba(): Jieba | null {
   try {
     const require = createRequire(import.meta.url);
     const j = require('nodejieba') as Jieba;
-    const user = join(dictionariesDir(), 'jieba.user.dict.utf8');
-    j.load(existsSync(user) ? { userDict: user } : undefined);
+    const dir = dictionariesDir();
+    const user = join(dir, 'jieba.user.dict.utf8');
+    // load() also reads an IDF table (6 MB) for keyword extraction, which we never call: a one-line
+    // table (dictionaries/jieba.idf.utf8) saves about 330 ms and 20 MB per thread; tags are unchanged
+    const idf = join(dir, 'jieba.idf.utf8');
+    j.load({ ...(existsSync(user) ? { userDict: user } : {}), ...(existsSync(idf) ? { idfDict: idf } : {}) });
     jieba = j;
   } catch (e) {
     loadError = e instanceof Error ? e.message.split('\n')[0] : String(e);
