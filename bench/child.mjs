@@ -2,7 +2,8 @@
 //
 //   node bench/child.mjs one LIB FILE [--no-claims]   read + analyze one report: ms, peak RSS, jiebaLoaded()
 //   node bench/child.mjs jieba LIB FILE               jiebaLoaded() after analyze(text, { claims: false }), then after analyze(text)
-//   node bench/child.mjs batch LIB JOBS N             analyzeFiles over N corpus reports: ms, CPU time, peak RSS, a digest of the results
+//   node bench/child.mjs batch LIB JOBS N [FROM TO]   analyzeFiles over N corpus reports (or reports FROM..TO-1 of them):
+//                                                     ms, CPU time, peak RSS, a digest of the results
 //   node bench/child.mjs cores LIB [N]                how many cores N spinning threads get right now
 //
 // LIB is the URL of the library module (see build.mjs). Peak RSS is process.resourceUsage().maxRSS,
@@ -65,7 +66,8 @@ if (mode === 'one') {
   for (const [k, v] of threads) base.set(k, v);
   const timer = setInterval(sample, 100);
   const jobs = Number(rest[0]);
-  const paths = batchPaths(Number(rest[1]));
+  const all = batchPaths(Number(rest[1]));
+  const paths = rest.length > 3 ? all.slice(Number(rest[2]), Number(rest[3])) : all;
   const hash = createHash('sha256');
   const cpu0 = process.cpuUsage();
   let errors = 0;

@@ -17,10 +17,12 @@
 //               whether jieba's dictionary was loaded
 //   memory      peak RSS of one report, in a child process
 //   batch       a batch of 1,000 reports with analyzeFiles, jobs 1 against jobs 2, each in a child
-//               process: wall time, CPU time per thread, peak RSS, same results
+//               process: wall time, CPU time per thread, peak RSS, same results; and the machine's
+//               ceiling for any pool: two separate processes side by side, each analysing half of the
+//               batch with jobs 1 (nothing shared, nothing copied between them)
 // Peak RSS is the child's VmHWM (Linux), else process.resourceUsage().maxRSS (see `peak` below).
 // Other processes on the machine skew every figure: the load average is recorded with each section.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -247,6 +249,17 @@ function child(argv) {
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
+/** child(), without waiting: several run side by side */
+function childAsync(argv) {
+  return new Promise((resolve, reject) => {
+    const c = spawn(process.execPath, [join(ROOT, 'bench', 'child.mjs'), ...argv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    c.stdout.setEncoding('utf8').on('data', (d) => (out += d));
+    c.on('error', reject);
+    c.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`bench/child.mjs ${argv.join(' ')} exited with ${code}`))));
+  });
+}
+
 if (ONLY.has('startup')) {
   const t0 = Date.now();
   const seed = SEED;
@@ -297,6 +310,7 @@ if (ONLY.has('memory')) {
 if (ONLY.has('batch')) {
   const t0 = Date.now();
   const runs = { 1: [], 2: [] };
+  const halves = [];
   console.log(`batch: analyzeFiles over ${BATCH} reports (the corpus cycled), ${BATCH_RUNS} run(s) each, alternating`);
   for (let k = 0; k < BATCH_RUNS; k++) {
     for (const jobs of [1, 2]) {
@@ -312,23 +326,32 @@ if (ONLY.has('batch')) {
       runs[jobs].push(r);
       console.log(`  jobs ${jobs}: ${fmt(r.ms / 1000, 1)} s, ${kcs(r.chars / (r.ms / 1000))} chars/s, ${fmt(r.coresUsed, 2)} cores busy (${fmt(r.coresAvailableBefore, 2)} available just before), CPU ${fmt(r.cpuMs / 1000, 1)} s (threads: ${r.threadsMs.join(', ')} ms), peak RSS ${fmt(peak(r), 0)} MB, errors ${r.errors}, digest ${r.digest} (load ${r.load})`);
     }
+    // the ceiling: two processes, each jobs 1 on half the batch, started together; the pair's time is
+    // the later one's (each child times its own batch, after its own start-up, as the runs above do)
+    const half = Math.floor(BATCH / 2);
+    const two = await Promise.all([childAsync(['batch', lib.url, '1', String(BATCH), '0', String(half)]), childAsync(['batch', lib.url, '1', String(BATCH), String(half), String(BATCH)])]);
+    const h = { ms: Math.max(...two.map((x) => x.ms)), cpuMs: two[0].cpuMs + two[1].cpuMs, parts: two.map((x) => ({ docs: x.docs, ms: x.ms, cpuMs: x.cpuMs, peakMB: peak(x) })), load: load() };
+    halves.push(h);
+    console.log(`  two processes, jobs 1 on ${half} + ${BATCH - half} reports side by side: ${fmt(h.ms / 1000, 1)} s (${two.map((x) => fmt(x.ms / 1000, 1)).join(' and ')} s), CPU ${fmt(h.cpuMs / 1000, 1)} s, peak RSS ${two.map((x) => fmt(peak(x), 0)).join(' + ')} MB (load ${h.load})`);
   }
   // each pair (jobs 1 then jobs 2) is one comparison; a pair in which someone else held a core
   // (fewer than 1.8 of the 2 free just before either run) says more about the machine than about us
   const pairs = runs[1].map((a, k) => {
     const b = runs[2][k];
-    return { speedup: a.ms / b.ms, coresFree: Math.min(a.coresAvailableBefore, b.coresAvailableBefore), ms1: a.ms, ms2: b.ms };
+    return { speedup: a.ms / b.ms, ceiling: a.ms / halves[k].ms, coresFree: Math.min(a.coresAvailableBefore, b.coresAvailableBefore), ms1: a.ms, ms2: b.ms, msHalves: halves[k].ms };
   });
   const clean = pairs.filter((p) => p.coresFree >= 1.8);
   const speedup = median((clean.length ? clean : pairs).map((p) => p.speedup));
+  const ceiling = median((clean.length ? clean : pairs).map((p) => p.ceiling));
   const same = new Set([...runs[1], ...runs[2]].map((r) => r.digest)).size === 1;
   const idle1 = median(runs[1].map((r) => r.idleMs));
   const idle2 = median(runs[2].map((r) => r.idleMs));
   const cpuRatio = median(runs[2].map((r) => r.cpuMs)) / median(runs[1].map((r) => r.cpuMs));
-  results.batch = { docs: BATCH, runs, pairs, cleanPairs: clean.length, speedup, projectedIdleSpeedup: idle1 && idle2 ? idle1 / idle2 : null, cpuRatio, sameResults: same, seconds: (Date.now() - t0) / 1000 };
-  console.log(`  pairs: ${pairs.map((p) => `${fmt(p.speedup)}× (${fmt(p.coresFree, 1)} cores free)`).join(', ')}`);
+  results.batch = { docs: BATCH, runs, halves, pairs, cleanPairs: clean.length, speedup, ceiling, projectedIdleSpeedup: idle1 && idle2 ? idle1 / idle2 : null, cpuRatio, sameResults: same, seconds: (Date.now() - t0) / 1000 };
+  console.log(`  pairs: ${pairs.map((p) => `${fmt(p.speedup)}× (${fmt(p.coresFree, 1)} cores free; two processes: ${fmt(p.ceiling)}×)`).join(', ')}`);
   console.log(`  jobs 2 vs jobs 1: ${fmt(speedup)}× faster, median of ${clean.length ? `the ${clean.length} pair(s) with both cores free` : 'all pairs — NONE had both cores free: re-run'} (target ≥ 1.7 ${mark(speedup >= 1.7)}); same results: ${same}`);
-  console.log(`  jobs 2 spends ${fmt(cpuRatio)}× the CPU time of jobs 1; from per-thread CPU time, an idle machine would give ${fmt(results.batch.projectedIdleSpeedup)}×\n`);
+  console.log(`  jobs 2 spends ${fmt(cpuRatio)}× the CPU time of jobs 1; from per-thread CPU time, an idle machine would give ${fmt(results.batch.projectedIdleSpeedup)}×`);
+  console.log(`  ceiling: two separate processes on half the batch each are ${fmt(ceiling)}× faster than jobs 1 (median); the pool gets ${fmt((speedup / ceiling) * 100, 0)}% of that\n`);
 }
 
 results.load.end = load();
@@ -374,6 +397,7 @@ function summary(r) {
       `**${fmt(b.speedup)}×** (${b.cleanPairs ? `runs with both cores free` : 'no run had both cores free'}; CPU time jobs 2 / jobs 1: ${fmt(b.cpuRatio)}×; projected for an idle machine from per-thread CPU time: ${fmt(b.projectedIdleSpeedup)}×)`,
       `≥ 1.7 ${mark(b.speedup >= 1.7)}`,
     );
+    if (b.ceiling) row('ceiling: two separate processes, jobs 1 on half the batch each, vs jobs 1', `${fmt(b.ceiling)}× (the pool gets ${fmt((b.speedup / b.ceiling) * 100, 0)}% of it)`);
     row(`peak RSS, batch of ${b.docs.toLocaleString('en-US')}: jobs 1 · jobs 2`, `${fmt(rss(1), 0)} MB · ${fmt(rss(2), 0)} MB`);
   }
   if (r.memory) row('peak RSS, one report (claims on · off)', `${fmt(peak(r.memory.oneReport), 0)} MB · ${fmt(peak(r.memory.oneReportNoClaims), 0)} MB`);
