@@ -10,6 +10,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/index.js';
 import { violations } from './helpers/invariants.js';
+import { enumerationMarkers, smallChineseNumber } from '../src/sections/markers.js';
+import { boldDelimiters } from '../src/annotate/placeholders.js';
 
 const corpus = new URL('../../shared/corpus/', import.meta.url).pathname;
 const sources = ['000_304eac767b8a3bea.txt', 'zh/national-2024-gov-work-report.zh.txt', 'zh/city-wuhan-2024-gov-work-report.zh.txt', 'zh/prov-shandong-2023-gov-work-report.zh.txt'];
@@ -59,5 +61,91 @@ describe('analyze on any input', () => {
     for (const t of ['', ' ', '\n\n\n', '*'.repeat(10_000), '（'.repeat(10_000) + '）'.repeat(10_000), '“'.repeat(10_000), '一、'.repeat(3000), '1'.repeat(10_000), '一是'.repeat(5000), 'a'.repeat(20_000)]) {
       check(t);
     }
+  });
+});
+
+/**
+ * The enumeration and bold-delimiter scans jump with indexOf; the oracles here are the per-character
+ * definitions they replaced (a regular expression with a lookbehind; a loop over every character),
+ * compared exactly on strings made of the characters that matter.
+ */
+describe('scans that jump with indexOf agree with their per-character definitions', () => {
+  const ENUM_RE = /(?:^|(?<=[。；：，！？\n\u3000 、“]))((?:[一二三四五六七八九十]{1,2})是)/g;
+  function enumOracle(text: string, from: number, to: number): Array<[number, string]> {
+    const lead = from > 0 ? 1 : 0;
+    const part = text.slice(from - lead, to);
+    ENUM_RE.lastIndex = lead;
+    const out: Array<[number, string]> = [];
+    let m: RegExpExecArray | null;
+    while ((m = ENUM_RE.exec(part))) {
+      // as findEnumerations did: a marker whose numerals are no number (一一是) is dropped
+      if (smallChineseNumber(m[1].slice(0, -1)) !== null) out.push([from - lead + m.index + m[0].length - m[1].length, m[1]]);
+    }
+    return out;
+  }
+
+  it('enumerationMarkers finds exactly the markers of the lookbehind expression, in any range', () => {
+    const text = fc.array(fc.constantFrom(...'一二三十是是，。\n 、“的x'), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, x, y) => {
+        const from = x % (t.length + 1);
+        const to = from + (y % (t.length - from + 1));
+        expect(enumerationMarkers(t, from, to).map((h) => [h.start, h.marker])).toEqual(enumOracle(t, from, to));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  function boldOracle(norm: string): Set<number> {
+    // boldDelimiters as it was, reading every character
+    const OPEN_BEFORE = new Set([...'\n\t 　：:。；;，,、“"（(【《！？>—']);
+    const out = new Set<number>();
+    let lineStart = 0;
+    let pendingOpen = -1;
+    let pendingLine = -1;
+    let lineNo = 0;
+    while (lineStart <= norm.length) {
+      let lineEnd = norm.indexOf('\n', lineStart);
+      if (lineEnd === -1) lineEnd = norm.length;
+      const runs: number[] = [];
+      for (let i = lineStart; i < lineEnd; i++) {
+        if (norm.charCodeAt(i) !== 42) continue;
+        let j = i;
+        while (j < lineEnd && norm.charCodeAt(j) === 42) j++;
+        if (j - i === 2) runs.push(i);
+        i = j - 1;
+      }
+      let open = pendingOpen !== -1 && lineNo - pendingLine <= 3 ? pendingOpen : -1;
+      pendingOpen = -1;
+      for (const r of runs) {
+        const before = r === lineStart ? '\n' : norm.charAt(r - 1);
+        const after = norm.charAt(r + 2);
+        if (open === -1) {
+          if ((OPEN_BEFORE.has(before) || r === lineStart) && after && after !== ' ' && after !== '\n') open = r;
+        } else if (r - open > 2 && before !== ' ') {
+          out.add(open);
+          out.add(r);
+          open = -1;
+        }
+      }
+      if (open !== -1) {
+        pendingOpen = open;
+        if (open >= lineStart) pendingLine = lineNo;
+      }
+      if (lineEnd === norm.length) break;
+      lineStart = lineEnd + 1;
+      lineNo++;
+    }
+    return out;
+  }
+
+  it('boldDelimiters gives exactly the delimiters of the per-character loop', () => {
+    const text = fc.array(fc.constantFrom('*', '**', '***', '\n', '\n\n', '，', ' ', '字', '（'), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect([...boldDelimiters(t)]).toEqual([...boldOracle(t)]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -43,16 +43,18 @@ export function boldDelimiters(norm: string): Set<number> {
   let pendingOpen = -1; // an opener whose closer may come on the next line
   let pendingLine = -1;
   let lineNo = 0;
+  const runs: number[] = [];
+  // the next * at or after the line being read (-1: none left); lines without one are skipped
+  let star = norm.indexOf('*');
   while (lineStart <= norm.length) {
     let lineEnd = norm.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = norm.length;
-    const runs: number[] = [];
-    for (let i = lineStart; i < lineEnd; i++) {
-      if (norm.charCodeAt(i) !== 42) continue;
-      let j = i;
+    runs.length = 0;
+    while (star !== -1 && star < lineEnd) {
+      let j = star;
       while (j < lineEnd && norm.charCodeAt(j) === 42) j++;
-      if (j - i === 2) runs.push(i);
-      i = j - 1;
+      if (j - star === 2) runs.push(star);
+      star = norm.indexOf('*', j);
     }
     let open = pendingOpen !== -1 && lineNo - pendingLine <= 3 ? pendingOpen : -1;
     pendingOpen = -1;

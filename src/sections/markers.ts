@@ -88,8 +88,9 @@ function mk(kind: MarkerKind, ordinal: number | null, at: number, len: number): 
   return { kind, rank: RANK[kind], ordinal, start: at, end: at + len };
 }
 
-/** Enumeration markers inside running text: 一是 二是 … 十是, 第一，第二，… and 其一 其二. */
-const ENUM_RE = /(?:^|(?<=[。；：，！？\n\u3000 、“]))((?:[一二三四五六七八九十]{1,2})是)/g;
+/** What may stand right before an enumeration marker inside running text (or the text's start). */
+const ENUM_BEFORE = '。；：，！？\n\u3000 、“';
+const ENUM_NUMERALS = '一二三四五六七八九十';
 
 export interface EnumHit {
   start: number;
@@ -99,24 +100,34 @@ export interface EnumHit {
 }
 
 /**
- * Enumerations in `text` between `from` and `to`: runs 一是, 二是, … with consecutive ordinals.
- * A lone 一是 without 二是 is not an enumeration.
+ * Enumerations in `text` between `from` and `to`: runs 一是, 二是, … 十是 with consecutive ordinals.
+ * A marker is one or two numerals and 是, after punctuation, a line break or a space (or at the
+ * start of the text); the numerals are tried longest first. A lone 一是 without 二是 is not an
+ * enumeration. The search jumps from 是 to 是 (indexOf), so it costs little where there are none.
  */
 export function findEnumerations(text: string, from: number, to: number): EnumHit[][] {
+  return consecutiveRuns(enumerationMarkers(text, from, to));
+}
+
+/** Every enumeration marker (X是) in `text` between `from` and `to`, in order, runs or not. */
+export function enumerationMarkers(text: string, from: number, to: number): EnumHit[] {
   const hits: EnumHit[] = [];
-  // search only the range (a search past `to` would make the whole pass quadratic); the
-  // lookbehind needs the character before `from`, so the slice starts one earlier
-  const lead = from > 0 ? 1 : 0;
-  const part = text.slice(from - lead, to);
-  ENUM_RE.lastIndex = lead;
-  let m: RegExpExecArray | null;
-  while ((m = ENUM_RE.exec(part))) {
-    const marker = m[1];
+  // (bounds first: ''.includes('') would be true)
+  const numeral = (i: number) => i >= from && i < to && ENUM_NUMERALS.includes(text.charAt(i));
+  const opens = (i: number) => i === 0 || (i <= text.length && ENUM_BEFORE.includes(text.charAt(i - 1)));
+  // search only the range: a search running on past `to` would make the whole pass quadratic
+  const part = text.slice(from, to);
+  for (let k = part.indexOf('是'); k !== -1; k = part.indexOf('是', k + 1)) {
+    const q = from + k;
+    let start = -1;
+    if (numeral(q - 2) && numeral(q - 1) && opens(q - 2)) start = q - 2;
+    else if (numeral(q - 1) && opens(q - 1)) start = q - 1;
+    if (start === -1) continue;
+    const marker = text.slice(start, q + 1);
     const ordinal = smallChineseNumber(marker.slice(0, -1));
-    const start = from - lead + m.index + m[0].length - marker.length;
-    if (ordinal !== null) hits.push({ start, end: start + marker.length, ordinal, marker });
+    if (ordinal !== null) hits.push({ start, end: q + 1, ordinal, marker });
   }
-  return consecutiveRuns(hits);
+  return hits;
 }
 
 /** Hits grouped into runs of consecutive ordinals starting at 1, each of two or more. */
