@@ -31,6 +31,9 @@ import {
   slogansList,
 } from './lexicon.js';
 
+/** Scope prefixes that open a claim's clause; 全年 there is a period, not a scope. */
+const SCOPE_PREFIXES_NOT_YEAR = SCOPE_PREFIXES.filter((s) => s !== '全年');
+
 /** Characters that end a clause, as a code-unit table for the backward scans. */
 const CLAUSE_BREAK = new Uint8Array(65536);
 for (const c of '，；。！？：\n,;:!?') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
@@ -98,10 +101,28 @@ function endsWithAny(s: string, words: readonly string[]): string | null {
   if (ws) for (const w of ws) if (s.endsWith(w)) return w;
   return null;
 }
+const byFirst = new WeakMap<readonly string[], Map<string, string[]>>();
+/** The words of a list by their first character, longest first ('' under ''). Built once per list. */
+function firstIndex(words: readonly string[]): Map<string, string[]> {
+  let m = byFirst.get(words);
+  if (!m) {
+    m = new Map();
+    for (const w of [...words].sort((a, b) => b.length - a.length)) {
+      const k = w.charAt(0);
+      if (!m.has(k)) m.set(k, []);
+      m.get(k)!.push(w);
+    }
+    byFirst.set(words, m);
+  }
+  return m;
+}
+
+/** The longest word of the list that starts `s`, or null. */
 function startsWithAny(s: string, words: readonly string[]): string | null {
-  let best: string | null = null;
-  for (const w of words) if (s.startsWith(w) && (!best || w.length > best.length)) best = w;
-  return best;
+  const index = firstIndex(words);
+  const ws = s ? index.get(s.charAt(0)) : undefined;
+  if (ws) for (const w of ws) if (s.startsWith(w)) return w;
+  return index.has('') ? '' : null;
 }
 
 /** Offset where the clause holding `pos` starts (normalised), not before `from`. */
@@ -703,7 +724,7 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
   }
   // scope: 全市, 全省, 区外… at the start of the claim's clause
   const clause = t.slice(clauseStart(t, a, start), firstTok);
-  const scope = startsWithAny(clause.replace(/^(?:其中|同时|今年以来|截至目前)/, ''), SCOPE_PREFIXES.filter((s) => s !== '全年')) ?? (/(区外|市外|省外|境外|国外|县外)/.exec(clause)?.[1] ?? null);
+  const scope = startsWithAny(clause.replace(/^(?:其中|同时|今年以来|截至目前)/, ''), SCOPE_PREFIXES_NOT_YEAR) ?? (/(区外|市外|省外|境外|国外|县外)/.exec(clause)?.[1] ?? null);
   return {
     id: `c${n}`,
     statementId: st.id,

@@ -100,6 +100,8 @@ export function toOriginal(norm: Normalized, start: number, end: number): { star
 
 /** Map an original offset to the first normalised offset at or after it. */
 export function toNormalized(norm: Normalized, offset: number): number {
+  // nothing dropped: the map is the identity
+  if (norm.sameLength) return Math.min(Math.max(offset, 0), norm.map.length - 1);
   // binary search in the monotone map
   let lo = 0;
   let hi = norm.map.length - 1;
