@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/index.js';
 import { violations } from './helpers/invariants.js';
 import { enumerationMarkers, smallChineseNumber } from '../src/sections/markers.js';
-import { boldDelimiters } from '../src/annotate/placeholders.js';
+import { doubleStarRuns } from '../src/annotate/placeholders.js';
 
 const corpus = new URL('../../shared/corpus/', import.meta.url).pathname;
 const sources = ['000_304eac767b8a3bea.txt', 'zh/national-2024-gov-work-report.zh.txt', 'zh/city-wuhan-2024-gov-work-report.zh.txt', 'zh/prov-shandong-2023-gov-work-report.zh.txt'];
@@ -65,7 +65,7 @@ describe('analyze on any input', () => {
 });
 
 /**
- * The enumeration and bold-delimiter scans jump with indexOf; the oracles here are the per-character
+ * The enumeration-marker and ** run scans jump with indexOf; the oracles here are the per-character
  * definitions they replaced (a regular expression with a lookbehind; a loop over every character),
  * compared exactly on strings made of the characters that matter.
  */
@@ -96,18 +96,13 @@ describe('scans that jump with indexOf agree with their per-character definition
     );
   });
 
-  function boldOracle(norm: string): Set<number> {
-    // boldDelimiters as it was, reading every character
-    const OPEN_BEFORE = new Set([...'\n\t 　：:。；;，,、“"（(【《！？>—']);
-    const out = new Set<number>();
+  function runsOracle(norm: string): number[] {
+    // the loop boldDelimiters used to find ** runs: every character, line by line
+    const runs: number[] = [];
     let lineStart = 0;
-    let pendingOpen = -1;
-    let pendingLine = -1;
-    let lineNo = 0;
     while (lineStart <= norm.length) {
       let lineEnd = norm.indexOf('\n', lineStart);
       if (lineEnd === -1) lineEnd = norm.length;
-      const runs: number[] = [];
       for (let i = lineStart; i < lineEnd; i++) {
         if (norm.charCodeAt(i) !== 42) continue;
         let j = i;
@@ -115,35 +110,17 @@ describe('scans that jump with indexOf agree with their per-character definition
         if (j - i === 2) runs.push(i);
         i = j - 1;
       }
-      let open = pendingOpen !== -1 && lineNo - pendingLine <= 3 ? pendingOpen : -1;
-      pendingOpen = -1;
-      for (const r of runs) {
-        const before = r === lineStart ? '\n' : norm.charAt(r - 1);
-        const after = norm.charAt(r + 2);
-        if (open === -1) {
-          if ((OPEN_BEFORE.has(before) || r === lineStart) && after && after !== ' ' && after !== '\n') open = r;
-        } else if (r - open > 2 && before !== ' ') {
-          out.add(open);
-          out.add(r);
-          open = -1;
-        }
-      }
-      if (open !== -1) {
-        pendingOpen = open;
-        if (open >= lineStart) pendingLine = lineNo;
-      }
       if (lineEnd === norm.length) break;
       lineStart = lineEnd + 1;
-      lineNo++;
     }
-    return out;
+    return runs;
   }
 
-  it('boldDelimiters gives exactly the delimiters of the per-character loop', () => {
+  it('doubleStarRuns finds exactly the ** runs of the per-character loop', () => {
     const text = fc.array(fc.constantFrom('*', '**', '***', '\n', '\n\n', '，', ' ', '字', '（'), { maxLength: 40 }).map((a) => a.join(''));
     fc.assert(
       fc.property(text, (t) => {
-        expect([...boldDelimiters(t)]).toEqual([...boldOracle(t)]);
+        expect(doubleStarRuns(t)).toEqual(runsOracle(t));
       }),
       { numRuns: 3000 },
     );

@@ -35,27 +35,37 @@ export function looksLikeMarkdown(norm: string): boolean {
 
 const OPEN_BEFORE = new Set([...'\n\t 　：:。；;，,、“"（(【《！？>—']);
 
+/**
+ * Where each run of exactly two `*` starts, in order. The search jumps from * to * (most lines have
+ * none); a run ends at any other character, a line break too.
+ */
+export function doubleStarRuns(norm: string): number[] {
+  const out: number[] = [];
+  for (let star = norm.indexOf('*'); star !== -1; ) {
+    let j = star;
+    while (norm.charCodeAt(j) === 42) j++;
+    if (j - star === 2) out.push(star);
+    star = norm.indexOf('*', j);
+  }
+  return out;
+}
+
 /** Offsets (normalised) of `**` runs that are Markdown bold delimiters. */
 export function boldDelimiters(norm: string): Set<number> {
   const out = new Set<number>();
-  // find exact `**` runs line by line
+  const all = doubleStarRuns(norm);
+  // pair the runs line by line
+  let k = 0;
   let lineStart = 0;
   let pendingOpen = -1; // an opener whose closer may come on the next line
   let pendingLine = -1;
   let lineNo = 0;
   const runs: number[] = [];
-  // the next * at or after the line being read (-1: none left); lines without one are skipped
-  let star = norm.indexOf('*');
   while (lineStart <= norm.length) {
     let lineEnd = norm.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = norm.length;
     runs.length = 0;
-    while (star !== -1 && star < lineEnd) {
-      let j = star;
-      while (j < lineEnd && norm.charCodeAt(j) === 42) j++;
-      if (j - star === 2) runs.push(star);
-      star = norm.indexOf('*', j);
-    }
+    while (k < all.length && all[k] < lineEnd) runs.push(all[k++]);
     let open = pendingOpen !== -1 && lineNo - pendingLine <= 3 ? pendingOpen : -1;
     pendingOpen = -1;
     for (const r of runs) {

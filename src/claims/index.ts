@@ -78,18 +78,23 @@ export function sectionRoles(sections: Section[]): Map<string, Section['role']> 
   return m;
 }
 
-/** Word lists indexed by their last character, longest first, built once per list. */
+/**
+ * A word list grouped by one character of each word (the last, or the first), longest first;
+ * built once per list and end. An empty word is grouped under ''.
+ */
 const byLast = new WeakMap<readonly string[], Map<string, string[]>>();
-function lastIndex(words: readonly string[]): Map<string, string[]> {
-  let m = byLast.get(words);
+const byFirst = new WeakMap<readonly string[], Map<string, string[]>>();
+function indexed(words: readonly string[], last: boolean): Map<string, string[]> {
+  const cache = last ? byLast : byFirst;
+  let m = cache.get(words);
   if (!m) {
     m = new Map();
     for (const w of [...words].sort((a, b) => b.length - a.length)) {
-      const k = w.charAt(w.length - 1);
+      const k = last ? w.charAt(w.length - 1) : w.charAt(0);
       if (!m.has(k)) m.set(k, []);
       m.get(k)!.push(w);
     }
-    byLast.set(words, m);
+    cache.set(words, m);
   }
   return m;
 }
@@ -97,29 +102,14 @@ function lastIndex(words: readonly string[]): Map<string, string[]> {
 /** The longest word of the list that ends `s`, or null. */
 function endsWithAny(s: string, words: readonly string[]): string | null {
   if (!s) return null;
-  const ws = lastIndex(words).get(s.charAt(s.length - 1));
+  const ws = indexed(words, true).get(s.charAt(s.length - 1));
   if (ws) for (const w of ws) if (s.endsWith(w)) return w;
   return null;
-}
-const byFirst = new WeakMap<readonly string[], Map<string, string[]>>();
-/** The words of a list by their first character, longest first ('' under ''). Built once per list. */
-function firstIndex(words: readonly string[]): Map<string, string[]> {
-  let m = byFirst.get(words);
-  if (!m) {
-    m = new Map();
-    for (const w of [...words].sort((a, b) => b.length - a.length)) {
-      const k = w.charAt(0);
-      if (!m.has(k)) m.set(k, []);
-      m.get(k)!.push(w);
-    }
-    byFirst.set(words, m);
-  }
-  return m;
 }
 
 /** The longest word of the list that starts `s`, or null. */
 function startsWithAny(s: string, words: readonly string[]): string | null {
-  const index = firstIndex(words);
+  const index = indexed(words, false);
   const ws = s ? index.get(s.charAt(0)) : undefined;
   if (ws) for (const w of ws) if (s.startsWith(w)) return w;
   return index.has('') ? '' : null;
