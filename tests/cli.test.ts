@@ -634,3 +634,34 @@ describe('the library and CLI touch nothing they were not given', () => {
     expect(log.read.filter((p) => !own(p) && !p.startsWith('fd:'))).toEqual([docx]);
   });
 });
+
+describe('what the CLI loads', () => {
+  // the modules each command requires, recorded by a hook on the CommonJS loader
+  const loaded = (args: string[]): string[] => {
+    const script = `
+      const M = require('module');
+      const seen = new Set();
+      const load = M._load;
+      M._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };
+      process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify([...seen]) + '\\n'));
+      process.argv = [process.argv[0], 'baogao', ...JSON.parse(process.argv[1])];
+      require(${JSON.stringify(join(ROOT, 'bin', 'baogao.cjs'))});`;
+    const r = spawnSync(process.execPath, ['-e', script, JSON.stringify(args)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
+    expect(line).toBeDefined();
+    return JSON.parse(line!.slice('LOADED '.length));
+  };
+
+  it('check needs no words: neither jieba nor zod (the schema is for the library and its tests)', () => {
+    const mods = loaded(['check', SEED_ABS, '--quiet']);
+    expect(mods).toContain('../dist/cli.cjs');
+    expect(mods).not.toContain('nodejieba');
+    expect(mods).not.toContain('zod');
+  });
+
+  it('analyze loads jieba for its claims, and still not zod', () => {
+    const mods = loaded(['analyze', SEED_ABS, '--format', 'json']);
+    expect(mods).toContain('nodejieba');
+    expect(mods).not.toContain('zod');
+  });
+});

@@ -2,7 +2,8 @@
  * The pipeline: normalise → sections → statements → annotate (placeholders, numbers) → claims →
  * duplicates → model. Each stage is a pure function of the outputs of the stages before it.
  */
-import { SCHEMA_VERSION, type Placeholder, type Report, type Statement } from '../schema/index.js';
+import type { Placeholder, Report, Statement } from '../schema/index.js';
+import { SCHEMA_VERSION } from '../schema/version.js';
 import { normalize } from '../normalize/index.js';
 import { splitSections, walkSections } from '../sections/index.js';
 import { splitStatements } from '../statements/index.js';

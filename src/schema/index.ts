@@ -6,8 +6,9 @@
  * so `text.slice(span.start, span.end)` is the element's text.
  */
 import { z } from 'zod';
+import { SCHEMA_VERSION } from './version.js';
 
-export const SCHEMA_VERSION = '1.0.0';
+export { SCHEMA_VERSION };
 
 export const Span = z
   .object({
