@@ -354,6 +354,18 @@ if (ONLY.has('batch')) {
     halves.push(h);
     console.log(`  two processes, jobs 1 on ${half} + ${BATCH - half} reports side by side: ${fmt(h.ms / 1000, 1)} s (${two.map((x) => fmt(x.ms / 1000, 1)).join(' and ')} s), CPU ${fmt(h.cpuMs / 1000, 1)} s, peak RSS ${two.map((x) => fmt(peak(x), 0)).join(' + ')} MB (load ${h.load})`);
   }
+  // the fixed cost of a thread (jieba's dictionary, JIT warm-up, start-up) and the cost per report:
+  // a straight line through jobs 1 on about a tenth of the batch and on the whole batch (the tenth
+  // made of whole rounds of the corpus, so that both hold the same mix of reports)
+  const round = corpusPaths().length;
+  const small = Math.min(BATCH, round * Math.max(1, Math.round(BATCH / 10 / round)));
+  const tenth = [];
+  for (let k = 0; k < BATCH_RUNS; k++) tenth.push(child(['batch', lib.url, '1', String(small)]).ms);
+  const msSmall = median(tenth);
+  const msWhole = median(runs[1].map((r) => r.ms));
+  const perReportMs = (msWhole - msSmall) / (BATCH - small);
+  const fixedMs = msWhole - perReportMs * BATCH;
+  console.log(`  jobs 1 on ${small} reports: ${tenth.map((x) => fmt(x / 1000, 2)).join(', ')} s → a thread's fixed cost ≈ ${fmt(fixedMs / 1000, 2)} s, then ${fmt(perReportMs, 1)} ms per report`);
   // each pair (jobs 1 then jobs 2) is one comparison; a pair in which someone else held a core
   // (fewer than 1.8 of the 2 free just before either run) says more about the machine than about us
   const pairs = runs[1].map((a, k) => {
@@ -367,7 +379,7 @@ if (ONLY.has('batch')) {
   const idle1 = median(runs[1].map((r) => r.idleMs));
   const idle2 = median(runs[2].map((r) => r.idleMs));
   const cpuRatio = median(runs[2].map((r) => r.cpuMs)) / median(runs[1].map((r) => r.cpuMs));
-  results.batch = { docs: BATCH, runs, halves, pairs, cleanPairs: clean.length, speedup, ceiling, projectedIdleSpeedup: idle1 && idle2 ? idle1 / idle2 : null, cpuRatio, sameResults: same, seconds: (Date.now() - t0) / 1000 };
+  results.batch = { docs: BATCH, runs, halves, fit: { small, msSmall, msWhole, fixedMs, perReportMs }, pairs, cleanPairs: clean.length, speedup, ceiling, projectedIdleSpeedup: idle1 && idle2 ? idle1 / idle2 : null, cpuRatio, sameResults: same, seconds: (Date.now() - t0) / 1000 };
   console.log(`  pairs: ${pairs.map((p) => `${fmt(p.speedup)}× (${fmt(p.coresFree, 1)} cores free; two processes: ${fmt(p.ceiling)}×)`).join(', ')}`);
   console.log(`  jobs 2 vs jobs 1: ${fmt(speedup)}× faster, median of ${clean.length ? `the ${clean.length} pair(s) with both cores free` : 'all pairs — NONE had both cores free: re-run'} (target ≥ 1.7 ${mark(speedup >= 1.7)}); same results: ${same}`);
   console.log(`  jobs 2 spends ${fmt(cpuRatio)}× the CPU time of jobs 1; from per-thread CPU time, an idle machine would give ${fmt(results.batch.projectedIdleSpeedup)}×`);
@@ -422,6 +434,7 @@ function summary(r) {
       `≥ 1.7 ${mark(b.speedup >= 1.7)}`,
     );
     if (b.ceiling) row('ceiling: two separate processes, jobs 1 on half the batch each, vs jobs 1', `${fmt(b.ceiling)}× (the pool gets ${fmt((b.speedup / b.ceiling) * 100, 0)}% of it)`);
+    if (b.fit) row(`a thread's fixed cost · cost per report (jobs 1 on ${b.fit.small} and ${b.docs.toLocaleString('en-US')} reports)`, `${fmt(b.fit.fixedMs / 1000, 2)} s · ${fmt(b.fit.perReportMs, 1)} ms`);
     row(`peak RSS, batch of ${b.docs.toLocaleString('en-US')}: jobs 1 · jobs 2`, `${fmt(rss(1), 0)} MB · ${fmt(rss(2), 0)} MB`);
   }
   if (r.memory) row('peak RSS, one report (claims on · off)', `${fmt(peak(r.memory.oneReport), 0)} MB · ${fmt(peak(r.memory.oneReportNoClaims), 0)} MB`);
