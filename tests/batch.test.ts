@@ -13,7 +13,6 @@ import { spawnSync } from 'node:child_process';
 import { analyzeFiles, analyzeTexts, type FileResult, type TextResult } from '../src/batch/index.js';
 import { analyze } from '../src/model/analyze.js';
 import { readDocument } from '../src/read/index.js';
-import { pack, unpack } from '../src/batch/transfer.js';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const SEED = join(CORPUS, '000_304eac767b8a3bea.txt');
@@ -159,31 +158,4 @@ describe('analyzeTexts', () => {
       expect(rs[1].error).toEqual({ code: 'ANALYZE_FAILED', message: '<text 1>: analyze(text): text must be a string' });
     }
   }, 120_000);
-});
-
-describe('a report crossing between threads (transfer.ts)', () => {
-  it('is sent without its statement and claim texts, and unpacks to the same report', async () => {
-    const { text } = await readDocument(SEED);
-    const report = analyze(text);
-    const before = JSON.stringify(report);
-    const packed = pack({ report }, text);
-    expect(packed.source).toBe(text);
-    expect(report.statements.every((s) => s.text === '')).toBe(true);
-    expect(report.claims.length).toBeGreaterThan(0);
-    expect(report.claims.every((c) => c.text === '')).toBe(true);
-    expect(JSON.stringify(unpack(structuredClone(packed)).report)).toBe(before);
-  });
-
-  it('is sent whole when one text is not the slice of its span, or when no document text is given', () => {
-    const text = '一、总体情况\n全市地区生产总值增长5.2%。城镇新增就业1.2万人。\n';
-    const report = analyze(text);
-    report.statements[0].text = report.statements[0].text + '！';
-    const before = JSON.stringify(report);
-    const packed = pack({ report }, text);
-    expect(packed.source).toBeUndefined();
-    expect(JSON.stringify(unpack(structuredClone(packed)).report)).toBe(before);
-    const other = analyze(text);
-    expect(pack({ report: other }, undefined).source).toBeUndefined();
-    expect(pack({ error: { code: 'DECODE', message: 'x: not text' } }, text).source).toBeUndefined();
-  });
 });

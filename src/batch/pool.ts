@@ -21,7 +21,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { READ_AHEAD, finishTask, loadTask, type Loaded, type Outcome, type TaskInput, type TaskOptions } from './task.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
-import { unpack } from './transfer.js';
 
 /** tasks a worker holds at once: the one it analyses and the ones it reads meanwhile */
 const PER_WORKER = 1 + READ_AHEAD;
@@ -162,7 +161,7 @@ export async function* runPool(
       }
       const k = s.held.indexOf(msg.id);
       if (k !== -1) s.held.splice(k, 1);
-      outcomes.set(msg.id, unpack(msg));
+      outcomes.set(msg.id, msg.outcome);
       pump();
       if (msg.id === nextToYield) notify();
     });
