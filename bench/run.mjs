@@ -348,7 +348,8 @@ if (ONLY.has('batch')) {
     }
     // the ceiling: two processes, each jobs 1 on half the batch, started together; the pair's time is
     // the later one's (each child times its own batch, after its own start-up, as the runs above do)
-    const half = Math.floor(BATCH / 2);
+    // (a batch of one has no halves: one process gets the report, the other none)
+    const half = BATCH > 1 ? Math.floor(BATCH / 2) : BATCH;
     const two = await Promise.all([childAsync(['batch', lib.url, '1', String(BATCH), '0', String(half)]), childAsync(['batch', lib.url, '1', String(BATCH), String(half), String(BATCH)])]);
     const h = { ms: Math.max(...two.map((x) => x.ms)), cpuMs: two[0].cpuMs + two[1].cpuMs, parts: two.map((x) => ({ docs: x.docs, ms: x.ms, cpuMs: x.cpuMs, peakMB: peak(x) })), load: load() };
     halves.push(h);
@@ -359,13 +360,18 @@ if (ONLY.has('batch')) {
   // made of whole rounds of the corpus, so that both hold the same mix of reports)
   const round = corpusPaths().length;
   const small = Math.min(BATCH, round * Math.max(1, Math.round(BATCH / 10 / round)));
-  const tenth = [];
-  for (let k = 0; k < BATCH_RUNS; k++) tenth.push(child(['batch', lib.url, '1', String(small)]).ms);
-  const msSmall = median(tenth);
-  const msWhole = median(runs[1].map((r) => r.ms));
-  const perReportMs = (msWhole - msSmall) / (BATCH - small);
-  const fixedMs = msWhole - perReportMs * BATCH;
-  console.log(`  jobs 1 on ${small} reports: ${tenth.map((x) => fmt(x / 1000, 2)).join(', ')} s → a thread's fixed cost ≈ ${fmt(fixedMs / 1000, 2)} s, then ${fmt(perReportMs, 1)} ms per report`);
+  let fit = null;
+  if (small < BATCH) {
+    const tenth = [];
+    for (let k = 0; k < BATCH_RUNS; k++) tenth.push(child(['batch', lib.url, '1', String(small)]).ms);
+    const msSmall = median(tenth);
+    const msWhole = median(runs[1].map((r) => r.ms));
+    const perReportMs = (msWhole - msSmall) / (BATCH - small);
+    fit = { small, msSmall, msWhole, fixedMs: msWhole - perReportMs * BATCH, perReportMs };
+    console.log(`  jobs 1 on ${small} reports: ${tenth.map((x) => fmt(x / 1000, 2)).join(', ')} s → a thread's fixed cost ≈ ${fmt(fit.fixedMs / 1000, 2)} s, then ${fmt(perReportMs, 1)} ms per report`);
+  } else {
+    console.log(`  (a batch of ${BATCH} is too small to fit a thread's fixed cost: use --batch ${2 * round} or more)`);
+  }
   // each pair (jobs 1 then jobs 2) is one comparison; a pair in which someone else held a core
   // (fewer than 1.8 of the 2 free just before either run) says more about the machine than about us
   const pairs = runs[1].map((a, k) => {
@@ -379,7 +385,7 @@ if (ONLY.has('batch')) {
   const idle1 = median(runs[1].map((r) => r.idleMs));
   const idle2 = median(runs[2].map((r) => r.idleMs));
   const cpuRatio = median(runs[2].map((r) => r.cpuMs)) / median(runs[1].map((r) => r.cpuMs));
-  results.batch = { docs: BATCH, runs, halves, fit: { small, msSmall, msWhole, fixedMs, perReportMs }, pairs, cleanPairs: clean.length, speedup, ceiling, projectedIdleSpeedup: idle1 && idle2 ? idle1 / idle2 : null, cpuRatio, sameResults: same, seconds: (Date.now() - t0) / 1000 };
+  results.batch = { docs: BATCH, runs, halves, fit, pairs, cleanPairs: clean.length, speedup, ceiling, projectedIdleSpeedup: idle1 && idle2 ? idle1 / idle2 : null, cpuRatio, sameResults: same, seconds: (Date.now() - t0) / 1000 };
   console.log(`  pairs: ${pairs.map((p) => `${fmt(p.speedup)}× (${fmt(p.coresFree, 1)} cores free; two processes: ${fmt(p.ceiling)}×)`).join(', ')}`);
   console.log(`  jobs 2 vs jobs 1: ${fmt(speedup)}× faster, median of ${clean.length ? `the ${clean.length} pair(s) with both cores free` : 'all pairs — NONE had both cores free: re-run'} (target ≥ 1.7 ${mark(speedup >= 1.7)}); same results: ${same}`);
   console.log(`  jobs 2 spends ${fmt(cpuRatio)}× the CPU time of jobs 1; from per-thread CPU time, an idle machine would give ${fmt(results.batch.projectedIdleSpeedup)}×`);
