@@ -134,13 +134,13 @@ function batchFailure(f: InputFile, error: BatchError | undefined): Unreadable {
 }
 
 /**
- * Read and analyse inputs, results in input order: through analyzeFiles on `jobs` threads when
- * there is more than one file and none is standard input (with jobs 1 too: it reads the next files
- * while it analyses one, where reading each file only when its turn came left the thread idle 14% of
- * a 1,000-file check), else here, one after the other. An input that fails is reported on stderr at
- * once, added to `failed` and gives null; the batch goes on.
+ * Read and analyse inputs, yielding the results in input order: through analyzeFiles on `jobs`
+ * threads when there is more than one file and none is standard input (with jobs 1 too: it reads
+ * the next files while it analyses one, where reading each file only when its turn came left the
+ * thread idle 14% of a 1,000-file check), else here, one after the other. An input that fails is
+ * reported on stderr at once, added to `failed` and gives null; the batch goes on.
  */
-async function analyzeInputs(
+async function* analyzeEach(
   files: InputFile[],
   ctx: Ctx,
   progress: Progress,
@@ -149,27 +149,33 @@ async function analyzeInputs(
   options: AnalyzeOptions,
   jobs: number,
   failed: Unreadable[],
-): Promise<Array<(LoadedFile & { report: Report }) | null>> {
+): AsyncGenerator<(LoadedFile & { report: Report }) | null> {
   if (files.length <= 1 || files.some((f) => f.abs === null)) {
-    return batch(files, ctx, progress, offset, total, async (f) => {
+    yield* await batch(files, ctx, progress, offset, total, async (f) => {
       const { loaded, report } = await readAndAnalyze(f, ctx, options);
       return { ...loaded, report };
     }, failed);
+    return;
   }
-  const out: Array<(LoadedFile & { report: Report }) | null> = [];
   for await (const r of analyzeFiles(files.map((f) => f.abs!), { jobs, analyze: options, text: true })) {
     const f = files[r.index];
     progress.update(offset + r.index + 1, total, f.display);
     if (r.report && r.text !== undefined) {
-      out.push({ ...f, text: r.text, report: r.report });
+      yield { ...f, text: r.text, report: r.report };
       continue;
     }
     progress.clear();
     const u = batchFailure(f, r.error);
     ctx.error(u.message);
     failed.push(u);
-    out.push(null);
+    yield null;
   }
+}
+
+/** analyzeEach, all results at once (for commands that need every report together). */
+async function analyzeInputs(...args: Parameters<typeof analyzeEach>): Promise<Array<(LoadedFile & { report: Report }) | null>> {
+  const out: Array<(LoadedFile & { report: Report }) | null> = [];
+  for await (const a of analyzeEach(...args)) out.push(a);
   return out;
 }
 
@@ -360,7 +366,8 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
   const progress = new Progress(ctx.io.stderr, inputs.files.length);
   const rows: IndicatorRow[] = [];
   const columns: PivotColumn[] = [];
-  for (const a of await analyzeInputs(inputs.files, ctx, progress, 0, inputs.files.length, { duplicates: false }, jobs, failed)) {
+  // one report at a time: each becomes its rows and is dropped (a batch of 1,000 held 880 MB)
+  for await (const a of analyzeEach(inputs.files, ctx, progress, 0, inputs.files.length, { duplicates: false }, jobs, failed)) {
     if (!a) continue;
     const year = reportYear(a.report, a.text, a.display);
     for (const row of indicatorRows(a.report, a.text, a.display, year)) rows.push(row);
