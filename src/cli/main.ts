@@ -172,13 +172,6 @@ async function* analyzeEach(
   }
 }
 
-/** analyzeEach, all results at once (for commands that need every report together). */
-async function analyzeInputs(...args: Parameters<typeof analyzeEach>): Promise<Array<(LoadedFile & { report: Report }) | null>> {
-  const out: Array<(LoadedFile & { report: Report }) | null> = [];
-  for await (const a of analyzeEach(...args)) out.push(a);
-  return out;
-}
-
 function reportErrors(errors: Unreadable[], ctx: Ctx): void {
   for (const e of errors) ctx.error(e.message);
 }
@@ -245,30 +238,28 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   const total = drafts.files.length + refs.length;
   const jobs = jobsOption('check', values.jobs as string | undefined, [...drafts.files, ...refs], Math.max(drafts.files.length, refs.length));
   const progress = new Progress(ctx.io.stderr, total);
-  const ok = (await analyzeInputs(drafts.files, ctx, progress, 0, total, { claims: false }, jobs, failed))
-    .filter((a) => a !== null)
-    .map((a) => {
-      const src = source(a.display, a.text);
-      return { src, report: a.report, findings: reportFindings(a.report, src) };
-    });
+  // each report gives its findings (and, to compare with --against, its statements) and is dropped
+  const comparable = (r: Report) => r.statements.filter((st) => !overlaps(st.span, r.title?.span ?? null));
+  const ok: Array<{ src: Source; findings: Finding[]; statements: Report['statements'] }> = [];
+  for await (const a of analyzeEach(drafts.files, ctx, progress, 0, total, { claims: false }, jobs, failed)) {
+    if (!a) continue;
+    const src = source(a.display, a.text);
+    ok.push({ src, findings: reportFindings(a.report, src), statements: refs.length ? comparable(a.report) : [] });
+  }
 
   const reuseByFile = new Map<string, Reuse[]>();
   const extra: Finding[] = [];
   if (refs.length && ok.length) {
-    const past = (await analyzeInputs(refs, ctx, progress, drafts.files.length, total, { claims: false, duplicates: false }, jobs, failed))
-      .filter((a) => a !== null)
-      .map((a) => ({ src: source(a.display, a.text), report: a.report }));
+    const past: Array<{ src: Source; statements: Report['statements'] }> = [];
+    for await (const a of analyzeEach(refs, ctx, progress, drafts.files.length, total, { claims: false, duplicates: false }, jobs, failed)) {
+      if (a) past.push({ src: source(a.display, a.text), statements: comparable(a.report) });
+    }
     if (past.length) {
-      const sources: Source[] = [...ok.map((a) => a.src), ...past.map((p) => p.src)];
-      const reports = [...ok.map((a) => a.report), ...past.map((p) => p.report)];
+      const all = [...ok, ...past];
+      const sources: Source[] = all.map((a) => a.src);
       const isDraft = sources.map((_, i) => i < ok.length);
-      const docs: CompareDoc[] = sources.map((s, i) => ({
-        id: String(i),
-        text: s.text,
-        // every 政府工作报告 has the same title: leave it out of the comparison
-        statements: reports[i].statements.filter((st) => !overlaps(st.span, reports[i].title?.span ?? null)),
-        role: isDraft[i] ? 'draft' : 'reference',
-      }));
+      // every 政府工作报告 has the same title: comparable() leaves it out of the comparison
+      const docs: CompareDoc[] = all.map((a, i) => ({ id: String(i), text: a.src.text, statements: a.statements, role: isDraft[i] ? 'draft' : 'reference' }));
       const compared = compareDocuments(docs, { phrases: false });
       const r = reuseFindings(compared, sources, isDraft);
       ok.forEach((a, i) => {
