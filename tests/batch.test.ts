@@ -135,6 +135,24 @@ describe('analyzeFiles', () => {
     expect(empty[1].report).toBeDefined();
   }, 120_000);
 
+  it('leaves out the parts asked (omit), the same on one thread and on two; the rest is unchanged', async () => {
+    const files = [SEED, ...first('zh', '.txt', 2)];
+    const full = await collect(analyzeFiles(files, { jobs: 1 }));
+    for (const jobs of [1, 2]) {
+      const slim = await collect(analyzeFiles(files, { jobs, omit: ['statements', 'sections', 'title'] }));
+      slim.forEach((r, i) => {
+        const f = full[i].report!;
+        expect(r.report!.statements).toEqual([]);
+        expect(r.report!.sections).toEqual([]);
+        expect(r.report!.title).toBeNull();
+        expect(r.report!.stats).toEqual(f.stats);
+        expect(f.stats.statements).toBeGreaterThan(0);
+        expect(JSON.stringify({ ...r.report, statements: f.statements, sections: f.sections, title: f.title })).toBe(JSON.stringify(f));
+      });
+    }
+    await expect(collect(analyzeFiles([SEED], { omit: ['stats' as never] }))).rejects.toThrow(/omit: stats is not one of/);
+  }, 120_000);
+
   it('handles an empty batch and refuses bad jobs', async () => {
     expect(await collect(analyzeFiles([], { jobs: 2 }))).toEqual([]);
     await expect(collect(analyzeFiles([SEED], { jobs: 0 }))).rejects.toThrow(RangeError);

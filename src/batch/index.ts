@@ -21,7 +21,8 @@ import type { AnalyzeOptions } from '../model/analyze.js';
 import type { Encoding } from '../read/decode.js';
 import type { Report } from '../schema/index.js';
 import { readDocument, type ReadOptions } from '../read/index.js';
-import { toBatchError, type BatchError, type Outcome, type TaskInput, type TaskOptions } from './task.js';
+export type { OmittablePart } from './task.js';
+import { OMITTABLE, toBatchError, type BatchError, type OmittablePart, type Outcome, type TaskInput, type TaskOptions } from './task.js';
 import { runPool } from './pool.js';
 
 export type { BatchError } from './task.js';
@@ -38,6 +39,11 @@ export interface BatchOptions {
   read?: ReadOptions;
   /** include the decoded text (and, for files, its encoding) in each result; off by default */
   text?: boolean;
+  /**
+   * Parts of each report the caller does not need: they come back empty ([] or null), `stats`
+   * still counts them. A worker then sends less back, and a long batch holds less.
+   */
+  omit?: OmittablePart[];
 }
 
 export interface FileResult {
@@ -68,7 +74,8 @@ function resolveJobs(jobs: number | undefined): number {
 }
 
 function taskOptions(options: BatchOptions): TaskOptions {
-  const o: TaskOptions = { analyze: options.analyze, read: options.read, text: options.text };
+  for (const p of options.omit ?? []) if (!OMITTABLE.includes(p)) throw new RangeError(`omit: ${String(p)} is not one of ${OMITTABLE.join(', ')}`);
+  const o: TaskOptions = { analyze: options.analyze, read: options.read, text: options.text, omit: options.omit };
   // fail now, not in every worker, if the options cannot be sent to a thread (a function, say)
   structuredClone(o);
   return o;

@@ -25,12 +25,18 @@ export interface Outcome {
   encoding?: Encoding;
 }
 
+/** Parts of a report a batch can leave out (BatchOptions.omit). */
+export const OMITTABLE = ['title', 'sections', 'statements', 'placeholders', 'claims', 'duplicates'] as const;
+export type OmittablePart = (typeof OMITTABLE)[number];
+
 /** The options every task of a batch shares; sent once to each worker as workerData. */
 export interface TaskOptions {
   analyze?: AnalyzeOptions;
   read?: ReadOptions;
   /** include the decoded text (and its encoding) in each outcome */
   text?: boolean;
+  /** parts of each report to leave empty */
+  omit?: OmittablePart[];
 }
 
 /**
@@ -88,7 +94,12 @@ export function finishTask(loaded: Loaded, options: TaskOptions): Outcome {
   // keys in this order — report or error, then text and encoding — whichever thread builds the result
   const out: Outcome = {};
   try {
-    out.report = analyze(text, options.analyze);
+    const report = analyze(text, options.analyze);
+    for (const p of options.omit ?? []) {
+      if (p === 'title') report.title = null;
+      else report[p] = [];
+    }
+    out.report = report;
   } catch (err) {
     out.error = toBatchError(err, label, 'ANALYZE_FAILED');
   }

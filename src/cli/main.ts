@@ -10,7 +10,7 @@ import { analyze, InputTooLargeError, type AnalyzeOptions } from '../model/analy
 import { compareDocuments, type CompareDoc } from '../duplicates/index.js';
 import type { Claim, Report, Span } from '../schema/index.js';
 import { compareVersions } from '../compare/index.js';
-import { analyzeFiles, type BatchError } from '../batch/index.js';
+import { analyzeFiles, type BatchError, type OmittablePart } from '../batch/index.js';
 import { availableParallelism } from 'node:os';
 import { lineColumn, lineStarts } from '../sections/lines.js';
 import type { CheckResult, FileReport, Finding, Reuse, Unreadable } from '../render/finding.js';
@@ -149,6 +149,7 @@ async function* analyzeEach(
   options: AnalyzeOptions,
   jobs: number,
   failed: Unreadable[],
+  omit: OmittablePart[] = [],
 ): AsyncGenerator<(LoadedFile & { report: Report }) | null> {
   if (files.length <= 1 || files.some((f) => f.abs === null)) {
     yield* await batch(files, ctx, progress, offset, total, async (f) => {
@@ -157,7 +158,7 @@ async function* analyzeEach(
     }, failed);
     return;
   }
-  for await (const r of analyzeFiles(files.map((f) => f.abs!), { jobs, analyze: options, text: true })) {
+  for await (const r of analyzeFiles(files.map((f) => f.abs!), { jobs, analyze: options, text: true, omit })) {
     const f = files[r.index];
     progress.update(offset + r.index + 1, total, f.display);
     if (r.report && r.text !== undefined) {
@@ -241,7 +242,9 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   // each report gives its findings (and, to compare with --against, its statements) and is dropped
   const comparable = (r: Report) => r.statements.filter((st) => !overlaps(st.span, r.title?.span ?? null));
   const ok: Array<{ src: Source; findings: Finding[]; statements: Report['statements'] }> = [];
-  for await (const a of analyzeEach(drafts.files, ctx, progress, 0, total, { claims: false }, jobs, failed)) {
+  // findings need placeholders and duplicates only; --against needs the statements (and the title)
+  const omitDrafts: OmittablePart[] = refs.length ? ['sections'] : ['sections', 'statements'];
+  for await (const a of analyzeEach(drafts.files, ctx, progress, 0, total, { claims: false }, jobs, failed, omitDrafts)) {
     if (!a) continue;
     const src = source(a.display, a.text);
     ok.push({ src, findings: reportFindings(a.report, src), statements: refs.length ? comparable(a.report) : [] });
@@ -251,7 +254,7 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   const extra: Finding[] = [];
   if (refs.length && ok.length) {
     const past: Array<{ src: Source; statements: Report['statements'] }> = [];
-    for await (const a of analyzeEach(refs, ctx, progress, drafts.files.length, total, { claims: false, duplicates: false }, jobs, failed)) {
+    for await (const a of analyzeEach(refs, ctx, progress, drafts.files.length, total, { claims: false, duplicates: false }, jobs, failed, ['sections', 'placeholders'])) {
       if (a) past.push({ src: source(a.display, a.text), statements: comparable(a.report) });
     }
     if (past.length) {
