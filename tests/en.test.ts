@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Report, type Claim, type Section } from '../src/schema/index.js';
 import { walkSections } from '../src/sections/index.js';
-import { detectLanguage } from '../src/lang/index.js';
+import fc from 'fast-check';
+import { detectLanguage, letterCounts } from '../src/lang/index.js';
 import { romanNumber, splitSectionsEn } from '../src/sections/en.js';
 import { sentenceRangesEn, splitStatementsEn } from '../src/statements/en.js';
 import { canonicalEn, claimsOfText, extractClaimsEn } from '../src/claims/en.js';
@@ -45,6 +46,19 @@ describe('detectLanguage', () => {
     expect(detectLanguage('ab中文')).toBe('zh');
     expect(detectLanguage('')).toBe('zh');
     expect(detectLanguage('2024 — 5.2%')).toBe('zh');
+  });
+
+  it('stops counting once the rest cannot change the answer, and answers as the full count does', () => {
+    // long texts of runs (so the early stop is reached), ideographs from the BMP and beyond
+    const run = fc.tuple(fc.constantFrom('经济', 'GDP', 'ab', '\u{20000}', '5.2%', '，', ' ', 'Ａｂ', 'é'), fc.integer({ min: 1, max: 400 })).map(([s, k]) => s.repeat(k));
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 30 }), (runs) => {
+        const t = runs.join('');
+        const { cjk, latin } = letterCounts(t);
+        expect(detectLanguage(t)).toBe(latin > cjk ? 'en' : 'zh');
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

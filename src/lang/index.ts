@@ -21,9 +21,18 @@ function isLatin(c: number): boolean {
 
 /** Counts of CJK ideographs and Latin letters (full-width Ａ-Ｚ ａ-ｚ count as Latin). */
 export function letterCounts(text: string): { cjk: number; latin: number } {
+  return count(text, false);
+}
+
+/**
+ * The counts, or — when `decided` — counts that stop as soon as the rest of the text could no
+ * longer change which side is ahead (each code unit left adds at most one letter to one side).
+ */
+function count(text: string, decided: boolean): { cjk: number; latin: number } {
   let cjk = 0;
   let latin = 0;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       if (isLatin(c)) latin++;
@@ -34,13 +43,17 @@ export function letterCounts(text: string): { cjk: number; latin: number } {
       cjk++;
       i++;
     }
+    if (decided && (i & 1023) === 1023) {
+      const left = n - i - 1;
+      if (cjk >= latin + left || latin > cjk + left) break;
+    }
   }
   return { cjk, latin };
 }
 
 /** 'en' when Latin letters outnumber CJK ideographs, else 'zh' (ties and empty texts → zh). */
 export function detectLanguage(text: string): Language {
-  const { cjk, latin } = letterCounts(text);
+  const { cjk, latin } = count(text, true);
   return latin > cjk ? 'en' : 'zh';
 }
 
