@@ -12,6 +12,7 @@ import { analyze } from '../src/index.js';
 import { violations } from './helpers/invariants.js';
 import { enumerationMarkers, smallChineseNumber } from '../src/sections/markers.js';
 import { doubleStarRuns } from '../src/annotate/placeholders.js';
+import { lineCount, lineStarts } from '../src/sections/lines.js';
 
 const corpus = new URL('../../shared/corpus/', import.meta.url).pathname;
 const sources = ['000_304eac767b8a3bea.txt', 'zh/national-2024-gov-work-report.zh.txt', 'zh/city-wuhan-2024-gov-work-report.zh.txt', 'zh/prov-shandong-2023-gov-work-report.zh.txt'];
@@ -65,7 +66,7 @@ describe('analyze on any input', () => {
 });
 
 /**
- * The enumeration-marker and ** run scans jump with indexOf; the oracles here are the per-character
+ * The enumeration-marker, ** run and line-break scans jump with indexOf; the oracles here are the per-character
  * definitions they replaced (a regular expression with a lookbehind; a loop over every character),
  * compared exactly on strings made of the characters that matter.
  */
@@ -115,6 +116,29 @@ describe('scans that jump with indexOf agree with their per-character definition
     }
     return runs;
   }
+
+  it('lineStarts (and lineCount) find exactly the line starts of the per-character loop', () => {
+    const oracle = (text: string): number[] => {
+      const starts = [0];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
+      return starts;
+    };
+    const text = fc.array(fc.constantFrom('a', '字', '\n', '\r', '\r\n', '\n\r', ' '), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(lineStarts(t)).toEqual(oracle(t));
+        expect(lineCount(t)).toBe(oracle(t).length);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 
   it('doubleStarRuns finds exactly the ** runs of the per-character loop', () => {
     const text = fc.array(fc.constantFrom('*', '**', '***', '\n', '\n\n', '，', ' ', '字', '（'), { maxLength: 40 }).map((a) => a.join(''));

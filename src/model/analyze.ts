@@ -8,7 +8,7 @@ import { normalize } from '../normalize/index.js';
 import { splitSections, walkSections } from '../sections/index.js';
 import { splitStatements } from '../statements/index.js';
 import { findPlaceholders } from '../annotate/placeholders.js';
-import { lineStarts } from '../sections/lines.js';
+import { lineCount } from '../sections/lines.js';
 import { extractClaims } from '../claims/index.js';
 import { findDuplicates, type DuplicateOptions } from '../duplicates/index.js';
 import { detectLanguage, withoutFootnoteMarks } from '../lang/index.js';
@@ -83,7 +83,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
     duplicates,
     stats: {
       characters: text.length,
-      lines: lineStarts(text).length,
+      lines: lineCount(text),
       sections: sectionCount,
       statements: statements.length,
       placeholders: placeholders.length,

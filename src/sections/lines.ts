@@ -60,15 +60,35 @@ export function trimEnd(text: string, start: number, end: number): number {
 /** Offsets of every line start, for offset → line/column. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
+  eachLineBreak(text, (next) => starts.push(next));
+  return starts;
+}
+
+/** How many lines lineStarts(text) has, without building it. */
+export function lineCount(text: string): number {
+  let n = 1;
+  eachLineBreak(text, () => n++);
+  return n;
+}
+
+/**
+ * Call `found` with the offset after each line break (LF, CR LF as one, lone CR), in order. Jumps
+ * from break to break with indexOf: each of the two searches runs on only once it is passed.
+ */
+function eachLineBreak(text: string, found: (next: number) => void): void {
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf !== -1 || cr !== -1) {
+    if (cr !== -1 && (lf === -1 || cr < lf)) {
+      const next = lf === cr + 1 ? cr + 2 : cr + 1;
+      found(next);
+      if (lf !== -1 && lf < next) lf = text.indexOf('\n', next);
+      cr = text.indexOf('\r', next);
+    } else {
+      found(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
     }
   }
-  return starts;
 }
 
 /** 1-based line and column (column in UTF-16 code units, 1-based) of an offset. */
