@@ -12,7 +12,7 @@ import { analyze } from '../src/index.js';
 import { violations } from './helpers/invariants.js';
 import { enumerationMarkers, smallChineseNumber } from '../src/sections/markers.js';
 import { doubleStarRuns } from '../src/annotate/placeholders.js';
-import { lineCount, lineStarts } from '../src/sections/lines.js';
+import { lineCount, lineStarts, splitLines } from '../src/sections/lines.js';
 
 const corpus = new URL('../../shared/corpus/', import.meta.url).pathname;
 const sources = ['000_304eac767b8a3bea.txt', 'zh/national-2024-gov-work-report.zh.txt', 'zh/city-wuhan-2024-gov-work-report.zh.txt', 'zh/prov-shandong-2023-gov-work-report.zh.txt'];
@@ -117,7 +117,7 @@ describe('scans that jump with indexOf agree with their per-character definition
     return runs;
   }
 
-  it('lineStarts (and lineCount) find exactly the line starts of the per-character loop', () => {
+  it('lineStarts, lineCount and splitLines find exactly the line breaks of the per-character loop', () => {
     const oracle = (text: string): number[] => {
       const starts = [0];
       for (let i = 0; i < text.length; i++) {
@@ -135,6 +135,12 @@ describe('scans that jump with indexOf agree with their per-character definition
       fc.property(text, (t) => {
         expect(lineStarts(t)).toEqual(oracle(t));
         expect(lineCount(t)).toBe(oracle(t).length);
+        // splitLines breaks at the same places: its lines start where lineStarts says (a last,
+        // empty line after a final break aside), each ending at its break
+        const lines = splitLines(t);
+        const starts = oracle(t);
+        expect(lines.map((l) => l.start)).toEqual(t.length && starts[starts.length - 1] === t.length ? starts.slice(0, -1) : starts);
+        for (const l of lines) expect(l.next === t.length && l.end === t.length ? true : /^(\r\n|\r|\n)$/.test(t.slice(l.end, l.next))).toBe(true);
       }),
       { numRuns: 3000 },
     );

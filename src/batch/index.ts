@@ -21,11 +21,10 @@ import type { AnalyzeOptions } from '../model/analyze.js';
 import type { Encoding } from '../read/decode.js';
 import type { Report } from '../schema/index.js';
 import { readDocument, type ReadOptions } from '../read/index.js';
-export type { OmittablePart } from './task.js';
 import { OMITTABLE, toBatchError, type BatchError, type OmittablePart, type Outcome, type TaskInput, type TaskOptions } from './task.js';
 import { runPool } from './pool.js';
 
-export type { BatchError } from './task.js';
+export type { BatchError, OmittablePart } from './task.js';
 
 /** how standard input ('-') is named in messages, as readDocument names it */
 const STDIN = '<stdin>';

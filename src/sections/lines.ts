@@ -11,15 +11,10 @@ export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-      lines.push({ index: lines.length, start, end: i, next });
-      i = next - 1;
-      start = next;
-    }
-  }
+  eachLineBreak(text, (at, next) => {
+    lines.push({ index: lines.length, start, end: at, next });
+    start = next;
+  });
   if (start < n || n === 0) lines.push({ index: lines.length, start, end: n, next: n });
   return lines;
 }
@@ -60,7 +55,7 @@ export function trimEnd(text: string, start: number, end: number): number {
 /** Offsets of every line start, for offset → line/column. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  eachLineBreak(text, (next) => starts.push(next));
+  eachLineBreak(text, (_, next) => starts.push(next));
   return starts;
 }
 
@@ -72,20 +67,21 @@ export function lineCount(text: string): number {
 }
 
 /**
- * Call `found` with the offset after each line break (LF, CR LF as one, lone CR), in order. Jumps
- * from break to break with indexOf: each of the two searches runs on only once it is passed.
+ * Call `found` with each line break's offset and the offset after it (LF, CR LF as one, lone CR),
+ * in order. Jumps from break to break with indexOf: each of the two searches runs on only once it
+ * is passed.
  */
-function eachLineBreak(text: string, found: (next: number) => void): void {
+function eachLineBreak(text: string, found: (at: number, next: number) => void): void {
   let lf = text.indexOf('\n');
   let cr = text.indexOf('\r');
   while (lf !== -1 || cr !== -1) {
     if (cr !== -1 && (lf === -1 || cr < lf)) {
       const next = lf === cr + 1 ? cr + 2 : cr + 1;
-      found(next);
+      found(cr, next);
       if (lf !== -1 && lf < next) lf = text.indexOf('\n', next);
       cr = text.indexOf('\r', next);
     } else {
-      found(lf + 1);
+      found(lf, lf + 1);
       lf = text.indexOf('\n', lf + 1);
     }
   }
