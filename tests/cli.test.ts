@@ -643,6 +643,9 @@ describe('what the CLI loads', () => {
       const seen = new Set();
       const load = M._load;
       M._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };
+      const fs = require('node:fs');
+      const read = fs.readFileSync;
+      fs.readFileSync = function (path, ...rest) { if (/jieba\\.dict\\.utf8$/.test(String(path))) seen.add('jieba.dict.utf8'); return read.call(this, path, ...rest); };
       process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify([...seen]) + '\\n'));
       process.argv = [process.argv[0], 'baogao', ...JSON.parse(process.argv[1])];
       require(${JSON.stringify(join(ROOT, 'bin', 'baogao.cjs'))});`;
@@ -652,16 +655,18 @@ describe('what the CLI loads', () => {
     return JSON.parse(line!.slice('LOADED '.length));
   };
 
-  it('check needs no words: neither jieba nor zod (the schema is for the library and its tests)', () => {
+  it("check needs no words: neither jieba's dictionary nor zod (the schema is for the library and its tests)", () => {
     const mods = loaded(['check', SEED_ABS, '--quiet']);
     expect(mods).toContain('../dist/cli.cjs');
+    expect(mods).not.toContain('jieba.dict.utf8');
     expect(mods).not.toContain('nodejieba');
     expect(mods).not.toContain('zod');
   });
 
-  it('analyze loads jieba for its claims, and still not zod', () => {
+  it("analyze reads jieba's dictionary for its claims, never loads the native nodejieba binding, and still not zod", () => {
     const mods = loaded(['analyze', SEED_ABS, '--format', 'json']);
-    expect(mods).toContain('nodejieba');
+    expect(mods).toContain('jieba.dict.utf8');
+    expect(mods).not.toContain('nodejieba');
     expect(mods).not.toContain('zod');
   });
 });

@@ -47,3 +47,101 @@ describe('nodejieba with the one-line IDF table', () => {
     expect(ours.tags.join(' ')).toContain('/m');
   }, 30_000);
 });
+
+/*
+ * Our segmenter (src/annotate/jieba.ts) runs cppjieba's algorithm in TypeScript over nodejieba's own
+ * dictionary and HMM model. nodejieba.tag is the oracle: the same words and tags on every sentence of
+ * the corpus, and on edge cases of the user dictionary format.
+ */
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { buildDict, buildHmm, Jieba, loadJiebaFiles } from '../src/annotate/jieba.js';
+import { jiebaDictDir } from '../src/annotate/tokens.js';
+
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const DICT = join(jiebaDictDir(), 'jieba.dict.utf8');
+const HMM = join(jiebaDictDir(), 'hmm_model.utf8');
+const nodejieba = createRequire(import.meta.url)('nodejieba') as {
+  load(o: object): void;
+  tag(s: string): Array<{ word: string; tag: string }>;
+};
+const show = (ws: Array<{ word: string; tag: string }>) => ws.map((w) => `${w.word}/${w.tag}`).join(' ');
+
+/** every line (split after 。！？ and line breaks) of the corpus's plain-text reports and the seed */
+function corpusLines(): string[] {
+  const files = [join(CORPUS, '000_304eac767b8a3bea.txt')];
+  for (const dir of ['zh', 'en', 'reference']) for (const f of readdirSync(join(CORPUS, dir)).sort()) if (/\.(txt|md)$/.test(f)) files.push(join(CORPUS, dir, f));
+  return files.flatMap((f) => readFileSync(f, 'utf8').split(/(?<=[。！？\n])/)).filter((l) => l !== '');
+}
+
+describe('our jieba segmenter', () => {
+  const ours = loadJiebaFiles(DICT, HMM, USER);
+
+  it('gives the words and tags of nodejieba.tag on every sentence of the corpus (zh, en, reference, seed)', () => {
+    nodejieba.load({ userDict: USER, idfDict: IDF });
+    const lines = corpusLines();
+    expect(lines.length).toBeGreaterThan(20_000);
+    const differ: string[] = [];
+    for (const l of lines) {
+      const a = show(nodejieba.tag(l));
+      const b = show(ours.tag(l));
+      if (a !== b && differ.length < 3) differ.push(`${l}\n  nodejieba: ${a}\n  ours:      ${b}`);
+    }
+    expect(differ).toEqual([]);
+  }, 60_000);
+
+  it('reads the user dictionary as cppjieba does: word / word tag / word freq tag, later entries win, single characters kept from the HMM', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baogao-jieba-'));
+    const user = join(dir, 'user.utf8');
+    // 区块链 without a tag takes the tag rule; 新质 with a tag; 生产力 with a frequency; 鑫 a single
+    // character (王鑫 and 鑫淼 are no longer joined by the HMM, and 鑫 loses its tag nr); 发展 listed
+    // twice (the second tag wins); a line of four fields is ignored. U+E000–U+E002 (in no dictionary)
+    // make an exact tie between two routes, which cppjieba gives to the first candidate, the shorter word
+    writeFileSync(user, ['区块链', '新质 nz', '生产力 5 n', '鑫', '发展 3 v', '发展 9 vn', 'a b c d', '浙A 2 nz', '\ue000\ue001 5 n', '\ue001\ue002 5 n', ''].join('\n'));
+    const sentences = ['发展新质生产力，推动区块链和鑫鑫产业发展。', '王鑫说', '鑫淼', '浙A12345号牌，GDP增长5.2%，CPI上涨0.2个百分点', '  空格 与\t制表符\n换行。。', '鑫', '', '\ue000\ue001\ue002'];
+    const oracle = createRequire(import.meta.url)('nodejieba') as typeof nodejieba;
+    oracle.load({ userDict: user, idfDict: IDF });
+    const mine = loadJiebaFiles(DICT, HMM, user);
+    for (const s of sentences) expect(show(mine.tag(s)), s).toBe(show(oracle.tag(s)));
+    nodejieba.load({ userDict: USER, idfDict: IDF }); // back to the project's dictionary
+  });
+
+  it('words cover the string in order and slice back to themselves, surrogates included (property)', () => {
+    const chars = fc.constantFrom('发', '展', '经', '济', '增', '长', '，', '。', ' ', '\n', 'a', 'Z', '5', '.', '%', '𠀀', '\ud800', '\udc00', '鑫', '某');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }), (cs) => {
+        const s = cs.join('');
+        let at = 0;
+        for (const w of ours.tag(s)) {
+          expect(w.start).toBe(at);
+          expect(s.slice(w.start, w.end)).toBe(w.word);
+          expect(w.end).toBeGreaterThan(w.start);
+          at = w.end;
+        }
+        expect(at).toBe(s.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a lone surrogate is tagged as nodejieba tags the U+FFFD it receives for it', () => {
+    const s = '经济\ud800增长';
+    const mine = ours.tag(s);
+    nodejieba.load({ userDict: USER, idfDict: IDF });
+    expect(mine.map((w) => w.tag)).toEqual(nodejieba.tag(s).map((w) => w.tag));
+    expect(mine.map((w) => w.word).join('')).toBe(s);
+  });
+
+  it('a malformed dictionary or model is a clear error, not a crash', () => {
+    const enc = new TextEncoder();
+    expect(() => buildDict(enc.encode('经济 100 n\n增长 n\n'))).toThrow(/line 2 is not "word freq tag"/);
+    expect(() => buildDict(enc.encode(''))).toThrow(/empty/);
+    expect(() => buildHmm('1 2 3 4\n')).toThrow(/HMM model/);
+    // a trailing space makes no field of its own, as cppjieba splits
+    const d = buildDict(enc.encode('经济 100 n \n增长 50 v\n'));
+    expect(new Jieba(d, buildHmm(readFileSync(HMM, 'utf8'))).tag('经济增长').map((w) => `${w.word}/${w.tag}`)).toEqual(['经济/n', '增长/v']);
+  });
+});

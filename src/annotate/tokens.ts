@@ -1,13 +1,16 @@
 /**
- * Stage: annotate — words. nodejieba gives words and part-of-speech tags; it loads its dictionary
- * (about 1.5 s) the first time words are asked for, never before, so commands that need no words
- * (sections, placeholders, exact duplicates) never pay for it. When nodejieba cannot be loaded,
+ * Stage: annotate — words. Words and part-of-speech tags are jieba's: src/annotate/jieba.ts runs
+ * cppjieba's algorithm over the dictionary and HMM model that nodejieba ships (and our user
+ * dictionary), with the same results as nodejieba.tag and a fraction of its load time and memory per
+ * thread. The dictionary is loaded the first time words are asked for, never before, so commands that
+ * need no words (sections, placeholders, exact duplicates) never pay for it. When it cannot be loaded,
  * words come from Intl.Segmenter (no tags) and one warning says so.
  */
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { dictionariesDir } from '../dictionaries.js';
+import { loadJiebaFiles, type Jieba } from './jieba.js';
 
 export interface Word {
   word: string;
@@ -16,16 +19,16 @@ export interface Word {
   end: number;
 }
 
-interface Jieba {
-  load(opts?: { userDict?: string; idfDict?: string }): void;
-  tag(s: string): Array<{ word: string; tag: string }>;
-  cut(s: string): string[];
-}
-
 let jieba: Jieba | null | undefined;
 let loadError: string | null = null;
 
-/** nodejieba with the project's user dictionary, loaded once; null when it cannot be loaded. */
+/** Where nodejieba keeps cppjieba's dictionary and HMM model. */
+export function jiebaDictDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict');
+}
+
+/** The segmenter with the project's user dictionary, loaded once; null when it cannot be loaded. */
 export function loadJieba(): Jieba | null {
   if (jieba !== undefined) return jieba;
   if (process.env.BAOGAO_NO_JIEBA === '1') {
@@ -34,15 +37,9 @@ export function loadJieba(): Jieba | null {
     return null;
   }
   try {
-    const require = createRequire(import.meta.url);
-    const j = require('nodejieba') as Jieba;
-    const dir = dictionariesDir();
-    const user = join(dir, 'jieba.user.dict.utf8');
-    // load() also reads an IDF table (6 MB) for keyword extraction, which we never call: a one-line
-    // table (dictionaries/jieba.idf.utf8) saves about 330 ms and 20 MB per thread; tags are unchanged
-    const idf = join(dir, 'jieba.idf.utf8');
-    j.load({ ...(existsSync(user) ? { userDict: user } : {}), ...(existsSync(idf) ? { idfDict: idf } : {}) });
-    jieba = j;
+    const dir = jiebaDictDir();
+    const user = join(dictionariesDir(), 'jieba.user.dict.utf8');
+    jieba = loadJiebaFiles(join(dir, 'jieba.dict.utf8'), join(dir, 'hmm_model.utf8'), existsSync(user) ? user : undefined);
   } catch (e) {
     loadError = e instanceof Error ? e.message.split('\n')[0] : String(e);
     jieba = null;
@@ -58,26 +55,16 @@ export function jiebaLoaded(): boolean {
 /** The warning to show when words come from the fallback, or null. */
 export function segmenterWarning(): string | null {
   if (jieba === undefined || jieba) return null;
-  return `nodejieba could not be loaded (${loadError}); words come from Intl.Segmenter, without part-of-speech tags`;
+  return `jieba's dictionary could not be loaded (${loadError}); words come from Intl.Segmenter, without part-of-speech tags`;
 }
 
 let segmenter: Intl.Segmenter | null = null;
 
 /** Words of `s` with offsets into `s`; tags are jieba's, or 'x' from the fallback. */
 export function words(s: string): Word[] {
-  const out: Word[] = [];
   const j = loadJieba();
-  if (j) {
-    let at = 0;
-    for (const { word, tag } of j.tag(s)) {
-      // jieba returns the words in order and covers the string; find each to stay exact
-      const k = s.indexOf(word, at);
-      const start = k === -1 ? at : k;
-      out.push({ word, tag, start, end: start + word.length });
-      at = start + word.length;
-    }
-    return out;
-  }
+  if (j) return j.tag(s);
+  const out: Word[] = [];
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   for (const seg of segmenter.segment(s)) {
     out.push({ word: seg.segment, tag: seg.isWordLike ? 'x' : 'w', start: seg.index, end: seg.index + seg.segment.length });
