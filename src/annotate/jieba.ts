@@ -26,11 +26,14 @@ const SEPARATORS = new Set([0x20, 0x09, 0x0a, 0xff0c, 0x3002]);
 
 /** the dictionary as a trie: nodes are numbers, edges (node, code point) → node in a hash table */
 export interface JiebaDict {
-  /** edge table, open addressing: parent node (−1 empty), code point, child node */
-  edgeParent: Int32Array;
-  edgeCode: Int32Array;
-  edgeChild: Int32Array;
+  /**
+   * Edges below the root, open addressing with linear probing: slot h is edges[3h..3h+2] = parent
+   * node + 1 (0: empty), code point, child node — one cache line holds a probe and its neighbours
+   */
+  edges: Int32Array;
   mask: number;
+  /** the root's children by BMP code point (−1: none); the root's other children are in `edges` */
+  rootChild: Int32Array;
   /** per node: the dictionary entry that ends there, or −1 */
   nodeUnit: Int32Array;
   weights: Float64Array;
@@ -56,12 +59,14 @@ function hash(node: number, code: number): number {
 
 /** child of `node` by code point `code`, or −1 */
 function child(d: JiebaDict, node: number, code: number): number {
-  const { edgeParent, edgeCode, mask } = d;
+  if (node === 0 && code < 0x10000) return d.rootChild[code];
+  const { edges, mask } = d;
+  const key = node + 1;
   let h = hash(node, code) & mask;
   for (;;) {
-    const p = edgeParent[h];
-    if (p === -1) return -1;
-    if (p === node && edgeCode[h] === code) return d.edgeChild[h];
+    const k = edges[h * 3];
+    if (k === 0) return -1;
+    if (k === key && edges[h * 3 + 1] === code) return edges[h * 3 + 2];
     h = (h + 1) & mask;
   }
 }
@@ -112,65 +117,73 @@ function codePoints(s: string): number[] {
   return out;
 }
 
-/** a growing trie in typed arrays */
+/** a growing trie in typed arrays, laid out as JiebaDict's */
 class TrieBuilder {
-  edgeParent: Int32Array;
-  edgeCode: Int32Array;
-  edgeChild: Int32Array;
+  edges: Int32Array;
   mask: number;
+  rootChild = new Int32Array(0x10000).fill(-1);
   nodeUnit: Int32Array;
   nodes = 1;
-  private edges = 0;
+  private count = 0;
 
   constructor(expectedEdges: number) {
     let cap = 1024;
     while (cap < expectedEdges * 2) cap <<= 1;
     this.mask = cap - 1;
-    this.edgeParent = new Int32Array(cap).fill(-1);
-    this.edgeCode = new Int32Array(cap);
-    this.edgeChild = new Int32Array(cap);
+    this.edges = new Int32Array(cap * 3);
     this.nodeUnit = new Int32Array(cap >> 1).fill(-1);
   }
 
   /** the child of `node` by `code`, made when missing */
   step(node: number, code: number): number {
-    const { edgeParent, edgeCode, mask } = this;
+    if (node === 0 && code < 0x10000) {
+      const c = this.rootChild[code];
+      if (c !== -1) return c;
+      return (this.rootChild[code] = this.made());
+    }
+    const { edges, mask } = this;
+    const key = node + 1;
     let h = hash(node, code) & mask;
     for (;;) {
-      const p = edgeParent[h];
-      if (p === -1) break;
-      if (p === node && edgeCode[h] === code) return this.edgeChild[h];
+      const k = edges[h * 3];
+      if (k === 0) break;
+      if (k === key && edges[h * 3 + 1] === code) return edges[h * 3 + 2];
       h = (h + 1) & mask;
     }
+    const made = this.made();
+    edges[h * 3] = key;
+    edges[h * 3 + 1] = code;
+    edges[h * 3 + 2] = made;
+    if (++this.count * 2 > mask) this.grow();
+    return made;
+  }
+
+  private made(): number {
     const made = this.nodes++;
-    edgeParent[h] = node;
-    edgeCode[h] = code;
-    this.edgeChild[h] = made;
     if (made >= this.nodeUnit.length) {
       const grown = new Int32Array(this.nodeUnit.length * 2).fill(-1);
       grown.set(this.nodeUnit);
       this.nodeUnit = grown;
     }
-    if (++this.edges * 2 > mask) this.grow();
     return made;
   }
 
   private grow(): void {
-    const { edgeParent, edgeCode, edgeChild } = this;
-    const cap = edgeParent.length * 2;
-    this.mask = cap - 1;
-    this.edgeParent = new Int32Array(cap).fill(-1);
-    this.edgeCode = new Int32Array(cap);
-    this.edgeChild = new Int32Array(cap);
-    for (let i = 0; i < edgeParent.length; i++) {
-      const p = edgeParent[i];
-      if (p === -1) continue;
-      let h = hash(p, edgeCode[i]) & this.mask;
-      while (this.edgeParent[h] !== -1) h = (h + 1) & this.mask;
-      this.edgeParent[h] = p;
-      this.edgeCode[h] = edgeCode[i];
-      this.edgeChild[h] = edgeChild[i];
+    const old = this.edges;
+    const cap = (this.mask + 1) * 2;
+    const mask = cap - 1;
+    const edges = new Int32Array(cap * 3);
+    for (let i = 0; i < old.length; i += 3) {
+      const k = old[i];
+      if (k === 0) continue;
+      let h = hash(k - 1, old[i + 1]) & mask;
+      while (edges[h * 3] !== 0) h = (h + 1) & mask;
+      edges[h * 3] = k;
+      edges[h * 3 + 1] = old[i + 1];
+      edges[h * 3 + 2] = old[i + 2];
     }
+    this.edges = edges;
+    this.mask = mask;
   }
 }
 
@@ -301,34 +314,36 @@ export function buildDict(main: Uint8Array, userText = ''): JiebaDict {
   if (units === 0) throw new Error('jieba dictionary is empty');
   let sum = 0;
   for (let u = 0; u < units; u++) sum += raw[u];
-  const weightList: number[] = new Array<number>(units);
-  for (let u = 0; u < units; u++) weightList[u] = Math.log(raw[u] / sum);
-  const sorted = Float64Array.from(weightList).sort();
+  const userLines = userText === '' ? [] : userText.split('\n');
+  const weights = new Float64Array(units + userLines.length);
+  for (let u = 0; u < units; u++) weights[u] = Math.log(raw[u] / sum);
+  const sorted = weights.slice(0, units).sort();
   const minWeight = sorted[0];
-  const median = sorted[sorted.length >> 1];
-  const tags: number[] = Array.from(unitTag.subarray(0, units));
+  const median = sorted[units >> 1];
+  const tags = new Int32Array(units + userLines.length);
+  tags.set(unitTag.subarray(0, units));
   const userSingles = new Set<number>();
-  for (const line of userText.split('\n')) {
+  let u = units;
+  for (const line of userLines) {
     if (line.length === 0) continue;
     const f = splitSpaces(line);
     if (f.length < 1 || f.length > 3) continue; // cppjieba inserts an empty word: nothing
-    const u = weightList.length;
-    weightList.push(f.length === 3 ? Math.log(atoi(f[1]) / sum) : median);
-    tags.push(tagTable.of(f.length === 1 ? '' : f[f.length - 1]));
+    weights[u] = f.length === 3 ? Math.log(atoi(f[1]) / sum) : median;
+    tags[u] = tagTable.of(f.length === 1 ? '' : f[f.length - 1]);
     const cps = codePoints(f[0]);
     if (cps.length === 1) userSingles.add(cps[0]);
     let node = 0;
     for (const code of cps) node = trie.step(node, code);
     if (node !== 0) trie.nodeUnit[node] = u;
+    u++;
   }
   return {
-    edgeParent: trie.edgeParent,
-    edgeCode: trie.edgeCode,
-    edgeChild: trie.edgeChild,
+    edges: trie.edges,
     mask: trie.mask,
+    rootChild: trie.rootChild,
     nodeUnit: trie.nodeUnit,
-    weights: Float64Array.from(weightList),
-    unitTag: Int32Array.from(tags),
+    weights: weights.subarray(0, u),
+    unitTag: tags.subarray(0, u),
     tags: tagTable.tags,
     minWeight,
     userSingles,
