@@ -663,6 +663,21 @@ describe('what the CLI loads', () => {
     expect(mods).not.toContain('zod');
   });
 
+  it("indicators --jobs 2 reads jieba's dictionary once, in the main thread, and the worker uses that copy", () => {
+    // a preload runs in every thread (workers too): it says which thread reads the dictionary
+    const dir = mkdtempSync(join(tmpdir(), 'baogao-probe-'));
+    const probe = join(dir, 'probe.cjs');
+    writeFileSync(
+      probe,
+      `const fs = require('node:fs'); const { threadId } = require('node:worker_threads'); const r = fs.readFileSync;
+       fs.readFileSync = function (p, ...rest) { if (/jieba\\.dict\\.utf8$/.test(String(p))) process.stderr.write('[jieba-read ' + threadId + ']\\n'); return r.call(this, p, ...rest); };`,
+    );
+    const r = spawnSync(process.execPath, ['--require', probe, join(ROOT, 'bin', 'baogao.cjs'), 'indicators', GBK_ABS, SEED_ABS, '--jobs', '2', '-o', join(dir, 't.json')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr.match(/\[jieba-read \d+\]/g)).toEqual(['[jieba-read 0]']);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("analyze reads jieba's dictionary for its claims, never loads the native nodejieba binding, and still not zod", () => {
     const mods = loaded(['analyze', SEED_ABS, '--format', 'json']);
     expect(mods).toContain('jieba.dict.utf8');

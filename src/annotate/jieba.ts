@@ -597,6 +597,32 @@ export class Jieba {
   }
 }
 
+/** A loaded dictionary and model, as sent to another thread. */
+export interface JiebaData {
+  dict: JiebaDict;
+  hmm: HmmModel;
+}
+
+function shared<T extends Int32Array | Float64Array>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const out = new (a.constructor as { new (b: SharedArrayBuffer): T })(new SharedArrayBuffer(a.byteLength));
+  out.set(a);
+  return out;
+}
+
+/**
+ * The same dictionary and model in SharedArrayBuffers: posted to a worker thread, they arrive without
+ * a copy, so a batch builds them once whatever its number of threads. Nothing writes to them after
+ * they are built.
+ */
+export function shareJieba(j: Jieba): JiebaData {
+  const { dict: d, hmm: h } = j;
+  return {
+    dict: { ...d, edges: shared(d.edges), rootChild: shared(d.rootChild), nodeUnit: shared(d.nodeUnit), weights: shared(d.weights), unitTag: shared(d.unitTag) },
+    hmm: { ...h, start: shared(h.start), trans: shared(h.trans), emitBmp: h.emitBmp.map(shared) },
+  };
+}
+
 /** Load a segmenter from files: cppjieba's dictionary and HMM model, and an optional user dictionary. */
 export function loadJiebaFiles(dictPath: string, hmmPath: string, userPath?: string): Jieba {
   const dict = buildDict(readFileSync(dictPath), userPath ? readFileSync(userPath, 'utf8') : '');

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dictionariesDir } from '../dictionaries.js';
-import { loadJiebaFiles, type Jieba } from './jieba.js';
+import { Jieba, loadJiebaFiles, shareJieba, type JiebaData } from './jieba.js';
 
 export interface Word {
   word: string;
@@ -45,6 +45,28 @@ export function loadJieba(): Jieba | null {
     jieba = null;
   }
   return jieba;
+}
+
+let sharedData: JiebaData | null = null;
+
+/**
+ * The dictionary and model in shared memory, for worker threads (loaded here first if need be); this
+ * thread goes on with the shared copy too, so the process holds one. Null when it cannot be loaded.
+ */
+export function sharedJieba(): JiebaData | null {
+  if (sharedData) return sharedData;
+  const j = loadJieba();
+  if (!j) return null;
+  sharedData = shareJieba(j);
+  jieba = new Jieba(sharedData.dict, sharedData.hmm);
+  return sharedData;
+}
+
+/** Use a dictionary and model another thread loaded (see sharedJieba), unless this one has its own. */
+export function adoptJieba(data: JiebaData): void {
+  if (jieba) return;
+  jieba = new Jieba(data.dict, data.hmm);
+  sharedData = data;
 }
 
 /** Has the dictionary been loaded in this process? (for tests and the benchmark) */

@@ -20,7 +20,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { READ_AHEAD, finishTask, loadTask, type Loaded, type Outcome, type TaskInput, type TaskOptions } from './task.js';
-import type { WorkerReply, WorkerRequest } from './worker.js';
+import type { WorkerJieba, WorkerReply, WorkerRequest } from './worker.js';
+import { sharedJieba } from '../annotate/tokens.js';
+import type { JiebaData } from '../annotate/jieba.js';
 
 /** tasks a worker holds at once: the one it analyses and the ones it reads meanwhile */
 const PER_WORKER = 1 + READ_AHEAD;
@@ -113,6 +115,8 @@ export async function* runPool(
   };
 
   const slots: Slot[] = [];
+  // jieba's dictionary in shared memory, when claims need words: built once here, sent to each worker
+  let jieba: JiebaData | null = null;
   // documents this thread has taken, oldest first, each already being read
   const mine: Array<{ id: number; loading: Promise<Loaded> }> = [];
 
@@ -167,11 +171,18 @@ export async function* runPool(
     });
     s.worker.on('error', (err) => fail(s, err));
     s.worker.on('exit', (code) => fail(s, new Error(`exited with code ${code}`)));
+    if (jieba) s.worker.postMessage({ jieba } satisfies WorkerJieba);
     return s;
   };
 
   try {
     for (let k = 0; k < Math.min(jobs - 1, count); k++) slots.push(start());
+    if (slots.length && options.analyze?.claims !== false) {
+      // while the workers start, load the dictionary once for all threads (it is sent before any
+      // request, so a worker never builds its own); a batch of English texts pays for it in vain
+      jieba = sharedJieba();
+      if (jieba) for (const s of slots) s.worker.postMessage({ jieba } satisfies WorkerJieba);
+    }
     pump();
     while (nextToYield < count) {
       if (fatal) throw fatal;

@@ -2,11 +2,14 @@
  * The worker thread of a batch (built to dist/worker.js and dist/worker.cjs). It receives the batch's
  * shared options as workerData, says `{ ready: true }` once loaded, then answers each request
  * `{ id, path }` or `{ id, text, label }` with `{ id, outcome }`, one at a time, in the order received.
- * Each worker reads and decodes its own files; jieba's dictionary is loaded by the first claim that
- * needs it, once per worker, and never when claims are off.
+ * Each worker reads and decodes its own files. When claims are on, the main thread loads jieba's
+ * dictionary once, in shared memory, and sends it first (`{ jieba }`); a worker never loads its own
+ * unless that message is missing.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { finishTask, loadTask, toBatchError, type Outcome, type TaskInput, type TaskOptions } from './task.js';
+import { adoptJieba } from '../annotate/tokens.js';
+import type { JiebaData } from '../annotate/jieba.js';
 
 export type WorkerRequest = { id: number } & TaskInput;
 /**
@@ -15,11 +18,18 @@ export type WorkerRequest = { id: number } & TaskInput;
  */
 export type WorkerReply = { ready: true } | { id: number; outcome: Outcome };
 
+/** jieba's dictionary, loaded once by the main thread in shared memory; sent before any request */
+export type WorkerJieba = { jieba: JiebaData };
+
 const port = parentPort;
 if (port) {
   const options = (workerData ?? {}) as TaskOptions;
   let queue: Promise<void> = Promise.resolve();
-  port.on('message', (req: WorkerRequest) => {
+  port.on('message', (req: WorkerRequest | WorkerJieba) => {
+    if ('jieba' in req) {
+      adoptJieba(req.jieba);
+      return;
+    }
     // start reading at once: the file is read while the request before it is being analysed
     const loading = loadTask(req, options);
     queue = queue.then(async () => {
