@@ -35,6 +35,11 @@ import type { Duplicate } from '../src/schema/index.js';
 import { duplicateFindings, placeholderFindings, source } from '../src/cli/findings.js';
 import { applyFilters, dedupe, quiet, sortFindings } from '../src/cli/filters.js';
 import { RULES } from '../src/cli/messages.js';
+import { csvHead, csvRecords } from '../src/render/csv.js';
+import { jsonRowArray, jsonRowItems, rowValues } from '../src/render/indicators.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // ------------------------------------------------------------------ helpers
 
@@ -645,6 +650,22 @@ describe('indicators', { timeout: 60_000 }, () => {
     expect(gdp.section).toContain('2023年工作回顾');
     expect(gdp.sentence).toBe('过去一年，全县地区生产总值达到120.5亿元，同比增长6.5%。');
     expect(Object.keys(gdp)).toEqual([...INDICATOR_COLUMNS]);
+  });
+
+  it('renders rows report by report (CSV records, JSON items) exactly as the whole table at once', () => {
+    // two real reports (../shared/corpus/zh, see SOURCES.md) and one without claims
+    const dir = fileURLToPath(new URL('../../shared/corpus/zh/', import.meta.url));
+    const names = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, 2);
+    const perReport = [...names.map((f) => readFileSync(join(dir, f), 'utf8')), '没有数字的一句话。'].map((text, k) => {
+      const report = analyze(text);
+      return indicatorRows(report, text, `r${k}.txt`, reportYear(report, text, `r${k}.txt`));
+    });
+    const all = perReport.flat();
+    expect(perReport[0].length).toBeGreaterThan(10);
+    expect(perReport[2]).toEqual([]);
+    expect(jsonRowArray(perReport.map(jsonRowItems))).toBe(JSON.stringify(all, null, 2));
+    expect(jsonRowArray([jsonRowItems([])])).toBe(JSON.stringify([], null, 2));
+    expect(csvHead(INDICATOR_COLUMNS) + perReport.map((rows) => csvRecords(rows.map(rowValues))).join('')).toBe(toCsv(INDICATOR_COLUMNS, all.map(rowValues)));
   });
 
   it('pivots canonical metrics by report, ordered by year; first own-year value, else growth', () => {

@@ -19,9 +19,9 @@ import { renderStylish } from '../render/stylish.js';
 import { renderJson } from '../render/json.js';
 import { renderSarif } from '../render/sarif.js';
 import { renderOutline } from '../render/outline.js';
-import { toCsv } from '../render/csv.js';
+import { csvHead, csvRecords } from '../render/csv.js';
 import { xlsx } from '../render/xlsx.js';
-import { INDICATOR_COLUMNS, indicatorRows, pivotTable, reportYear, rowValues, type IndicatorRow, type PivotColumn } from '../render/indicators.js';
+import { INDICATOR_COLUMNS, indicatorRows, jsonRowArray, jsonRowItems, pivotTable, reportYear, rowValues, type IndicatorRow, type PivotColumn } from '../render/indicators.js';
 import { ANALYZE_HELP, CHECK_HELP, COMPARE_HELP, INDICATORS_HELP, MAIN_HELP } from './help.js';
 import { CLI, DOCS_URL, RULES, reuseSummary } from './messages.js';
 import { applyFilters, dedupe, quiet, sortFindings, type FindingFilter } from './filters.js';
@@ -358,19 +358,25 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
 
   const jobs = jobsOption('indicators', values.jobs as string | undefined, inputs.files, inputs.files.length);
   const progress = new Progress(ctx.io.stderr, inputs.files.length);
+  // .xlsx needs every row at the end (the pivot); CSV and JSON keep one string per report, already
+  // in their format, which is far less for the main thread to hold and collect than the row objects
   const rows: IndicatorRow[] = [];
+  const parts: string[] = [];
   const columns: PivotColumn[] = [];
-  // one report at a time: each becomes its rows and is dropped (a batch of 1,000 held 880 MB)
-  for await (const a of analyzeEach(inputs.files, ctx, progress, 0, inputs.files.length, { duplicates: false }, jobs, failed)) {
+  // one report at a time: each becomes its rows and is dropped (a batch of 1,000 held 880 MB);
+  // placeholders and duplicates are not in the table
+  for await (const a of analyzeEach(inputs.files, ctx, progress, 0, inputs.files.length, { duplicates: false }, jobs, failed, ['placeholders', 'duplicates'])) {
     if (!a) continue;
     const year = reportYear(a.report, a.text, a.display);
-    for (const row of indicatorRows(a.report, a.text, a.display, year)) rows.push(row);
+    const own = indicatorRows(a.report, a.text, a.display, year);
+    if (format === 'xlsx') for (const row of own) rows.push(row);
+    else parts.push(format === 'json' ? jsonRowItems(own) : csvRecords(own.map(rowValues)));
     columns.push({ file: a.display, year });
   }
   progress.clear();
 
   let data: string | Uint8Array;
-  if (format === 'json') data = JSON.stringify(rows, null, 2) + '\n';
+  if (format === 'json') data = jsonRowArray(parts) + '\n';
   else if (format === 'xlsx') {
     data = xlsx([
       {
@@ -387,7 +393,7 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
         widths: [26, ...columns.map(() => 16)],
       },
     ]);
-  } else data = toCsv(INDICATOR_COLUMNS, rows.map(rowValues));
+  } else data = csvHead(INDICATOR_COLUMNS) + parts.join('');
 
   if (outAbs) {
     try {

@@ -30,8 +30,19 @@ export function csvRecord(values: readonly CsvValue[]): string {
   return values.map(csvField).join(',');
 }
 
+/** Records as CSV text, CRLF after each: a part of a document that csvHead begins. */
+export function csvRecords(rows: readonly (readonly CsvValue[])[]): string {
+  let s = '';
+  for (const r of rows) s += csvRecord(r) + '\r\n';
+  return s;
+}
+
+/** The start of a CSV document: the BOM (unless off) and the header record. */
+export function csvHead(header: readonly string[], options: { bom?: boolean } = {}): string {
+  return (options.bom === false ? '' : BOM) + csvRecord(header) + '\r\n';
+}
+
 /** Header and rows as one CSV document (BOM first, CRLF after every record). */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: { bom?: boolean } = {}): string {
-  const lines = [csvRecord(header), ...rows.map(csvRecord)];
-  return (options.bom === false ? '' : BOM) + lines.join('\r\n') + '\r\n';
+  return csvHead(header, options) + csvRecords(rows);
 }

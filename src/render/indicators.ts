@@ -171,6 +171,20 @@ export function rowValues(r: IndicatorRow): Array<string | number | boolean | nu
   return INDICATOR_COLUMNS.map((k) => r[k]);
 }
 
+/**
+ * Rows as items of a JSON array, the way JSON.stringify(allRows, null, 2) writes them (each indented
+ * by two spaces, items joined by ",\n"): a batch keeps one string per report instead of its rows.
+ */
+export function jsonRowItems(rows: readonly IndicatorRow[]): string {
+  return rows.map((r) => '  ' + JSON.stringify(r, null, 2).replaceAll('\n', '\n  ')).join(',\n');
+}
+
+/** The JSON array of items made by jsonRowItems, one string per report (empty ones skipped). */
+export function jsonRowArray(parts: readonly string[]): string {
+  const items = parts.filter((p) => p !== '');
+  return items.length ? `[\n${items.join(',\n')}\n]` : '[]';
+}
+
 // ------------------------------------------------------------------ pivot
 
 export interface PivotColumn {
