@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     cli: 'src/cli/index.ts',
     worker: 'src/batch/worker.ts',
+    'indicators-map': 'src/cli/indicators-map.ts',
   },
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts' } },

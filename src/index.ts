@@ -33,5 +33,5 @@ export {
   type Fact,
 } from './compare/index.js';
 export * from './read/index.js';
-export { analyzeFiles, analyzeTexts, type BatchOptions, type FileResult, type TextResult, type BatchError, type OmittablePart } from './batch/index.js';
+export { analyzeFiles, analyzeTexts, type BatchOptions, type FileResult, type TextResult, type BatchError, type OmittablePart, type MapSpec, type MapDocument, type MapFunction } from './batch/index.js';
 export { jiebaLoaded } from './annotate/tokens.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { analyzeFiles, analyzeTexts, type FileResult, type TextResult } from '../src/batch/index.js';
@@ -152,6 +152,37 @@ describe('analyzeFiles', () => {
     }
     await expect(collect(analyzeFiles([SEED], { omit: ['stats' as never] }))).rejects.toThrow(/omit: stats is not one of/);
   }, 120_000);
+
+  it('map: each thread runs the named function on its reports and sends back only its value, the same on one thread and on two', async () => {
+    const MAP = fileURLToPath(new URL('./helpers/map-counts.mjs', import.meta.url));
+    const counts = (await import('./helpers/map-counts.mjs')).counts as (r: unknown, d: unknown) => unknown;
+    const files = [SEED, ...first('zh', '.txt', 2), missing, ...first('gbk', '.txt', 1)];
+    const expected = await Promise.all(
+      files.map(async (f) => {
+        try {
+          const d = await readDocument(f);
+          return counts(analyze(d.text), { text: d.text, label: f, encoding: d.encoding });
+        } catch {
+          return undefined;
+        }
+      }),
+    );
+    for (const jobs of [1, 2]) {
+      const rs = await collect(analyzeFiles(files, { jobs, map: { module: MAP, name: 'counts' } }));
+      expect(rs.map((r) => r.value)).toEqual(expected);
+      for (const r of rs) expect(r.report).toBeUndefined();
+      expect(rs[3].error!.code).toBe('NOT_FOUND');
+      expect(rs[4].value).toMatchObject({ encoding: 'gb18030' });
+      // a function that throws fails that document only
+      const failing = await collect(analyzeFiles(files.slice(0, 3), { jobs, map: { module: pathToFileURL(MAP).href, name: 'failOnSeed' } }));
+      expect(failing[0].error).toEqual({ code: 'MAP_FAILED', message: `${SEED}: no seed here` });
+      expect(failing.slice(1).map((r) => typeof r.value)).toEqual(['number', 'number']);
+    }
+    // a module or export that is not there is a setup error, thrown at once
+    await expect(collect(analyzeFiles([SEED], { jobs: 2, map: { module: MAP, name: 'notAFunction' } }))).rejects.toThrow(/has no exported function "notAFunction"/);
+    await expect(collect(analyzeFiles([SEED], { jobs: 2, map: { module: join(tmp, 'nope.mjs'), name: 'x' } }))).rejects.toThrow(/nope\.mjs/);
+    await expect(collect(analyzeFiles([SEED], { map: 'counts' as never }))).rejects.toThrow(/map must be/);
+  }, 180_000);
 
   it('handles an empty batch and refuses bad jobs', async () => {
     expect(await collect(analyzeFiles([], { jobs: 2 }))).toEqual([]);

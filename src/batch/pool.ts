@@ -19,7 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
-import { READ_AHEAD, finishTask, loadTask, type Loaded, type Outcome, type TaskInput, type TaskOptions } from './task.js';
+import { READ_AHEAD, finishTask, loadMap, loadTask, type Loaded, type Outcome, type TaskInput, type TaskOptions } from './task.js';
 import type { WorkerJieba, WorkerReply, WorkerRequest } from './worker.js';
 import { sharedJieba } from '../annotate/tokens.js';
 import type { JiebaData } from '../annotate/jieba.js';
@@ -101,6 +101,8 @@ export async function* runPool(
   jobs: number,
   options: TaskOptions,
 ): AsyncGenerator<[number, Outcome]> {
+  // the map function for this thread's documents (a bad module throws here, before any worker starts)
+  const map = await loadMap(options.map);
   // answers not yet yielded
   const outcomes = new Map<number, Outcome>();
   const window = Math.max(16, jobs * 4);
@@ -196,7 +198,7 @@ export async function* runPool(
         }
         const next = mine.shift();
         if (next) {
-          outcomes.set(next.id, finishTask(await next.loading, options));
+          outcomes.set(next.id, finishTask(await next.loading, options, map));
           await new Promise<void>((resolve) => setImmediate(resolve));
           pump();
           continue;

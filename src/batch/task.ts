@@ -3,6 +3,8 @@
  * finishTask analyzes it — shared by this thread and the worker threads, so all give the same result
  * for the same input. Nothing here throws: every failure becomes `{ error: { code, message } }`.
  */
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyze, type AnalyzeOptions } from '../model/analyze.js';
 import { ReadError, readDocument, type ReadOptions } from '../read/index.js';
 import type { Encoding } from '../read/decode.js';
@@ -19,6 +21,8 @@ export interface BatchError {
 /** What a worker (or the in-process path) hands back for one input. */
 export interface Outcome {
   report?: Report;
+  /** with a `map`: what it returned for the report, sent instead of the report */
+  value?: unknown;
   error?: BatchError;
   /** the decoded text, when asked for (`text: true`) */
   text?: string;
@@ -37,6 +41,41 @@ export interface TaskOptions {
   text?: boolean;
   /** parts of each report to leave empty */
   omit?: OmittablePart[];
+  /** a function to run on each report in the thread that made it; only its result is sent back */
+  map?: MapSpec;
+}
+
+/**
+ * Names a function exported by a module (a path or a file URL; ES module or CommonJS), which every
+ * thread of a batch imports once and calls on each report it makes, with the document's text.
+ */
+export interface MapSpec {
+  module: string;
+  /** the export's name; default 'default' */
+  name?: string;
+}
+
+/** What a map function receives besides the report. */
+export interface MapDocument {
+  /** the decoded text the report's offsets refer to */
+  text: string;
+  /** the file's path as given (`<stdin>`, `<text N>` for texts) */
+  label: string;
+  encoding?: Encoding;
+}
+
+export type MapFunction = (report: Report, doc: MapDocument) => unknown;
+
+/** Import the function a MapSpec names (once per thread); throws a clear error when it is not one. */
+export async function loadMap(spec: MapSpec | undefined): Promise<MapFunction | undefined> {
+  if (!spec) return undefined;
+  const url = /^file:/.test(spec.module) ? spec.module : pathToFileURL(isAbsolute(spec.module) ? spec.module : resolve(spec.module)).href;
+  const name = spec.name ?? 'default';
+  const m = (await import(url)) as Record<string, unknown> & { default?: Record<string, unknown> };
+  // a CommonJS module's exports are its default export, and may not all be named exports too
+  const fn = m[name] ?? (name !== 'default' ? m.default?.[name] : undefined);
+  if (typeof fn !== 'function') throw new TypeError(`map: ${spec.module} has no exported function ${JSON.stringify(name)}`);
+  return fn as MapFunction;
 }
 
 /**
@@ -87,8 +126,8 @@ export async function loadTask(input: TaskInput, options: TaskOptions): Promise<
   }
 }
 
-/** The analysing half of a task. */
-export function finishTask(loaded: Loaded, options: TaskOptions): Outcome {
+/** The analysing half of a task (`map`: the function options.map names, loaded by loadMap). */
+export function finishTask(loaded: Loaded, options: TaskOptions, map?: MapFunction): Outcome {
   if ('outcome' in loaded) return loaded.outcome;
   const { text, encoding, label } = loaded;
   // keys in this order — report or error, then text and encoding — whichever thread builds the result
@@ -99,7 +138,13 @@ export function finishTask(loaded: Loaded, options: TaskOptions): Outcome {
       if (p === 'title') report.title = null;
       else report[p] = [];
     }
-    out.report = report;
+    if (map) {
+      try {
+        out.value = map(report, encoding ? { text, label, encoding } : { text, label });
+      } catch (err) {
+        out.error = toBatchError(err, label, 'MAP_FAILED');
+      }
+    } else out.report = report;
   } catch (err) {
     out.error = toBatchError(err, label, 'ANALYZE_FAILED');
   }

@@ -7,7 +7,7 @@
  * unless that message is missing.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { finishTask, loadTask, toBatchError, type Outcome, type TaskInput, type TaskOptions } from './task.js';
+import { finishTask, loadMap, loadTask, toBatchError, type Outcome, type TaskInput, type TaskOptions } from './task.js';
 import { adoptJieba } from '../annotate/tokens.js';
 import type { JiebaData } from '../annotate/jieba.js';
 
@@ -24,7 +24,10 @@ export type WorkerJieba = { jieba: JiebaData };
 const port = parentPort;
 if (port) {
   const options = (workerData ?? {}) as TaskOptions;
-  let queue: Promise<void> = Promise.resolve();
+  // the batch's map function, if any, before any request (a module that fails to load stops this
+  // worker before it says it is ready, which the pool reports as a setup error)
+  const mapping = loadMap(options.map);
+  let queue: Promise<void> = mapping.then(() => undefined);
   port.on('message', (req: WorkerRequest | WorkerJieba) => {
     if ('jieba' in req) {
       adoptJieba(req.jieba);
@@ -33,15 +36,16 @@ if (port) {
     // start reading at once: the file is read while the request before it is being analysed
     const loading = loadTask(req, options);
     queue = queue.then(async () => {
-      const outcome = finishTask(await loading, options);
+      const outcome = finishTask(await loading, options, await mapping);
       try {
         port.postMessage({ id: req.id, outcome } satisfies WorkerReply);
       } catch (err) {
-        // a report that cannot be sent would be a bug in the model; report it, keep going
+        // a report that cannot be sent would be a bug in the model (a map's value, in the map); report
+        // it, keep going
         const label = 'path' in req ? req.path : 'label' in req ? req.label : String(req.id);
         port.postMessage({ id: req.id, outcome: { error: toBatchError(err, label, 'WORKER_FAILED') } } satisfies WorkerReply);
       }
     });
   });
-  port.postMessage({ ready: true } satisfies WorkerReply);
+  void mapping.then(() => port.postMessage({ ready: true } satisfies WorkerReply));
 }

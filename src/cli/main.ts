@@ -10,7 +10,8 @@ import { analyze, InputTooLargeError, type AnalyzeOptions } from '../model/analy
 import { compareDocuments, type CompareDoc } from '../duplicates/index.js';
 import type { Claim, Report, Span } from '../schema/index.js';
 import { compareVersions } from '../compare/index.js';
-import { analyzeFiles, type BatchError, type OmittablePart } from '../batch/index.js';
+import { analyzeFiles, type BatchError, type MapSpec, type OmittablePart } from '../batch/index.js';
+import { indicatorsOf, type ReportIndicators } from './indicators-map.js';
 import { availableParallelism } from 'node:os';
 import { lineColumn, lineStarts } from '../sections/lines.js';
 import type { CheckResult, FileReport, Finding, Reuse, Unreadable } from '../render/finding.js';
@@ -21,7 +22,7 @@ import { renderSarif } from '../render/sarif.js';
 import { renderOutline } from '../render/outline.js';
 import { csvHead, csvRecords } from '../render/csv.js';
 import { xlsx } from '../render/xlsx.js';
-import { INDICATOR_COLUMNS, indicatorRows, jsonRowArray, jsonRowItems, pivotTable, reportYear, rowValues, type IndicatorRow, type PivotColumn } from '../render/indicators.js';
+import { INDICATOR_COLUMNS, jsonRowArray, jsonRowItems, pivotTable, rowValues, type IndicatorRow, type PivotColumn } from '../render/indicators.js';
 import { ANALYZE_HELP, CHECK_HELP, COMPARE_HELP, INDICATORS_HELP, MAIN_HELP } from './help.js';
 import { CLI, DOCS_URL, RULES, reuseSummary } from './messages.js';
 import { applyFilters, dedupe, quiet, sortFindings, type FindingFilter } from './filters.js';
@@ -129,7 +130,7 @@ async function batch<T>(
 function batchFailure(f: InputFile, error: BatchError | undefined): Unreadable {
   // the worker's message starts with the absolute path; show the path as the user gave it
   const raw = (error?.message ?? 'could not be read').replace(f.abs ?? '', '').replace(/^:\s*/, '');
-  if (error?.code === 'ANALYZE_FAILED') return { file: f.display, code: 'INTERNAL', message: CLI.internal(f.display, raw) };
+  if (error?.code === 'ANALYZE_FAILED' || error?.code === 'MAP_FAILED') return { file: f.display, code: 'INTERNAL', message: CLI.internal(f.display, raw) };
   return unreadable(f.display, error?.code ?? 'UNREADABLE', raw);
 }
 
@@ -163,6 +164,49 @@ async function* analyzeEach(
     progress.update(offset + r.index + 1, total, f.display);
     if (r.report && r.text !== undefined) {
       yield { ...f, text: r.text, report: r.report };
+      continue;
+    }
+    progress.clear();
+    const u = batchFailure(f, r.error);
+    ctx.error(u.message);
+    failed.push(u);
+    yield null;
+  }
+}
+
+/**
+ * This module's sibling (indicators-map.ts in the sources, .js or .cjs next to the bundle), which the
+ * batch's threads import to run `indicatorsOf` where the reports are made.
+ */
+function indicatorsMap(): MapSpec {
+  const here = import.meta.url;
+  const ext = /\.[cm]?ts$/.test(new URL(here).pathname) ? '.ts' : here.endsWith('.cjs') ? '.cjs' : '.js';
+  return { module: new URL('./indicators-map' + ext, here).href, name: 'indicatorsOf' };
+}
+
+/**
+ * analyzeEach for the indicator table: each report becomes its rows in the thread that made it
+ * (through the batch's map), and only the rows come back.
+ */
+async function* indicatorsEach(
+  files: InputFile[],
+  ctx: Ctx,
+  progress: Progress,
+  options: AnalyzeOptions,
+  jobs: number,
+  failed: Unreadable[],
+): AsyncGenerator<{ display: string; value: ReportIndicators } | null> {
+  if (files.length <= 1 || files.some((f) => f.abs === null)) {
+    for await (const a of analyzeEach(files, ctx, progress, 0, files.length, options, jobs, failed)) {
+      yield a && { display: a.display, value: indicatorsOf(a.report, { text: a.text, label: a.display }) };
+    }
+    return;
+  }
+  for await (const r of analyzeFiles(files.map((f) => f.abs!), { jobs, analyze: options, omit: ['placeholders', 'duplicates'], map: indicatorsMap() })) {
+    const f = files[r.index];
+    progress.update(r.index + 1, files.length, f.display);
+    if (r.value !== undefined) {
+      yield { display: f.display, value: r.value as ReportIndicators };
       continue;
     }
     progress.clear();
@@ -365,10 +409,10 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
   const columns: PivotColumn[] = [];
   // one report at a time: each becomes its rows and is dropped (a batch of 1,000 held 880 MB);
   // placeholders and duplicates are not in the table
-  for await (const a of analyzeEach(inputs.files, ctx, progress, 0, inputs.files.length, { duplicates: false }, jobs, failed, ['placeholders', 'duplicates'])) {
+  for await (const a of indicatorsEach(inputs.files, ctx, progress, { duplicates: false }, jobs, failed)) {
     if (!a) continue;
-    const year = reportYear(a.report, a.text, a.display);
-    const own = indicatorRows(a.report, a.text, a.display, year);
+    const { year, rows: own } = a.value;
+    for (const row of own) row.file = a.display;
     if (format === 'xlsx') for (const row of own) rows.push(row);
     else parts.push(format === 'json' ? jsonRowItems(own) : csvRecords(own.map(rowValues)));
     columns.push({ file: a.display, year });
