@@ -2,8 +2,10 @@
 //
 //   node bench/child.mjs one LIB FILE [--no-claims]   read + analyze one report: ms, peak RSS, jiebaLoaded()
 //   node bench/child.mjs jieba LIB FILE               jiebaLoaded() after analyze(text, { claims: false }), then after analyze(text)
-//   node bench/child.mjs batch LIB JOBS N [FROM TO]   analyzeFiles over N corpus reports (or reports FROM..TO-1 of them):
-//                                                     ms, CPU time, peak RSS, a digest of the results
+//   node bench/child.mjs batch LIB JOBS N [FROM TO] [--map]
+//                                                     analyzeFiles over N corpus reports (or reports FROM..TO-1 of them):
+//                                                     ms, CPU time, peak RSS, a digest of the results; --map: each
+//                                                     thread sends back only the stats (bench/map-stats.mjs)
 //   node bench/child.mjs cores LIB [N]                how many cores N spinning threads get right now
 //
 // LIB is the URL of the library module (see build.mjs). Peak RSS is process.resourceUsage().maxRSS,
@@ -65,19 +67,23 @@ if (mode === 'one') {
   sample();
   for (const [k, v] of threads) base.set(k, v);
   const timer = setInterval(sample, 100);
-  const jobs = Number(rest[0]);
-  const all = batchPaths(Number(rest[1]));
-  const paths = rest.length > 3 ? all.slice(Number(rest[2]), Number(rest[3])) : all;
+  const withMap = rest.includes('--map');
+  const args = rest.filter((a) => a !== '--map');
+  const jobs = Number(args[0]);
+  const all = batchPaths(Number(args[1]));
+  const paths = args.length > 3 ? all.slice(Number(args[2]), Number(args[3])) : all;
+  const map = withMap ? { map: { module: new URL('./map-stats.mjs', import.meta.url).href, name: 'stats' } } : {};
   const hash = createHash('sha256');
   const cpu0 = process.cpuUsage();
   let errors = 0;
   let chars = 0;
   const t = performance.now();
-  for await (const r of L.analyzeFiles(paths, { jobs })) {
+  for await (const r of L.analyzeFiles(paths, { jobs, ...map })) {
     // a cheap digest (the full JSON would cost the main thread more than the work being measured)
+    const stats = withMap ? r.value : r.report?.stats;
     if (r.error) errors++;
-    else chars += r.report.stats.characters;
-    hash.update(`${r.index} ${r.path} ${r.error ? r.error.code : JSON.stringify(r.report.stats)}\n`);
+    else chars += stats.characters;
+    hash.update(`${r.index} ${r.path} ${r.error ? r.error.code : JSON.stringify(stats)}\n`);
   }
   const ms = performance.now() - t;
   clearInterval(timer);
@@ -92,7 +98,7 @@ if (mode === 'one') {
   // CPU time spread over the cores, whichever is longer (a projection: it assumes no waiting)
   const cores = Number(process.env.BENCH_CORES ?? availableParallelism());
   const idleMs = perThread.length ? Math.max(perThread[0].ms, cpuMs / cores) : null;
-  out({ jobs, docs: paths.length, chars, errors, ms, cpuMs, coresUsed, threadsMs: perThread.slice(0, 6).map((x) => (x.main ? 'main ' : '') + Math.round(x.ms)), idleMs, maxRSSMB: rssMB(), peakMB: peakMB(), digest: hash.digest('hex').slice(0, 16) });
+  out({ jobs, map: withMap, docs: paths.length, chars, errors, ms, cpuMs, coresUsed, threadsMs: perThread.slice(0, 6).map((x) => (x.main ? 'main ' : '') + Math.round(x.ms)), idleMs, maxRSSMB: rssMB(), peakMB: peakMB(), digest: hash.digest('hex').slice(0, 16) });
 } else if (mode === 'cores') {
   // how many cores this process can get right now: N threads spinning for 1.5 s, CPU time over wall time
   const { Worker } = await import('node:worker_threads');

@@ -334,6 +334,8 @@ if (ONLY.has('batch')) {
   const t0 = Date.now();
   const runs = { 1: [], 2: [] };
   const halves = [];
+  // the same batch with a map that sends back only each report's stats (BatchOptions.map)
+  const mapped = { 1: [], 2: [] };
   console.log(`batch: analyzeFiles over ${BATCH} reports (the corpus cycled), ${BATCH_RUNS} run(s) each, alternating`);
   for (let k = 0; k < BATCH_RUNS; k++) {
     for (const jobs of [1, 2]) {
@@ -357,6 +359,12 @@ if (ONLY.has('batch')) {
     const h = { ms: Math.max(...two.map((x) => x.ms)), cpuMs: two[0].cpuMs + two[1].cpuMs, parts: two.map((x) => ({ docs: x.docs, ms: x.ms, cpuMs: x.cpuMs, peakMB: peak(x) })), load: load() };
     halves.push(h);
     console.log(`  two processes, jobs 1 on ${half} + ${BATCH - half} reports side by side: ${fmt(h.ms / 1000, 1)} s (${two.map((x) => fmt(x.ms / 1000, 1)).join(' and ')} s), CPU ${fmt(h.cpuMs / 1000, 1)} s, peak RSS ${two.map((x) => fmt(peak(x), 0)).join(' + ')} MB (load ${h.load})`);
+    for (const jobs of [1, 2]) {
+      const r = child(['batch', lib.url, String(jobs), String(BATCH), '--map']);
+      r.load = load();
+      mapped[jobs].push(r);
+      console.log(`  with a map (stats only), jobs ${jobs}: ${fmt(r.ms / 1000, 1)} s, CPU ${fmt(r.cpuMs / 1000, 1)} s, peak RSS ${fmt(peak(r), 0)} MB, digest ${r.digest} (load ${r.load})`);
+    }
   }
   // the fixed cost of a thread (jieba's dictionary, JIT warm-up, start-up) and the cost per report:
   // a straight line through jobs 1 on about a tenth of the batch and on the whole batch (the tenth
@@ -384,7 +392,8 @@ if (ONLY.has('batch')) {
   const clean = pairs.filter((p) => p.coresFree >= 1.8);
   const speedup = median((clean.length ? clean : pairs).map((p) => p.speedup));
   const ceiling = median((clean.length ? clean : pairs).map((p) => p.ceiling));
-  const same = new Set([...runs[1], ...runs[2]].map((r) => r.digest)).size === 1;
+  const same = new Set([...runs[1], ...runs[2], ...mapped[1], ...mapped[2]].map((r) => r.digest)).size === 1;
+  const mapSpeedup = median(mapped[1].map((a, k) => a.ms / mapped[2][k].ms));
   const idle1 = median(runs[1].map((r) => r.idleMs));
   const idle2 = median(runs[2].map((r) => r.idleMs));
   const cpuRatio = median(runs[2].map((r) => r.cpuMs)) / median(runs[1].map((r) => r.cpuMs));
@@ -392,11 +401,12 @@ if (ONLY.has('batch')) {
   // helper threads, which have the second core to themselves. Two analysing threads do at least that
   // CPU work between them on `cores` cores, so no pool can be faster than cores × wall / CPU of jobs 1
   const helperBound = median(runs[1].map((r) => (results.machine.cpus * r.ms) / r.cpuMs));
-  results.batch = { docs: BATCH, runs, halves, fit, pairs, cleanPairs: clean.length, speedup, ceiling, helperBound, projectedIdleSpeedup: idle1 && idle2 ? idle1 / idle2 : null, cpuRatio, sameResults: same, seconds: (Date.now() - t0) / 1000 };
+  results.batch = { docs: BATCH, runs, halves, mapped, mapSpeedup, fit, pairs, cleanPairs: clean.length, speedup, ceiling, helperBound, projectedIdleSpeedup: idle1 && idle2 ? idle1 / idle2 : null, cpuRatio, sameResults: same, seconds: (Date.now() - t0) / 1000 };
   console.log(`  pairs: ${pairs.map((p) => `${fmt(p.speedup)}× (${fmt(p.coresFree, 1)} cores free; two processes: ${fmt(p.ceiling)}×)`).join(', ')}`);
   console.log(`  jobs 2 vs jobs 1: ${fmt(speedup)}× faster, median of ${clean.length ? `the ${clean.length} pair(s) with both cores free` : 'all pairs — NONE had both cores free: re-run'} (target ≥ 1.7 ${mark(speedup >= 1.7)}); same results: ${same}`);
   console.log(`  jobs 2 spends ${fmt(cpuRatio)}× the CPU time of jobs 1; from per-thread CPU time, an idle machine would give ${fmt(results.batch.projectedIdleSpeedup)}×`);
   console.log(`  ceiling: two separate processes on half the batch each are ${fmt(ceiling)}× faster than jobs 1 (median); the pool gets ${fmt((speedup / ceiling) * 100, 0)}% of that`);
+  console.log(`  with a map that sends back only the stats: jobs 2 is ${fmt(mapSpeedup)}× faster than jobs 1 (median of ${mapped[1].length}: ${mapped[1].map((a, k) => fmt(a.ms / mapped[2][k].ms)).join(', ')})`);
   console.log(`  bound: jobs 1 keeps ${fmt(median(runs[1].map((r) => r.cpuMs / r.ms)))} cores busy (V8's compiler and GC helpers), so on ${results.machine.cpus} cores no split of the same work beats ${fmt(helperBound)}×\n`);
 }
 
@@ -448,6 +458,7 @@ function summary(r) {
       `≥ 1.7 ${mark(b.speedup >= 1.7)}`,
     );
     if (b.ceiling) row('ceiling: two separate processes, jobs 1 on half the batch each, vs jobs 1', `${fmt(b.ceiling)}× (the pool gets ${fmt((b.speedup / b.ceiling) * 100, 0)}% of it)`);
+    if (b.mapSpeedup) row('jobs 2 vs jobs 1 with a `map` that sends back only the stats', `${fmt(b.mapSpeedup)}× (${b.mapped[1].map((a, k) => `${fmt(a.ms / 1000, 1)} s → ${fmt(b.mapped[2][k].ms / 1000, 1)} s`).join('; ')})`);
     if (b.helperBound) row(`bound: ${r.machine.cpus} cores × wall / CPU time of jobs 1 (its V8 helper threads already use the second core)`, `${fmt(b.helperBound)}×`);
     if (b.fit) row(`a thread's fixed cost · cost per report (jobs 1 on ${b.fit.small} and ${b.docs.toLocaleString('en-US')} reports)`, `${fmt(b.fit.fixedMs / 1000, 2)} s · ${fmt(b.fit.perReportMs, 1)} ms`);
     row(`peak RSS, batch of ${b.docs.toLocaleString('en-US')}: jobs 1 · jobs 2`, `${fmt(rss(1), 0)} MB · ${fmt(rss(2), 0)} MB`);
