@@ -155,7 +155,7 @@ describe('analyzeFiles', () => {
 
   it('map: each thread runs the named function on its reports and sends back only its value, the same on one thread and on two', async () => {
     const MAP = fileURLToPath(new URL('./helpers/map-counts.mjs', import.meta.url));
-    const counts = (await import('./helpers/map-counts.mjs')).counts as (r: unknown, d: unknown) => unknown;
+    const counts = ((await import(pathToFileURL(MAP).href)) as { counts: (r: unknown, d: unknown) => unknown }).counts;
     const files = [SEED, ...first('zh', '.txt', 2), missing, ...first('gbk', '.txt', 1)];
     const expected = await Promise.all(
       files.map(async (f) => {

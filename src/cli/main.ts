@@ -134,6 +134,14 @@ function batchFailure(f: InputFile, error: BatchError | undefined): Unreadable {
   return unreadable(f.display, error?.code ?? 'UNREADABLE', raw);
 }
 
+/** A batch result without a report (or value): said on stderr at once and added to `failed`. */
+function failedInBatch(f: InputFile, error: BatchError | undefined, ctx: Ctx, progress: Progress, failed: Unreadable[]): void {
+  progress.clear();
+  const u = batchFailure(f, error);
+  ctx.error(u.message);
+  failed.push(u);
+}
+
 /**
  * Read and analyse inputs, yielding the results in input order: through analyzeFiles on `jobs`
  * threads when there is more than one file and none is standard input (with jobs 1 too: it reads
@@ -166,10 +174,7 @@ async function* analyzeEach(
       yield { ...f, text: r.text, report: r.report };
       continue;
     }
-    progress.clear();
-    const u = batchFailure(f, r.error);
-    ctx.error(u.message);
-    failed.push(u);
+    failedInBatch(f, r.error, ctx, progress, failed);
     yield null;
   }
 }
@@ -209,10 +214,7 @@ async function* indicatorsEach(
       yield { display: f.display, value: r.value as ReportIndicators };
       continue;
     }
-    progress.clear();
-    const u = batchFailure(f, r.error);
-    ctx.error(u.message);
-    failed.push(u);
+    failedInBatch(f, r.error, ctx, progress, failed);
     yield null;
   }
 }
