@@ -454,11 +454,12 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
 }
 
 /**
- * Below this many bytes of input the default is this thread alone: starting a worker (and, for
- * claims, loading jieba's dictionary in it) costs more than it saves. Measured here on 2 cores, one
- * thread against two: the 24 corpus reports (1.4 MB) check in 1.06 s against 1.38 s and give their
- * indicators in 2.19 s against 2.86 s; 300 reports (17 MB) check in 3.32 s against 3.43 s and give
- * indicators in 5.38 s against 5.11 s; analyzeFiles over 1,000 (58 MB) saves a quarter.
+ * Below this many bytes of input the default is this thread alone: starting a worker (its start-up
+ * and JIT warm-up) costs more than it saves. Measured here on 2 cores, one thread against two (at
+ * 108f8c1): the 24 corpus reports (1.4 MB) check in 0.71–0.77 s against 0.85–0.91 s and give their
+ * indicators in 1.07–1.28 s against 1.41–1.56 s; 300 reports (17 MB) check in 2.60–2.65 s against
+ * 2.62–2.75 s and give indicators in 3.45–3.88 s against 3.30–3.63 s; 1,000 (57 MB) check in 6.4 s
+ * against 4.8 s.
  */
 const WORKERS_FROM_BYTES = 16 * 1024 * 1024;
 
