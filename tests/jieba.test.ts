@@ -127,6 +127,20 @@ describe('our jieba segmenter', () => {
     );
   });
 
+  it("gives nodejieba.tag's words and tags on random strings of Chinese, ASCII, separators and symbols (property)", () => {
+    nodejieba.load({ userDict: USER, idfDict: IDF });
+    // common and rare characters, words of the user dictionary, digits and letters (the HMM's ASCII
+    // rules), every separator (space, tab, LF, '，', '。') and characters that are none (CR, U+3000)
+    const pieces = fc.constantFrom('地区生产总值', '增长', '百分点', '同比', '鑫', '淼', '垚', '犇', '的', '了', '是', '一', '二', '第', '位', '全省', '5', '2.5', '%', 'GDP', 'a1', 'B', '.', ' ', '\t', '\n', '\r', '，', '。', '、', '\u3000', '（', '）', '*', '×', '𠀀', '某某');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (ps) => {
+        const s = ps.join('');
+        expect(show(ours.tag(s))).toBe(show(nodejieba.tag(s)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('a lone surrogate is tagged as nodejieba tags the U+FFFD it receives for it', () => {
     const s = '经济\ud800增长';
     const mine = ours.tag(s);
