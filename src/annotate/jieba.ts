@@ -99,20 +99,24 @@ function atof(s: string): number {
   return Number.isNaN(n) ? 0 : n;
 }
 
-/** code points of a string, a lone surrogate as U+FFFD */
+/**
+ * The code point at s[i], as cppjieba's rune: a surrogate pair is one, a lone surrogate is U+FFFD (what
+ * nodejieba receives for it). The next one starts at i + 2 when this one is above U+FFFF, else i + 1.
+ */
+function runeAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) return c;
+  const d = c <= 0xdbff && i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+  return d >= 0xdc00 && d <= 0xdfff ? ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000 : 0xfffd;
+}
+
+/** code points of a string (runeAt) */
 function codePoints(s: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        out.push(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
-        i++;
-        continue;
-      }
-    }
-    out.push(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
+  for (let i = 0; i < s.length; ) {
+    const c = runeAt(s, i);
+    out.push(c);
+    i += c > 0xffff ? 2 : 1;
   }
   return out;
 }
@@ -425,17 +429,11 @@ export class Jieba {
     }
     const { runes, at } = this;
     let n = 0;
-    for (let i = 0; i < s.length; i++) {
+    for (let i = 0; i < s.length; ) {
+      const c = runeAt(s, i);
       at[n] = i;
-      let c = s.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const d = c <= 0xdbff && i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-          i++;
-        } else c = 0xfffd;
-      }
       runes[n++] = c;
+      i += c > 0xffff ? 2 : 1;
     }
     at[n] = s.length;
     return n;
