@@ -159,3 +159,20 @@ describe('our jieba segmenter', () => {
     expect(new Jieba(d, buildHmm(readFileSync(HMM, 'utf8'))).tag('经济增长').map((w) => `${w.word}/${w.tag}`)).toEqual(['经济/n', '增长/v']);
   });
 });
+
+describe('without jieba', () => {
+  it("says so in the report's warnings and still finds the claims, with words from Intl.Segmenter", () => {
+    const seed = fileURLToPath(new URL('../../shared/corpus/000_304eac767b8a3bea.txt', import.meta.url));
+    const run = (env: Record<string, string>) => {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'baogao.cjs'), 'analyze', seed, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout) as { warnings: string[]; claims: Array<{ metric: { text: string } }> };
+    };
+    const off = run({ BAOGAO_NO_JIEBA: '1' });
+    expect(off.warnings).toEqual(["jieba's dictionary could not be loaded (disabled by BAOGAO_NO_JIEBA=1); words come from Intl.Segmenter, without part-of-speech tags"]);
+    const on = run({});
+    expect(on.warnings).toEqual([]);
+    expect(off.claims.length).toBe(on.claims.length);
+    expect(off.claims.length).toBeGreaterThan(50);
+  }, 30_000);
+});
