@@ -191,6 +191,9 @@ class TrieBuilder {
   }
 }
 
+/** decodes the dictionary's tags, odd numbers and bad lines (one decoder for all) */
+const utf8 = new TextDecoder();
+
 /** the tag of bytes [from, to) of a UTF-8 buffer, interned */
 class TagTable {
   tags: string[] = [];
@@ -219,13 +222,13 @@ class TagTable {
       if (ascii) {
         let t = this.ascii.get(key);
         if (t === undefined) {
-          t = this.of(new TextDecoder().decode(buf.subarray(from, to)));
+          t = this.of(utf8.decode(buf.subarray(from, to)));
           this.ascii.set(key, t);
         }
         return t;
       }
     }
-    return this.of(new TextDecoder().decode(buf.subarray(from, to)));
+    return this.of(utf8.decode(buf.subarray(from, to)));
   }
 }
 
@@ -241,7 +244,7 @@ function atofBytes(buf: Uint8Array, from: number, to: number): number {
   // plain digits (every line of jieba's dictionary) are exact this way below 2^53; anything else
   // (a sign, a point, an exponent) goes through parseFloat, which reads as atof does
   if (i === to && i > from && n < 2 ** 53) return n;
-  return atof(new TextDecoder().decode(buf.subarray(from, to)));
+  return atof(utf8.decode(buf.subarray(from, to)));
 }
 
 /**
@@ -306,7 +309,7 @@ export function buildDict(main: Uint8Array, userText = ''): JiebaDict {
     const end = i;
     const tagEnd = s3 === -1 ? end : s3 === end - 1 ? s3 : -1;
     if (s2 === -1 || tagEnd === -1) {
-      const line = new TextDecoder().decode(main.subarray(from, end));
+      const line = utf8.decode(main.subarray(from, end));
       throw new Error(`jieba dictionary: line ${units + 1} is not "word freq tag": ${JSON.stringify(line.slice(0, 60))}`);
     }
     raw[units] = atofBytes(main, s1 + 1, s2);

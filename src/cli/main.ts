@@ -142,6 +142,11 @@ function failedInBatch(f: InputFile, error: BatchError | undefined, ctx: Ctx, pr
   failed.push(u);
 }
 
+/** One input, or standard input among them: read and analysed here, not through analyzeFiles. */
+function inProcess(files: InputFile[]): boolean {
+  return files.length <= 1 || files.some((f) => f.abs === null);
+}
+
 /**
  * Read and analyse inputs, yielding the results in input order: through analyzeFiles on `jobs`
  * threads when there is more than one file and none is standard input (with jobs 1 too: it reads
@@ -160,7 +165,7 @@ async function* analyzeEach(
   failed: Unreadable[],
   omit: OmittablePart[] = [],
 ): AsyncGenerator<(LoadedFile & { report: Report }) | null> {
-  if (files.length <= 1 || files.some((f) => f.abs === null)) {
+  if (inProcess(files)) {
     yield* await batch(files, ctx, progress, offset, total, async (f) => {
       const { loaded, report } = await readAndAnalyze(f, ctx, options);
       return { ...loaded, report };
@@ -201,7 +206,7 @@ async function* indicatorsEach(
   jobs: number,
   failed: Unreadable[],
 ): AsyncGenerator<{ display: string; value: ReportIndicators } | null> {
-  if (files.length <= 1 || files.some((f) => f.abs === null)) {
+  if (inProcess(files)) {
     for await (const a of analyzeEach(files, ctx, progress, 0, files.length, options, jobs, failed)) {
       yield a && { display: a.display, value: indicatorsOf(a.report, { text: a.text, label: a.display }) };
     }
