@@ -19,7 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
-import { READ_AHEAD, finishTask, loadMap, loadTask, type Loaded, type Outcome, type TaskInput, type TaskOptions } from './task.js';
+import { READ_AHEAD, finishTask, loadMap, loadTask, unpacked, type Loaded, type Outcome, type TaskInput, type TaskOptions } from './task.js';
 import type { WorkerJieba, WorkerReply, WorkerRequest } from './worker.js';
 import { sharedJieba } from '../annotate/tokens.js';
 import type { JiebaData } from '../annotate/jieba.js';
@@ -209,7 +209,8 @@ export async function* runPool(
       outcomes.delete(nextToYield);
       const i = nextToYield++;
       pump();
-      yield [i, o];
+      // a worker's report is unpacked only now, so those waiting their turn stay compact
+      yield [i, unpacked(o)];
     }
   } finally {
     for (const s of slots) s.dead = true;

@@ -9,6 +9,7 @@ import { analyze, type AnalyzeOptions } from '../model/analyze.js';
 import { ReadError, readDocument, type ReadOptions } from '../read/index.js';
 import type { Encoding } from '../read/decode.js';
 import type { Report } from '../schema/index.js';
+import { unpack, type Packed } from './codec.js';
 
 /** A document that could not be read or analyzed: `code` to switch on, a one-line `message`. */
 export interface BatchError {
@@ -21,6 +22,8 @@ export interface BatchError {
 /** What a worker (or the in-process path) hands back for one input. */
 export interface Outcome {
   report?: Report;
+  /** a report on its way from a worker, packed (see codec.ts); `report` again once it has arrived */
+  packed?: Packed;
   /** with a `map`: what it returned for the report, sent instead of the report */
   value?: unknown;
   error?: BatchError;
@@ -124,6 +127,13 @@ export async function loadTask(input: TaskInput, options: TaskOptions): Promise<
     // readDocument throws ReadError only; anything else is still reported, never thrown
     return { outcome: { error: toBatchError(err, input.path, 'UNREADABLE') } };
   }
+}
+
+/** An outcome with its packed report (if it has one) unpacked, in the place `report` had. */
+export function unpacked(o: Outcome): Outcome {
+  if (!o.packed) return o;
+  const { packed, ...rest } = o;
+  return { report: unpack(packed) as Report, ...rest };
 }
 
 /** The analysing half of a task (`map`: the function options.map names, loaded by loadMap). */

@@ -1,0 +1,216 @@
+/**
+ * How a worker sends a report back: as two typed arrays and one string instead of a graph of
+ * objects. Structured cloning rebuilds a report's ~3,000 objects one property at a time, looking up
+ * each key as it goes; here each distinct object shape (its keys, in order) is sent once, and the
+ * receiving thread makes every object of that shape with one object literal compiled for it, so the
+ * objects come out with the same keys, in the same order, as the sender's. Strings travel joined in
+ * one string and come back as slices of it.
+ *
+ * Only plain data is packed: null, undefined, booleans, numbers, strings, arrays and objects whose
+ * prototype is Object.prototype. Anything else makes `pack` return null and the caller sends the
+ * value as it is, by structured cloning.
+ */
+
+const NULL = 0;
+const UNDEFINED = 1;
+const FALSE = 2;
+const TRUE = 3;
+/** an int32, in the next op */
+const INT = 4;
+/** the next number of `nums` */
+const FLOAT = 5;
+/** the next `length` (next op) code units of `strings` */
+const STRING = 6;
+/** an array of `length` (next op) values, which follow */
+const ARRAY = 7;
+/** an object of shape `id` (next op); its values follow, in the order of its keys */
+const OBJECT = 8;
+/** a new shape: key count, then each key's length (its text in `strings`), then its id; an OBJECT of it follows */
+const SHAPE = 9;
+
+export interface Packed {
+  ops: Int32Array;
+  nums: Float64Array;
+  strings: string;
+}
+
+interface ShapeNode {
+  next: Map<string, ShapeNode>;
+  id: number;
+  keys: string[] | null;
+}
+
+class NotPlain extends Error {}
+
+/**
+ * The value in packed form, or null when it holds something other than plain data. The typed
+ * arrays own their buffers: they can be transferred.
+ */
+export function pack(value: unknown): Packed | null {
+  let ops = new Int32Array(4096);
+  let n = 0;
+  let nums = new Float64Array(256);
+  let nf = 0;
+  const strings: string[] = [];
+  const shapes: ShapeNode = { next: new Map(), id: -1, keys: null };
+  let nShapes = 0;
+
+  const op = (x: number): void => {
+    if (n === ops.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(ops);
+      ops = grown;
+    }
+    ops[n++] = x;
+  };
+
+  const put = (v: unknown): void => {
+    if (v === null) return op(NULL);
+    switch (typeof v) {
+      case 'undefined':
+        return op(UNDEFINED);
+      case 'boolean':
+        return op(v ? TRUE : FALSE);
+      case 'number':
+        if ((v | 0) === v && !Object.is(v, -0)) {
+          op(INT);
+          return op(v);
+        }
+        if (nf === nums.length) {
+          const grown = new Float64Array(nf * 2);
+          grown.set(nums);
+          nums = grown;
+        }
+        nums[nf++] = v;
+        return op(FLOAT);
+      case 'string':
+        op(STRING);
+        op(v.length);
+        strings.push(v);
+        return;
+      case 'object': {
+        if (Array.isArray(v)) {
+          op(ARRAY);
+          op(v.length);
+          for (let i = 0; i < v.length; i++) {
+            if (!(i in v)) throw new NotPlain();
+            put(v[i]);
+          }
+          return;
+        }
+        if (Object.getPrototypeOf(v) !== Object.prototype) throw new NotPlain();
+        const o = v as Record<string, unknown>;
+        // the shape: a walk down a trie of keys, so a shape seen before costs no string building
+        let node = shapes;
+        for (const k in o) {
+          let next = node.next.get(k);
+          if (next === undefined) {
+            next = { next: new Map(), id: -1, keys: null };
+            node.next.set(k, next);
+          }
+          node = next;
+        }
+        let keys = node.keys;
+        if (keys === null) {
+          keys = Object.keys(o);
+          if (keys.includes('__proto__')) throw new NotPlain();
+          node.keys = keys;
+          node.id = nShapes++;
+          op(SHAPE);
+          op(keys.length);
+          for (const k of keys) {
+            op(k.length);
+            strings.push(k);
+          }
+          op(node.id);
+        } else {
+          op(OBJECT);
+          op(node.id);
+        }
+        for (let i = 0; i < keys.length; i++) put(o[keys[i]]);
+        return;
+      }
+    }
+    throw new NotPlain();
+  };
+
+  try {
+    put(value);
+  } catch (err) {
+    if (err instanceof NotPlain) return null;
+    throw err;
+  }
+  return { ops: ops.slice(0, n), nums: nums.slice(0, nf), strings: strings.join('') };
+}
+
+type Maker = () => Record<string, unknown>;
+
+/**
+ * An object maker for one shape: a literal with the shape's keys, each value read in key order
+ * (object literals evaluate left to right). Where code cannot be generated
+ * (--disallow-code-generation-from-strings), a loop that assigns them does the same, more slowly.
+ */
+function maker(keys: string[], read: () => unknown): Maker {
+  try {
+    const body = 'return function () { return {' + keys.map((k) => JSON.stringify(k) + ': read()').join(', ') + '}; };';
+    return new Function('read', body)(read) as Maker;
+  } catch {
+    return () => {
+      const o: Record<string, unknown> = {};
+      for (const k of keys) o[k] = read();
+      return o;
+    };
+  }
+}
+
+/** The value `pack` packed. */
+export function unpack(p: Packed): unknown {
+  const { ops, nums, strings } = p;
+  let i = 0;
+  let f = 0;
+  let s = 0;
+  const makers: Maker[] = [];
+  const read = (): unknown => {
+    switch (ops[i++]) {
+      case NULL:
+        return null;
+      case UNDEFINED:
+        return undefined;
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case INT:
+        return ops[i++];
+      case FLOAT:
+        return nums[f++];
+      case STRING: {
+        const end = s + ops[i++];
+        const out = strings.slice(s, end);
+        s = end;
+        return out;
+      }
+      case ARRAY: {
+        const length = ops[i++];
+        const a: unknown[] = [];
+        for (let k = 0; k < length; k++) a.push(read());
+        return a;
+      }
+      case OBJECT:
+        return makers[ops[i++]]();
+      case SHAPE: {
+        const keys = new Array<string>(ops[i++]);
+        for (let k = 0; k < keys.length; k++) {
+          const end = s + ops[i++];
+          keys[k] = strings.slice(s, end);
+          s = end;
+        }
+        const id = ops[i++];
+        makers[id] = maker(keys, read);
+        return makers[id]();
+      }
+    }
+    throw new Error(`baogao: corrupt packed value (op ${ops[i - 1]} at ${i - 1})`);
+  };
+  return read();
+}
