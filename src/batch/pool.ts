@@ -8,7 +8,8 @@
  * The calling thread is one of the `jobs` threads: it starts `jobs - 1` workers and, whenever the
  * result it must yield next is not in yet, analyzes the next unsent document itself. On two cores
  * that keeps both busy with analysis rather than one of them waiting for (and copying) the other's
- * reports: a report costs about as much to copy between threads as a tenth of its analysis.
+ * reports. A worker's reports arrive packed (codec.ts) and are unpacked when their turn comes: about
+ * 2 ms a report for both ends together, against 4 ms with structured cloning and ~9 ms to analyse it.
  *
  * A worker that dies (an uncaught error, running out of memory) fails only the tasks it held —
  * `WORKER_FAILED` outcomes — and is replaced; a worker that dies before it has even loaded is a setup
