@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { pack, unpack } from '../src/batch/codec.js';
+import { packedOutcome, unpacked, type Outcome } from '../src/batch/task.js';
 import { analyze } from '../src/model/analyze.js';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
@@ -92,6 +93,20 @@ describe('pack / unpack', () => {
     }
     expect(JSON.stringify(back)).toBe(JSON.stringify(fresh));
     expect(isDeepStrictEqual(back, fresh)).toBe(true);
+  });
+
+  it('sends an outcome with its report packed and gives it back the same, keys in order (report, text, encoding)', () => {
+    const text = readFileSync(join(CORPUS, '000_304eac767b8a3bea.txt'), 'utf8');
+    const o: Outcome = { report: analyze(text), text, encoding: 'utf-8' };
+    const sent = packedOutcome(o);
+    expect(Object.keys(sent.outcome)).toEqual(['packed', 'text', 'encoding']);
+    expect(sent.transfer).toHaveLength(2);
+    const back = unpacked(structuredClone(sent.outcome, { transfer: sent.transfer }));
+    expect(JSON.stringify(back)).toBe(JSON.stringify(o));
+    expect(isDeepStrictEqual(back, o)).toBe(true);
+    // an outcome without a report, or with one that is not plain data, goes as it is
+    const error: Outcome = { error: { code: 'EMPTY', message: 'x: empty file (0 bytes)' } };
+    expect(packedOutcome(error)).toEqual({ outcome: error, transfer: [] });
   });
 
   it('reports a corrupt packed value instead of returning something wrong', () => {

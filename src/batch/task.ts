@@ -9,7 +9,7 @@ import { analyze, type AnalyzeOptions } from '../model/analyze.js';
 import { ReadError, readDocument, type ReadOptions } from '../read/index.js';
 import type { Encoding } from '../read/decode.js';
 import type { Report } from '../schema/index.js';
-import { unpack, type Packed } from './codec.js';
+import { pack, unpack, type Packed } from './codec.js';
 
 /** A document that could not be read or analyzed: `code` to switch on, a one-line `message`. */
 export interface BatchError {
@@ -127,6 +127,17 @@ export async function loadTask(input: TaskInput, options: TaskOptions): Promise<
     // readDocument throws ReadError only; anything else is still reported, never thrown
     return { outcome: { error: toBatchError(err, input.path, 'UNREADABLE') } };
   }
+}
+
+/**
+ * An outcome as a worker posts it: its report packed, in the place `report` had, with the buffers to
+ * transfer (a report that is not plain data goes as it is, structured-cloned).
+ */
+export function packedOutcome(o: Outcome): { outcome: Outcome; transfer: ArrayBuffer[] } {
+  const packed = o.report ? pack(o.report) : null;
+  if (!packed) return { outcome: o, transfer: [] };
+  const { report: _packed, ...rest } = o;
+  return { outcome: { packed, ...rest }, transfer: [packed.ops.buffer as ArrayBuffer, packed.nums.buffer as ArrayBuffer] };
 }
 
 /** An outcome with its packed report (if it has one) unpacked, in the place `report` had. */

@@ -7,10 +7,9 @@
  * unless that message is missing.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { finishTask, loadMap, loadTask, toBatchError, type Outcome, type TaskInput, type TaskOptions } from './task.js';
+import { finishTask, loadMap, loadTask, packedOutcome, toBatchError, type Outcome, type TaskInput, type TaskOptions } from './task.js';
 import { adoptJieba } from '../annotate/tokens.js';
 import type { JiebaData } from '../annotate/jieba.js';
-import { pack } from './codec.js';
 
 export type WorkerRequest = { id: number } & TaskInput;
 /**
@@ -40,11 +39,8 @@ if (port) {
     queue = queue.then(async () => {
       const outcome = finishTask(await loading, options, await mapping);
       try {
-        const packed = outcome.report ? pack(outcome.report) : null;
-        if (packed) {
-          const { report: _sent, ...rest } = outcome;
-          port.postMessage({ id: req.id, outcome: { packed, ...rest } } satisfies WorkerReply, [packed.ops.buffer as ArrayBuffer, packed.nums.buffer as ArrayBuffer]);
-        } else port.postMessage({ id: req.id, outcome } satisfies WorkerReply);
+        const sent = packedOutcome(outcome);
+        port.postMessage({ id: req.id, outcome: sent.outcome } satisfies WorkerReply, sent.transfer);
       } catch (err) {
         // a report that cannot be sent would be a bug in the model (a map's value, in the map); report
         // it, keep going
