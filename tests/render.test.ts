@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { crc32 as zlibCrc32, inflateRawSync } from 'node:zlib';
 import {
   artifactUri,
@@ -9,6 +10,7 @@ import {
   csvField,
   displayWidth,
   excerpt,
+  printable,
   indicatorRows,
   pivotTable,
   renderOutline,
@@ -224,6 +226,53 @@ describe('excerpt', () => {
     const ex2 = excerpt(long, 0, 100, 12, 40);
     expect(ex2.carets).toBe('＾'.repeat(40));
     expect(ex2.line).toBe('甲'.repeat(40) + '…');
+  });
+
+  /** The excerpt the plain way, from the whole line's code points: what the bounded one must equal. */
+  function wholeLineExcerpt(t: string, start: number, end: number, context: number, maxMarked: number): string {
+    let ls = start;
+    while (ls > 0 && t[ls - 1] !== '\n' && t[ls - 1] !== '\r') ls--;
+    let le = start;
+    while (le < t.length && t[le] !== '\n' && t[le] !== '\r') le++;
+    const markedEnd = Math.min(Math.max(end, start), le);
+    const beforeCps = Array.from(t.slice(ls, start));
+    let before = beforeCps.slice(Math.max(0, beforeCps.length - context)).join('').replace(/^[ \t\u3000\u00a0]+/, '');
+    if (beforeCps.length > context) before = '…' + before;
+    const markedCps = Array.from(t.slice(start, markedEnd));
+    let after: string;
+    if (markedCps.length > maxMarked) after = '…';
+    else {
+      const afterCps = Array.from(t.slice(markedEnd, le));
+      after = afterCps.slice(0, context).join('');
+      if (afterCps.length > context || end > le) after += '…';
+      after = after.replace(/[ \t\u3000\u00a0]+$/, '');
+    }
+    return before + markedCps.slice(0, maxMarked).join('') + after;
+  }
+
+  it('equals the excerpt made from the whole line (fast-check: breaks, surrogate pairs and halves, spaces)', () => {
+    const unit = fc.constantFrom('甲', 'a', ' ', '\u3000', '\n', '\r', '\r\n', '𠀀', '\ud840', '\udc00', '*', '，');
+    const doc = fc.array(unit, { maxLength: 60 }).map((u) => u.join(''));
+    const args = doc.chain((t) => fc.tuple(fc.constant(t), fc.nat({ max: t.length }), fc.nat({ max: t.length }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 })));
+    fc.assert(
+      fc.property(args, ([t, start, end, context, maxMarked]) => {
+        expect(excerpt(t, start, end, context, maxMarked).line).toBe(printable(wholeLineExcerpt(t, start, end, context, maxMarked)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('costs the same for each finding however long its line (a 400,000-character one-line draft)', () => {
+    const line = '各项工作取得新进展，地区生产总值增长**%，'.repeat(18_000);
+    const t0 = performance.now();
+    let n = 0;
+    for (let i = line.indexOf('**'); i !== -1; i = line.indexOf('**', i + 2)) {
+      excerpt(line, i, i + 2);
+      n++;
+    }
+    expect(n).toBe(18_000);
+    // reading the whole line for each finding took minutes here
+    expect(performance.now() - t0).toBeLessThan(2_000);
   });
 
   it('makes control characters harmless', () => {

@@ -52,33 +52,55 @@ export interface Excerpt {
   carets: string;
 }
 
+const isBreak = (c: number): boolean => c === 0x0a || c === 0x0d;
+
+/** Where the code point ending at p starts (a surrogate pair is one code point). */
+function codePointBefore(text: string, p: number): number {
+  const c = text.charCodeAt(p - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && p >= 2) {
+    const h = text.charCodeAt(p - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return p - 2;
+  }
+  return p - 1;
+}
+
+/** Where the code point starting at p ends, a pair counting only if it ends by `limit`. */
+function codePointAfter(text: string, p: number, limit: number): number {
+  const c = text.charCodeAt(p);
+  if (c >= 0xd800 && c <= 0xdbff && p + 1 < limit) {
+    const l = text.charCodeAt(p + 1);
+    if (l >= 0xdc00 && l <= 0xdfff) return p + 2;
+  }
+  return p + 1;
+}
+
 /**
  * The excerpt of `text` around [start, end): the part of the start's line from up to `context` code
  * points before to `context` after, cut with … where it does not reach the line's ends; the finding
- * is shown up to `maxMarked` code points and up to the end of its first line.
+ * is shown up to `maxMarked` code points and up to the end of its first line. It reads only those
+ * code points and the one past each limit, never the whole line: a draft written as one long line
+ * with thousands of findings would otherwise cost the line's length for each of them.
  */
 export function excerpt(text: string, start: number, end: number, context = 12, maxMarked = 40): Excerpt {
-  let ls = start;
-  while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
-  let le = start;
-  while (le < text.length && text[le] !== '\n' && text[le] !== '\r') le++;
-  const markedEnd = Math.min(Math.max(end, start), le);
+  let b = start;
+  for (let n = 0; n < context && b > 0 && !isBreak(text.charCodeAt(b - 1)); n++) b = codePointBefore(text, b);
+  let before = text.slice(b, start).replace(/^[ \t\u3000\u00a0]+/, '');
+  if (b > 0 && !isBreak(text.charCodeAt(b - 1))) before = '…' + before;
 
-  const beforeCps = Array.from(text.slice(ls, start));
-  let before = beforeCps.slice(Math.max(0, beforeCps.length - context)).join('');
-  const cutBefore = beforeCps.length > context;
-  before = before.replace(/^[ \t\u3000\u00a0]+/, '');
-  if (cutBefore) before = '…' + before;
-
-  const markedCps = Array.from(text.slice(start, markedEnd));
-  let marked = markedCps.slice(0, maxMarked).join('');
+  // the finding, up to its end or its line's end, whichever comes first
+  const stop = Math.max(end, start);
+  let m = start;
+  for (let n = 0; n < maxMarked && m < stop && !isBreak(text.charCodeAt(m)); n++) m = codePointAfter(text, m, stop);
+  let marked = text.slice(start, m);
   let after: string;
-  if (markedCps.length > maxMarked) {
+  if (m < stop && !isBreak(text.charCodeAt(m))) {
     after = '…';
   } else {
-    const afterCps = Array.from(text.slice(markedEnd, le));
-    after = afterCps.slice(0, context).join('');
-    if (afterCps.length > context || end > le) after += '…';
+    let a = m;
+    for (let n = 0; n < context && a < text.length && !isBreak(text.charCodeAt(a)); n++) a = codePointAfter(text, a, text.length);
+    after = text.slice(m, a);
+    // more of the line after, or a finding that goes on past its line's end
+    if ((a < text.length && !isBreak(text.charCodeAt(a))) || m < stop) after += '…';
     after = after.replace(/[ \t\u3000\u00a0]+$/, '');
   }
   before = printable(before);
