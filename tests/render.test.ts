@@ -25,6 +25,7 @@ import {
   zip,
   columnName,
   INDICATOR_COLUMNS,
+  SENTENCE_MAX,
   type CheckResult,
   type Finding,
   type IndicatorRow,
@@ -699,6 +700,29 @@ describe('indicators', { timeout: 60_000 }, () => {
     expect(gdp.section).toContain('2023年工作回顾');
     expect(gdp.sentence).toBe('过去一年，全县地区生产总值达到120.5亿元，同比增长6.5%。');
     expect(Object.keys(gdp)).toEqual([...INDICATOR_COLUMNS]);
+  });
+
+  it('shows a sentence over SENTENCE_MAX characters as a window around its claim, so one-sentence texts make tables of sane size', () => {
+    // no full stop anywhere: the whole text is one statement, 910 claims in it
+    const text = '各项工作取得新进展，地区生产总值增长**%，'.repeat(910);
+    const report = analyze(text);
+    expect(report.statements).toHaveLength(1);
+    const rows = indicatorRows(report, text, 'a.txt', null);
+    expect(rows).toHaveLength(910);
+    for (const [k, r] of rows.entries()) {
+      const c = report.claims[k];
+      expect(r.sentence).toContain(c.text);
+      expect(r.sentence.length).toBeLessThanOrEqual(2 * 300 + (c.span.end - c.span.start) + 2);
+      const inner = r.sentence.replace(/^…/, '').replace(/…$/, '');
+      expect(text.slice(Math.max(0, c.span.start - 300), c.span.end + 300).trim()).toBe(inner);
+      expect(r.sentence.startsWith('…')).toBe(c.span.start > 300);
+    }
+    expect(rows[0].sentence.endsWith('…')).toBe(true);
+    // at the limit, the statement is still shown whole
+    const whole = '产值增长5%，'.repeat(Math.floor(SENTENCE_MAX / 7)) + '。';
+    expect(whole.length).toBeLessThanOrEqual(SENTENCE_MAX);
+    const r0 = indicatorRows(analyze(whole), whole, 'b.txt', null)[0];
+    expect(r0.sentence).toBe(whole);
   });
 
   it('renders rows report by report (CSV records, JSON items) exactly as the whole table at once', () => {

@@ -9,6 +9,7 @@ export { zip, crc32, type ZipInput } from './zip.js';
 export { renderOutline } from './outline.js';
 export {
   INDICATOR_COLUMNS,
+  SENTENCE_MAX,
   indicatorRows,
   pivotTable,
   reportYear,

@@ -1,7 +1,7 @@
 /**
  * `baogao indicators`: one row per quantified claim, and a pivot of canonical metrics by report.
  */
-import type { Claim, Report, Section } from '../schema/index.js';
+import type { Claim, Report, Section, Statement } from '../schema/index.js';
 import { lineColumn, lineStarts } from '../sections/lines.js';
 import type { Cell } from './xlsx.js';
 import { unitFormat } from './xlsx.js';
@@ -54,7 +54,7 @@ export interface IndicatorRow {
   modality: string;
   /** a number of the claim (value, growth or rank) is masked */
   masked: boolean;
-  /** the statement holding the claim */
+  /** the statement holding the claim (over SENTENCE_MAX characters: a window around the claim) */
   sentence: string;
 }
 
@@ -134,6 +134,26 @@ function ranksOf(c: Claim): string {
     .join(';');
 }
 
+/**
+ * Longest `sentence` shown whole, in UTF-16 code units. Real sentences holding claims run to about
+ * 500 (the corpus' longest: 498); a text without full stops can make one "sentence" of a whole
+ * document, which repeated on each of its rows would make tables of gigabytes.
+ */
+export const SENTENCE_MAX = 1000;
+/** What a longer sentence shows: this many code units either side of the claim, cut ends marked … */
+const SENTENCE_WINDOW = 300;
+
+function sentenceOf(c: Claim, st: Statement | undefined): string {
+  const t = st?.text ?? c.text;
+  if (!st || t.trim().length <= SENTENCE_MAX) return t.trim();
+  let from = Math.max(0, c.span.start - st.span.start - SENTENCE_WINDOW);
+  let to = Math.min(t.length, c.span.end - st.span.start + SENTENCE_WINDOW);
+  // never half a surrogate pair at either cut
+  if (from > 0 && /[\udc00-\udfff]/.test(t[from]) && /[\ud800-\udbff]/.test(t[from - 1])) from--;
+  if (to < t.length && /[\udc00-\udfff]/.test(t[to]) && /[\ud800-\udbff]/.test(t[to - 1])) to++;
+  return (from > 0 ? '…' : '') + t.slice(from, to).trim() + (to < t.length ? '…' : '');
+}
+
 /** One row per claim of the report, in document order. */
 export function indicatorRows(report: Report, text: string, file: string, year: number | null): IndicatorRow[] {
   const starts = lineStarts(text);
@@ -162,7 +182,7 @@ export function indicatorRows(report: Report, text: string, file: string, year: 
       ranks: ranksOf(c),
       modality: c.modality,
       masked: Boolean(c.value?.masked || g?.masked || c.ranks.some((r) => r.masked)),
-      sentence: (st?.text ?? c.text).trim(),
+      sentence: sentenceOf(c, st),
     };
   });
 }
