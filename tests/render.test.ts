@@ -293,6 +293,24 @@ describe('stylish', () => {
   const f2start = text.indexOf('***');
   const f2 = findingAt('drafts/a.txt', text, f2start, f2start + 3, 'warning', 'duplicate-sentence');
 
+  it('renders 150,000 findings of one file (Math.max over their widths overflowed the stack), and a sheet of as many rows', () => {
+    const n = 150_000;
+    const big = '**。'.repeat(n);
+    const findings: Finding[] = [];
+    for (let i = 0; i < n; i++) {
+      const at = (o: number) => ({ line: 1, column: o + 1, offset: o });
+      findings.push({ reason: 'Placeholder “**” left in the text', ruleId: 'placeholder', severity: i % 2 ? 'warning' : 'error', file: 'big.txt', place: { start: at(3 * i), end: at(3 * i + 2) }, source: 'baogao', actual: '**', url: '' });
+    }
+    const out = renderStylish({ files: [{ file: 'big.txt', findings, reuse: [], text: big }], unreadable: [] });
+    const lines = out.split('\n');
+    expect(lines.filter((l) => l.endsWith('placeholder'))).toHaveLength(n);
+    // the widest position (1:449998) sets the column for all
+    expect(lines[1].startsWith('  1:1       error  ')).toBe(true);
+    expect(out.trimEnd().endsWith(`✖ ${n} problems (${n / 2} errors, ${n / 2} warnings)`)).toBe(true);
+    const files = unzip(xlsx([{ name: 'rows', rows: Array.from({ length: n }, (_, i) => [i, 'x']) }]));
+    expect(files.get('xl/worksheets/sheet1.xml')!.data.toString('utf8')).toContain(`<dimension ref="A1:B${n}"/>`);
+  });
+
   it('groups by file, aligns carets under Chinese text and ends with a summary', () => {
     const result: CheckResult = {
       files: [

@@ -277,12 +277,12 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   const failed: Unreadable[] = [];
   const drafts = await expand(positionals, ctx.cwd);
   reportErrors(drafts.errors, ctx);
-  failed.push(...drafts.errors);
+  for (const e of drafts.errors) failed.push(e);
   let refs: InputFile[] = [];
   if (against.length) {
     const r = await expand(against, ctx.cwd);
     reportErrors(r.errors, ctx);
-    failed.push(...r.errors);
+    for (const e of r.errors) failed.push(e);
     const draftKeys = new Set(drafts.files.map((f) => (f.abs ? realOrSame(f.abs) : '-')));
     refs = r.files.filter((f) => !draftKeys.has(f.abs ? realOrSame(f.abs) : '-'));
   }
@@ -402,7 +402,7 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
   const failed: Unreadable[] = [];
   const inputs = await expand(positionals, ctx.cwd);
   reportErrors(inputs.errors, ctx);
-  failed.push(...inputs.errors);
+  for (const e of inputs.errors) failed.push(e);
   if (outAbs) {
     for (const f of inputs.files) if (f.abs && sameFile(f.abs, outAbs)) throw new UsageError(CLI.outputIsInput(output!));
   }

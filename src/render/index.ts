@@ -17,4 +17,4 @@ export {
   type IndicatorRow,
   type PivotColumn,
 } from './indicators.js';
-export { displayWidth, charWidth, underline, truncate, padEnd, padStart } from './width.js';
+export { displayWidth, charWidth, underline, truncate, padEnd, padStart, widest } from './width.js';

@@ -16,7 +16,7 @@
  */
 import type { Report, Section } from '../schema/index.js';
 import { lineColumn, lineStarts } from '../sections/lines.js';
-import { truncate } from './width.js';
+import { truncate, widest } from './width.js';
 import { printable } from './stylish.js';
 
 function counts(keys: string[], order: readonly string[]): string {
@@ -63,7 +63,7 @@ export function renderOutline(report: Report, text: string, file: string, option
     }
   };
   walk(report.sections);
-  const w = Math.max(1, ...rows.map((r) => String(r.line).length));
+  const w = widest(rows, (r) => String(r.line).length, 1);
   for (const r of rows) out.push(`  ${String(r.line).padStart(w)}  ${'  '.repeat(r.level)}${r.label}`);
   out.push('');
   out.push(`placeholders  ${report.placeholders.length}${counts(report.placeholders.map((p) => p.kind), ['number', 'name', 'date', 'text', 'unknown'])}`);

@@ -14,7 +14,7 @@
  * the finding, so the carets stay aligned whatever the mix.
  */
 import { countSeverities, allFindings, type CheckResult, type Finding, type Severity } from './finding.js';
-import { displayWidth, padEnd, underline } from './width.js';
+import { displayWidth, padEnd, underline, widest } from './width.js';
 
 export interface StylishOptions {
   /** ANSI colours (default false) */
@@ -132,10 +132,10 @@ export function renderStylish(result: CheckResult, options: StylishOptions = {})
     if (file.findings.length === 0 && file.reuse.length === 0) continue;
     out.push(paint(color, SGR.underline, printable(file.file)));
     const pos = file.findings.map((f) => `${f.place.start.line}:${f.place.start.column}`);
-    const posW = Math.max(0, ...pos.map((p) => p.length));
-    const sevW = Math.max(0, ...file.findings.map((f) => f.severity.length));
+    const posW = widest(pos, (p) => p.length);
+    const sevW = widest(file.findings, (f) => f.severity.length);
     const msgs = file.findings.map((f) => printable(f.reason));
-    const msgW = Math.max(0, ...msgs.map(displayWidth));
+    const msgW = widest(msgs, displayWidth);
     file.findings.forEach((f, i) => {
       const sev = paint(color, SEVERITY_COLOR[f.severity], padEnd(f.severity, sevW));
       out.push(`  ${paint(color, SGR.dim, padEnd(pos[i], posW))}  ${sev}  ${padEnd(msgs[i], msgW)}  ${paint(color, SGR.dim, f.ruleId)}`);

@@ -122,6 +122,20 @@ export function displayWidth(s: string): number {
   return w;
 }
 
+/**
+ * The largest `measure(x)` over `xs`, and at least `floor`: a column's width. A loop, because
+ * Math.max(...values) passes every value as an argument and overflows the stack past about 100,000
+ * (a draft with that many findings).
+ */
+export function widest<T>(xs: readonly T[], measure: (x: T) => number, floor = 0): number {
+  let w = floor;
+  for (const x of xs) {
+    const v = measure(x);
+    if (v > w) w = v;
+  }
+  return w;
+}
+
 /** Pad `s` with ASCII spaces on the right to `width` display columns. */
 export function padEnd(s: string, width: number): string {
   const w = displayWidth(s);

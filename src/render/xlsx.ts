@@ -15,6 +15,7 @@
  * Excel's 32 767-character cell limit is cut.
  */
 import { zip } from './zip.js';
+import { widest } from './width.js';
 
 /** A number shown with a format, e.g. { value: 162.4, format: 'General"亿元"' } */
 export interface FormattedNumber {
@@ -170,7 +171,7 @@ function cellXml(ref: string, cell: Cell, bold: boolean, styles: Styles): string
 function sheetXml(spec: SheetSpec, styles: Styles, selected: boolean): { xml: string; filterRef: string | null } {
   const header = spec.headerRows ?? 1;
   const frozenCols = spec.frozenColumns ?? 0;
-  const nCols = Math.max(1, ...spec.rows.map((r) => r.length));
+  const nCols = widest(spec.rows, (r) => r.length, 1);
   const nRows = Math.max(1, spec.rows.length);
   const lastRef = `${columnName(nCols)}${nRows}`;
 
