@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { pack, unpack } from '../src/batch/codec.js';
+import { MAX_PACKED_CHARS, pack, unpack } from '../src/batch/codec.js';
 import { packedOutcome, unpacked, type Outcome } from '../src/batch/task.js';
 import { analyze } from '../src/model/analyze.js';
 
@@ -107,6 +107,13 @@ describe('pack / unpack', () => {
     // an outcome without a report, or with one that is not plain data, goes as it is
     const error: Outcome = { error: { code: 'EMPTY', message: 'x: empty file (0 bytes)' } };
     expect(packedOutcome(error)).toEqual({ outcome: error, transfer: [] });
+  });
+
+  it('refuses strings too long to join in one, so a huge report goes by structured cloning', () => {
+    const v = { a: 'x'.repeat(600), b: ['y'.repeat(400)] };
+    expect(pack(v, 1000)).not.toBeNull();
+    expect(pack(v, 999)).toBeNull();
+    expect(MAX_PACKED_CHARS).toBeLessThan(2 ** 29 - 24);
   });
 
   it('reports a corrupt packed value instead of returning something wrong', () => {

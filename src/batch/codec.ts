@@ -11,8 +11,8 @@
  * 19 ms, unpacking 11–13 ms.
  *
  * Only plain data is packed: null, undefined, booleans, numbers, strings, arrays and objects whose
- * prototype is Object.prototype. Anything else makes `pack` return null and the caller sends the
- * value as it is, by structured cloning.
+ * prototype is Object.prototype. Anything else, or strings too long to join (MAX_PACKED_CHARS),
+ * makes `pack` return null, and the caller sends the value as it is, by structured cloning.
  */
 
 const NULL = 0;
@@ -70,18 +70,26 @@ function valuesOf(keys: string[]): NonNullable<ShapeNode['values']> {
   }
 }
 
-class NotPlain extends Error {}
+/** Thrown inside pack when the value cannot be packed; pack then returns null. */
+class CannotPack extends Error {}
 
 /**
- * The value in packed form, or null when it holds something other than plain data. The typed
- * arrays own their buffers: they can be transferred.
+ * The most code units of strings packed into one value. They travel joined in one string, and V8's
+ * strings stop at 2^29 − 24 code units; a bigger report goes by structured cloning, string by string.
  */
-export function pack(value: unknown): Packed | null {
+export const MAX_PACKED_CHARS = 2 ** 28;
+
+/**
+ * The value in packed form, or null when it holds something other than plain data, or strings of
+ * more than `maxChars` code units in all. The typed arrays own their buffers: they can be transferred.
+ */
+export function pack(value: unknown, maxChars = MAX_PACKED_CHARS): Packed | null {
   let ops = new Int32Array(4096);
   let n = 0;
   let nums = new Float64Array(256);
   let nf = 0;
   const strings: string[] = [];
+  let chars = 0;
   const call = ++packCalls;
   let nShapes = 0;
   if (shapeCount > MAX_SHAPES) {
@@ -118,6 +126,8 @@ export function pack(value: unknown): Packed | null {
         nums[nf++] = v;
         return op(FLOAT);
       case 'string':
+        chars += v.length;
+        if (chars > maxChars) throw new CannotPack();
         op(STRING);
         op(v.length);
         strings.push(v);
@@ -127,12 +137,12 @@ export function pack(value: unknown): Packed | null {
           op(ARRAY);
           op(v.length);
           for (let i = 0; i < v.length; i++) {
-            if (!(i in v)) throw new NotPlain();
+            if (!(i in v)) throw new CannotPack();
             put(v[i]);
           }
           return;
         }
-        if (Object.getPrototypeOf(v) !== Object.prototype) throw new NotPlain();
+        if (Object.getPrototypeOf(v) !== Object.prototype) throw new CannotPack();
         const o = v as Record<string, unknown>;
         // the shape: a walk down a trie of keys, so a shape seen before costs no string building
         let node = shapes;
@@ -146,7 +156,7 @@ export function pack(value: unknown): Packed | null {
         }
         if (node.keys === null) {
           const keys = Object.keys(o);
-          if (keys.includes('__proto__')) throw new NotPlain();
+          if (keys.includes('__proto__')) throw new CannotPack();
           node.keys = keys;
           node.values = valuesOf(keys);
           shapeCount++;
@@ -169,13 +179,13 @@ export function pack(value: unknown): Packed | null {
         return;
       }
     }
-    throw new NotPlain();
+    throw new CannotPack();
   };
 
   try {
     put(value);
   } catch (err) {
-    if (err instanceof NotPlain) return null;
+    if (err instanceof CannotPack) return null;
     throw err;
   }
   return { ops: ops.slice(0, n), nums: nums.slice(0, nf), strings: strings.join('') };
