@@ -12,7 +12,9 @@
  *
  * Only plain data is packed: null, undefined, booleans, numbers, strings, arrays and objects whose
  * prototype is Object.prototype. Anything else, or strings too long to join (MAX_PACKED_CHARS),
- * makes `pack` return null, and the caller sends the value as it is, by structured cloning.
+ * makes `pack` return null, and the caller sends the value as it is, by structured cloning. An
+ * array goes as its elements only: named properties set on an array are not sent (a report, built
+ * by analyze, has none).
  */
 
 const NULL = 0;
