@@ -736,6 +736,16 @@ describe('indicators', { timeout: 60_000 }, () => {
       expect(r.sentence.startsWith('…')).toBe(c.span.start > 300);
     }
     expect(rows[0].sentence.endsWith('…')).toBe(true);
+    // cuts never split a surrogate pair (𠀀 is two code units), whatever the claim's parity
+    // in the first text most windows would start inside a pair, in the second most would end inside one
+    for (const unit of ['aaaaaaa产值增长5%，𠀀', '产值增长5%𠀀𠀀，']) {
+      const astral = unit.repeat(200);
+      const rep = analyze(astral);
+      expect(rep.claims.length).toBeGreaterThan(100);
+      for (const r of indicatorRows(rep, astral, 'c.txt', null)) {
+        expect(r.sentence).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      }
+    }
     // at the limit, the statement is still shown whole
     const whole = '产值增长5%，'.repeat(Math.floor(SENTENCE_MAX / 7)) + '。';
     expect(whole.length).toBeLessThanOrEqual(SENTENCE_MAX);

@@ -5,6 +5,7 @@ import type { Claim, Report, Section, Statement } from '../schema/index.js';
 import { lineColumn, lineStarts } from '../sections/lines.js';
 import type { Cell } from './xlsx.js';
 import { unitFormat } from './xlsx.js';
+import { splitsPair } from './width.js';
 
 export const INDICATOR_COLUMNS = [
   'file',
@@ -149,8 +150,8 @@ function sentenceOf(c: Claim, st: Statement | undefined): string {
   let from = Math.max(0, c.span.start - st.span.start - SENTENCE_WINDOW);
   let to = Math.min(t.length, c.span.end - st.span.start + SENTENCE_WINDOW);
   // never half a surrogate pair at either cut
-  if (from > 0 && /[\udc00-\udfff]/.test(t[from]) && /[\ud800-\udbff]/.test(t[from - 1])) from--;
-  if (to < t.length && /[\udc00-\udfff]/.test(t[to]) && /[\ud800-\udbff]/.test(t[to - 1])) to++;
+  if (splitsPair(t, from)) from--;
+  if (splitsPair(t, to)) to++;
   return (from > 0 ? '…' : '') + t.slice(from, to).trim() + (to < t.length ? '…' : '');
 }
 

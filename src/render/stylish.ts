@@ -14,7 +14,7 @@
  * the finding, so the carets stay aligned whatever the mix.
  */
 import { countSeverities, allFindings, type CheckResult, type Finding, type Severity } from './finding.js';
-import { displayWidth, padEnd, underline, widest } from './width.js';
+import { displayWidth, padEnd, splitsPair, underline, widest } from './width.js';
 
 export interface StylishOptions {
   /** ANSI colours (default false) */
@@ -56,22 +56,12 @@ const isBreak = (c: number): boolean => c === 0x0a || c === 0x0d;
 
 /** Where the code point ending at p starts (a surrogate pair is one code point). */
 function codePointBefore(text: string, p: number): number {
-  const c = text.charCodeAt(p - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && p >= 2) {
-    const h = text.charCodeAt(p - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return p - 2;
-  }
-  return p - 1;
+  return splitsPair(text, p - 1) ? p - 2 : p - 1;
 }
 
 /** Where the code point starting at p ends, a pair counting only if it ends by `limit`. */
 function codePointAfter(text: string, p: number, limit: number): number {
-  const c = text.charCodeAt(p);
-  if (c >= 0xd800 && c <= 0xdbff && p + 1 < limit) {
-    const l = text.charCodeAt(p + 1);
-    if (l >= 0xdc00 && l <= 0xdfff) return p + 2;
-  }
-  return p + 1;
+  return p + 1 < limit && splitsPair(text, p + 1) ? p + 2 : p + 1;
 }
 
 /**

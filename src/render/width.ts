@@ -122,6 +122,14 @@ export function displayWidth(s: string): number {
   return w;
 }
 
+/** Whether a cut of `s` before index i would split a surrogate pair (s[i − 1] high, s[i] low). */
+export function splitsPair(s: string, i: number): boolean {
+  if (i <= 0 || i >= s.length) return false;
+  const lo = s.charCodeAt(i);
+  const hi = s.charCodeAt(i - 1);
+  return lo >= 0xdc00 && lo <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff;
+}
+
 /**
  * The largest `measure(x)` over `xs`, and at least `floor`: a column's width. A loop, because
  * Math.max(...values) passes every value as an argument and overflows the stack past about 100,000
