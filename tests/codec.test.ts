@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { MAX_PACKED_CHARS, pack, unpack } from '../src/batch/codec.js';
+import { MAX_DEPTH, pack, unpack } from '../src/batch/codec.js';
 import { packedOutcome, unpacked, type Outcome } from '../src/batch/task.js';
 import { analyze } from '../src/model/analyze.js';
 
@@ -109,11 +109,44 @@ describe('pack / unpack', () => {
     expect(packedOutcome(error)).toEqual({ outcome: error, transfer: [] });
   });
 
-  it('refuses strings too long to join in one, so a huge report goes by structured cloning', () => {
-    const v = { a: 'x'.repeat(600), b: ['y'.repeat(400)] };
-    expect(pack(v, 1000)).not.toBeNull();
-    expect(pack(v, 999)).toBeNull();
-    expect(MAX_PACKED_CHARS).toBeLessThan(2 ** 29 - 24);
+  it('refuses what is not a tree: a cycle, nesting past MAX_DEPTH, a shared object blown up past MAX_OPS', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(pack({ ok: [cyclic] })).toBeNull();
+    const nest = (d: number): unknown => (d === 0 ? 'leaf' : { d: nest(d - 1) });
+    expect(pack(nest(MAX_DEPTH))).not.toBeNull();
+    expect(pack(nest(MAX_DEPTH + 1))).toBeNull();
+    // an object reached twice comes back as two equal copies
+    const s = { start: 1, end: 2 };
+    expect(roundTrip({ a: s, b: [s] })).toEqual({ a: s, b: [s] });
+    // …but 2^30 copies of a leaf would be 2^31 ops: refused at MAX_OPS, in about a second
+    let dag: unknown = [1];
+    for (let k = 0; k < 30; k++) dag = [dag, dag];
+    const t = performance.now();
+    expect(pack(dag)).toBeNull();
+    expect(performance.now() - t).toBeLessThan(10_000);
+  });
+
+  it('refuses to pack while Object.prototype has an enumerable property (it would show in every object)', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 9;
+    try {
+      expect(pack([{ a: 1 }, { a: 1, polluted: 2 }])).toBeNull();
+    } finally {
+      delete proto.polluted;
+    }
+    expect(pack([{ a: 1 }, { a: 1, polluted: 2 }])).not.toBeNull();
+  });
+
+  it('sends an array as long as it was when reached, whatever a getter in it does', () => {
+    const arr: unknown[] = [];
+    arr.push({
+      get x() {
+        arr.push(7);
+        return 1;
+      },
+    }, 2);
+    expect(JSON.stringify(roundTrip({ a: arr, b: 'z' }))).toBe('{"a":[{"x":1},2],"b":"z"}');
   });
 
   it('reports a corrupt packed value instead of returning something wrong', () => {
