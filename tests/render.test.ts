@@ -263,6 +263,13 @@ describe('excerpt', () => {
     );
   });
 
+  it('takes offsets outside the text as its nearest end', () => {
+    expect(excerpt('ab', 0, 3)).toEqual(excerpt('ab', 0, 2));
+    expect(excerpt('ab', 0, 3).line).toBe('ab');
+    expect(excerpt('甲乙\n丙', 9, 12)).toEqual({ line: '丙', pad: '\u3000', carets: '^' });
+    expect(excerpt('甲乙', -3, 1)).toEqual({ line: '甲乙', pad: '', carets: '＾' });
+  });
+
   it('costs the same for each finding however long its line (a 400,000-character one-line draft)', () => {
     const line = '各项工作取得新进展，地区生产总值增长**%，'.repeat(18_000);
     const t0 = performance.now();

@@ -69,9 +69,12 @@ function codePointAfter(text: string, p: number, limit: number): number {
  * points before to `context` after, cut with … where it does not reach the line's ends; the finding
  * is shown up to `maxMarked` code points and up to the end of its first line. It reads only those
  * code points and the one past each limit, never the whole line: a draft written as one long line
- * with thousands of findings would otherwise cost the line's length for each of them.
+ * with thousands of findings would otherwise cost the line's length for each of them. Offsets
+ * outside the text are taken as its nearest end.
  */
 export function excerpt(text: string, start: number, end: number, context = 12, maxMarked = 40): Excerpt {
+  start = Math.min(Math.max(start, 0), text.length);
+  end = Math.min(Math.max(end, 0), text.length);
   let b = start;
   for (let n = 0; n < context && b > 0 && !isBreak(text.charCodeAt(b - 1)); n++) b = codePointBefore(text, b);
   let before = text.slice(b, start).replace(/^[ \t\u3000\u00a0]+/, '');
