@@ -47,8 +47,8 @@ export interface BatchOptions {
   /**
    * A function every thread runs on each report it makes — `{ module, name }`, an export of an ES or
    * CommonJS module by path or file URL, called as `fn(report, { text, label, encoding })` — whose
-   * result comes back as `value` instead of the report. Copying a report between threads costs about
-   * a fifth of analysing it; a table's rows cost far less. The value must be structured-cloneable.
+   * result comes back as `value` instead of the report. Sending a report between threads costs about
+   * a fifth of analysing it (packing and unpacking it); a table's rows cost far less. The value must be structured-cloneable.
    */
   map?: MapSpec;
 }
