@@ -4,7 +4,8 @@
 //   node bench/child.mjs jieba LIB FILE               jiebaLoaded() after analyze(text, { claims: false }), then after analyze(text)
 //   node bench/child.mjs batch LIB JOBS N [FROM TO] [--map]
 //                                                     analyzeFiles over N corpus reports (or reports FROM..TO-1 of them):
-//                                                     ms, CPU time, peak RSS, a digest of the results; --map: each
+//                                                     ms, CPU time (per thread, and V8's helper threads' in the
+//                                                     first 2 s and after), peak RSS, a digest of the results; --map: each
 //                                                     thread sends back only the stats (bench/map-stats.mjs)
 //   node bench/child.mjs cores LIB [N]                how many cores N spinning threads get right now
 //
@@ -66,7 +67,13 @@ if (mode === 'one') {
   const base = new Map();
   sample();
   for (const [k, v] of threads) base.set(k, v);
-  const timer = setInterval(sample, 100);
+  // the same figures over time: [ms since the batch began, a copy of `threads`], for the warm-up split
+  const timeline = [];
+  let tStart = performance.now();
+  const timer = setInterval(() => {
+    sample();
+    timeline.push([performance.now() - tStart, new Map(threads)]);
+  }, 100);
   const withMap = rest.includes('--map');
   const args = rest.filter((a) => a !== '--map');
   const jobs = Number(args[0]);
@@ -78,6 +85,7 @@ if (mode === 'one') {
   let errors = 0;
   let chars = 0;
   const t = performance.now();
+  tStart = t;
   for await (const r of L.analyzeFiles(paths, { jobs, ...map })) {
     // a cheap digest (the full JSON would cost the main thread more than the work being measured)
     const stats = withMap ? r.value : r.report?.stats;
@@ -98,7 +106,17 @@ if (mode === 'one') {
   // CPU time spread over the cores, whichever is longer (a projection: it assumes no waiting)
   const cores = Number(process.env.BENCH_CORES ?? availableParallelism());
   const idleMs = perThread.length ? Math.max(perThread[0].ms, cpuMs / cores) : null;
-  out({ jobs, map: withMap, docs: paths.length, chars, errors, ms, cpuMs, coresUsed, threadsMs: perThread.slice(0, 6).map((x) => (x.main ? 'main ' : '') + Math.round(x.ms)), idleMs, maxRSSMB: rssMB(), peakMB: peakMB(), digest: hash.digest('hex').slice(0, 16) });
+  // the CPU time of V8's helper threads (the compiler, the GC) — every thread but the `jobs` that
+  // analyse, which are the busiest — in the batch's first WARMUP_MS and after it: where the second
+  // core goes when jobs 1 keeps more than one busy
+  const analysing = new Set(perThread.slice(0, jobs).map((x) => x.tid));
+  const helpersAt = (snap) => [...snap].reduce((a, [tid, v]) => a + (analysing.has(tid) ? 0 : v - (base.get(tid) ?? 0)), 0);
+  const WARMUP_MS = 2000;
+  const atWarmup = timeline.find(([at]) => at >= WARMUP_MS);
+  const helpersTotal = helpersAt(threads);
+  const helpersFirst = atWarmup ? helpersAt(atWarmup[1]) : helpersTotal;
+  const helpers = { firstMs: WARMUP_MS, inFirstMs: helpersFirst, afterMs: helpersTotal - helpersFirst, afterPerSecondMs: atWarmup && ms > atWarmup[0] ? ((helpersTotal - helpersFirst) / (ms - atWarmup[0])) * 1000 : null };
+  out({ jobs, map: withMap, docs: paths.length, chars, errors, ms, cpuMs, coresUsed, threadsMs: perThread.slice(0, 6).map((x) => (x.main ? 'main ' : '') + Math.round(x.ms)), idleMs, helpers, maxRSSMB: rssMB(), peakMB: peakMB(), digest: hash.digest('hex').slice(0, 16) });
 } else if (mode === 'cores') {
   // how many cores this process can get right now: N threads spinning for 1.5 s, CPU time over wall time
   const { Worker } = await import('node:worker_threads');

@@ -407,7 +407,13 @@ if (ONLY.has('batch')) {
   console.log(`  jobs 2 spends ${fmt(cpuRatio)}× the CPU time of jobs 1; from per-thread CPU time, an idle machine would give ${fmt(results.batch.projectedIdleSpeedup)}×`);
   console.log(`  ceiling: two separate processes on half the batch each are ${fmt(ceiling)}× faster than jobs 1 (median); the pool gets ${fmt((speedup / ceiling) * 100, 0)}% of that`);
   console.log(`  with a map that sends back only the stats: jobs 2 is ${fmt(mapSpeedup)}× faster than jobs 1 (median of ${mapped[1].length}: ${mapped[1].map((a, k) => fmt(a.ms / mapped[2][k].ms)).join(', ')})`);
-  console.log(`  bound: jobs 1 keeps ${fmt(median(runs[1].map((r) => r.cpuMs / r.ms)))} cores busy (V8's compiler and GC helpers), so on ${results.machine.cpus} cores no split of the same work beats ${fmt(helperBound)}×\n`);
+  console.log(`  bound: jobs 1 keeps ${fmt(median(runs[1].map((r) => r.cpuMs / r.ms)))} cores busy (V8's compiler and GC helpers), so on ${results.machine.cpus} cores no split of the same work beats ${fmt(helperBound)}×`);
+  // where that second core goes: the helpers' CPU time in the batch's first 2 s (warm-up: the JIT
+  // compiles the pipeline, which each thread's isolate does again) and per second after it
+  const helpers = (j) => ({ inFirstMs: median(runs[j].map((r) => r.helpers.inFirstMs)), afterPerSecondMs: median(runs[j].map((r) => r.helpers.afterPerSecondMs ?? 0)) });
+  results.batch.helpers = { 1: helpers(1), 2: helpers(2) };
+  for (const j of [1, 2]) console.log(`  V8's helper threads, jobs ${j}: ${fmt(results.batch.helpers[j].inFirstMs / 1000)} s of CPU in the first 2 s, then ${fmt(results.batch.helpers[j].afterPerSecondMs, 0)} ms per second (medians)`);
+  console.log();
 }
 
 results.load.end = load();
@@ -460,6 +466,7 @@ function summary(r) {
     if (b.ceiling) row('ceiling: two separate processes, jobs 1 on half the batch each, vs jobs 1', `${fmt(b.ceiling)}× (the pool gets ${fmt((b.speedup / b.ceiling) * 100, 0)}% of it)`);
     if (b.mapSpeedup) row('jobs 2 vs jobs 1 with a `map` that sends back only the stats', `${fmt(b.mapSpeedup)}× (${b.mapped[1].map((a, k) => `${fmt(a.ms / 1000, 1)} s → ${fmt(b.mapped[2][k].ms / 1000, 1)} s`).join('; ')})`);
     if (b.helperBound) row(`bound: ${r.machine.cpus} cores × wall / CPU time of jobs 1 (its V8 helper threads already use the second core)`, `${fmt(b.helperBound)}×`);
+    if (b.helpers) row("V8's helper threads (compiler, GC): CPU time in the batch's first 2 s, then per second", [1, 2].map((j) => `jobs ${j}: ${fmt(b.helpers[j].inFirstMs / 1000)} s, then ${fmt(b.helpers[j].afterPerSecondMs, 0)} ms`).join('; '));
     if (b.fit) row(`a thread's fixed cost · cost per report (jobs 1 on ${b.fit.small} and ${b.docs.toLocaleString('en-US')} reports)`, `${fmt(b.fit.fixedMs / 1000, 2)} s · ${fmt(b.fit.perReportMs, 1)} ms`);
     row(`peak RSS, batch of ${b.docs.toLocaleString('en-US')}: jobs 1 · jobs 2`, `${fmt(rss(1), 0)} MB · ${fmt(rss(2), 0)} MB`);
   }
