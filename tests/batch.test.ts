@@ -4,13 +4,14 @@
  * src/batch/worker.ts through tsx (see pool.ts), so no build is needed and dist/ is left alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { analyzeFiles, analyzeTexts, type FileResult, type TextResult } from '../src/batch/index.js';
+import { WORKERS_FROM_BYTES, analyzeFiles, analyzeTexts, fileSizes, worthWorkers, type FileResult, type TextResult } from '../src/batch/index.js';
 import { analyze } from '../src/model/analyze.js';
 import { readDocument } from '../src/read/index.js';
 
@@ -183,6 +184,43 @@ describe('analyzeFiles', () => {
     await expect(collect(analyzeFiles([SEED], { jobs: 2, map: { module: join(tmp, 'nope.mjs'), name: 'x' } }))).rejects.toThrow(/nope\.mjs/);
     await expect(collect(analyzeFiles([SEED], { map: 'counts' as never }))).rejects.toThrow(/map must be/);
   }, 180_000);
+
+  it('starts workers by default only for 16 MB of input or more (WORKERS_FROM_BYTES), reading sizes only that far', () => {
+    const corpus = [SEED, ...first('zh', '.txt', 24)];
+    expect(worthWorkers(fileSizes(corpus))).toBe(false);
+    // the corpus cycled past the bound: sizes are pulled one by one, and no further than it
+    const many = Array.from({ length: 2000 }, (_, i) => corpus[i % corpus.length]);
+    const pulled: number[] = [];
+    const counting = function* (): Generator<number> {
+      for (const b of fileSizes(many)) {
+        pulled.push(b);
+        yield b;
+      }
+    };
+    expect(worthWorkers(counting())).toBe(true);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(pulled)).toBeGreaterThanOrEqual(WORKERS_FROM_BYTES);
+    expect(sum(pulled.slice(0, -1))).toBeLessThan(WORKERS_FROM_BYTES);
+    expect(pulled).toEqual(many.slice(0, pulled.length).map((p) => statSync(p).size));
+    // a file that cannot be stat'ed counts nothing: reading it reports why
+    expect([...fileSizes([missing, SEED])]).toEqual([0, statSync(SEED).size]);
+  });
+
+  it.skipIf(!existsSync('/proc/self/task'))('runs a small batch on this thread alone without jobs, and starts a worker with jobs: 2', async () => {
+    await readFile(SEED); // the file reads' thread pool exists before threads are counted
+    const threads = () => readdirSync('/proc/self/task').length;
+    // this process's threads while the batch is under way (at its first result)
+    const during = async (it: AsyncIterable<unknown>) => {
+      let n = -1;
+      for await (const _ of it) if (n < 0) n = threads();
+      return n;
+    };
+    const before = threads();
+    expect(await during(analyzeFiles(paths.slice(0, 3)))).toBe(before);
+    expect(await during(analyzeTexts(['增长5%。', 42 as unknown as string, '增长6%。']))).toBe(before);
+    // (one thread for the worker; under vitest, tsx's loader adds its own)
+    expect(await during(analyzeFiles(paths.slice(0, 3), { jobs: 2 }))).toBeGreaterThan(before);
+  }, 120_000);
 
   it('handles an empty batch and refuses bad jobs', async () => {
     expect(await collect(analyzeFiles([], { jobs: 2 }))).toEqual([]);

@@ -9,8 +9,10 @@
  *
  * `jobs` is how many threads analyze, this one included: `jobs: N` starts N − 1 worker threads and
  * this thread takes documents too while it waits for theirs (so it is busy while you iterate, as
- * with `jobs: 1`). It defaults to os.availableParallelism(); `jobs: 1` (or a batch of one) runs in
- * this thread alone. `'-'` is standard input, read once by this thread. Results are the same
+ * with `jobs: 1`). Without it, a batch of WORKERS_FROM_BYTES or more (files' sizes, texts as UTF-8)
+ * gets os.availableParallelism() threads and a smaller one this thread alone, where a worker's
+ * start-up and JIT warm-up cost more than it saves; `jobs: 1` (or a batch of one) runs in this
+ * thread alone. `'-'` is standard input, read once by this thread. Results are the same
  * whatever `jobs` is: every thread runs the same loadTask + finishTask.
  * Workers are started per call and stopped when the iteration ends (or is broken off), so each call
  * pays for starting them (and their JIT warm-up) and, when claims are on, for loading jieba's
@@ -18,6 +20,7 @@
  * call.
  */
 import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
 import type { AnalyzeOptions } from '../model/analyze.js';
 import type { Encoding } from '../read/decode.js';
 import type { Report } from '../schema/index.js';
@@ -31,7 +34,10 @@ export type { BatchError, MapDocument, MapFunction, MapSpec, OmittablePart } fro
 const STDIN = '<stdin>';
 
 export interface BatchOptions {
-  /** threads that analyze, this one included (N starts N − 1 workers); default os.availableParallelism(); 1 runs in-process */
+  /**
+   * threads that analyze, this one included (N starts N − 1 workers); 1 runs in-process. Default:
+   * os.availableParallelism() for 16 MB of input or more (WORKERS_FROM_BYTES), else 1
+   */
   jobs?: number;
   /** options for analyze(), the same for every document */
   analyze?: AnalyzeOptions;
@@ -78,10 +84,51 @@ export interface TextResult {
   text?: string;
 }
 
-function resolveJobs(jobs: number | undefined): number {
-  if (jobs === undefined) return Math.max(1, availableParallelism());
-  if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a positive integer (got ${String(jobs)})`);
-  return jobs;
+/**
+ * Below this many bytes of input, a batch without `jobs` runs in this thread alone: starting a
+ * worker (its start-up, and its JIT compiling the pipeline again on the helper threads this one's
+ * compiler uses) costs more than it saves. Measured on 2 cores with whole reports (analyzeFiles, at
+ * 435fc79): 10, 67 and 200 corpus reports took 0.96–0.97, 1.68–1.72 and 2.76–2.90 s on one thread
+ * against 1.06–1.28, 2.23–2.56 and 3.48–3.53 s on two; 300 reports (17 MB) 4.0–4.5 s against
+ * 3.6–3.9 s, 1,000 (57 MB) 10.6–12.5 s against 8.6–9.6 s. The CLI uses the same bound.
+ */
+export const WORKERS_FROM_BYTES = 16 * 1024 * 1024;
+
+/** Whether these sizes reach WORKERS_FROM_BYTES; it stops pulling sizes once they do. */
+export function worthWorkers(sizes: Iterable<number>): boolean {
+  let bytes = 0;
+  for (const b of sizes) {
+    bytes += b;
+    if (bytes >= WORKERS_FROM_BYTES) return true;
+  }
+  return false;
+}
+
+/** Sizes of files on disk, one by one (0 for one that cannot be stat'ed: reading it reports why). */
+export function* fileSizes(paths: Iterable<string>): Generator<number> {
+  for (const p of paths) {
+    try {
+      yield statSync(p).size;
+    } catch {
+      yield 0;
+    }
+  }
+}
+
+function* utf8Sizes(texts: Iterable<string>): Generator<number> {
+  // a text that is not a string gives its error result when analysed, not a throw here
+  for (const t of texts) yield typeof t === 'string' ? Buffer.byteLength(t, 'utf8') : 0;
+}
+
+function checkJobs(jobs: number | undefined): void {
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new RangeError(`jobs must be a positive integer (got ${String(jobs)})`);
+}
+
+/** `jobs`, or when it is not given, the cores for a batch whose inputs (`sizes`) repay workers, else 1. */
+function resolveJobs(jobs: number | undefined, sizes: () => Iterable<number>): number {
+  checkJobs(jobs);
+  if (jobs !== undefined) return jobs;
+  return worthWorkers(sizes()) ? Math.max(1, availableParallelism()) : 1;
 }
 
 function taskOptions(options: BatchOptions): TaskOptions {
@@ -101,8 +148,9 @@ async function* run(
   input: (i: number) => TaskInput,
   label: (i: number) => string,
   options: BatchOptions,
+  sizes: () => Iterable<number>,
 ): AsyncGenerator<[number, Outcome]> {
-  const jobs = Math.max(1, Math.min(resolveJobs(options.jobs), count));
+  const jobs = Math.max(1, Math.min(resolveJobs(options.jobs, sizes), count));
   // jobs 1 is the pool without workers: this thread alone, reading ahead as it does beside them
   yield* runPool(count, input, label, jobs, taskOptions(options));
 }
@@ -119,7 +167,7 @@ export async function* analyzeFiles(paths: string[], options: BatchOptions = {})
   // `jobs` is, and hand its text over like any other
   let stdin: TaskInput | null = null;
   if (list.includes('-')) {
-    resolveJobs(options.jobs);
+    checkJobs(options.jobs);
     try {
       const r = await readDocument('-', options.read);
       stdin = { text: r.text, label: STDIN, encoding: r.encoding };
@@ -128,7 +176,14 @@ export async function* analyzeFiles(paths: string[], options: BatchOptions = {})
     }
   }
   const input = (i: number): TaskInput => (list[i] === '-' && stdin ? stdin : { path: list[i] });
-  for await (const [index, o] of run(list.length, input, (i) => (list[i] === '-' ? STDIN : list[i]), options)) {
+  const stdinBytes = stdin && 'text' in stdin ? Buffer.byteLength(stdin.text, 'utf8') : 0;
+  const sizes = function* (): Generator<number> {
+    for (const p of list) {
+      if (p === '-') yield stdinBytes;
+      else yield* fileSizes([p]);
+    }
+  };
+  for await (const [index, o] of run(list.length, input, (i) => (list[i] === '-' ? STDIN : list[i]), options, sizes)) {
     yield { path: list[index], index, ...o };
   }
 }
@@ -138,7 +193,7 @@ export async function* analyzeTexts(texts: string[], options: Omit<BatchOptions,
   if (!Array.isArray(texts)) throw new TypeError('analyzeTexts(texts): texts must be an array of strings');
   const list = texts.slice();
   const label = (i: number): string => `<text ${i}>`;
-  for await (const [index, o] of run(list.length, (i) => ({ text: list[i], label: label(i) }), label, options)) {
+  for await (const [index, o] of run(list.length, (i) => ({ text: list[i], label: label(i) }), label, options, () => utf8Sizes(list))) {
     yield { index, ...o };
   }
 }

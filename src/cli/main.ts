@@ -10,7 +10,7 @@ import { analyze, InputTooLargeError, type AnalyzeOptions } from '../model/analy
 import { compareDocuments, type CompareDoc } from '../duplicates/index.js';
 import type { Claim, Report, Span } from '../schema/index.js';
 import { compareVersions } from '../compare/index.js';
-import { analyzeFiles, type BatchError, type MapSpec, type OmittablePart } from '../batch/index.js';
+import { analyzeFiles, fileSizes, worthWorkers, type BatchError, type MapSpec, type OmittablePart } from '../batch/index.js';
 import { indicatorsOf, type ReportIndicators } from './indicators-map.js';
 import { availableParallelism } from 'node:os';
 import { lineColumn, lineStarts } from '../sections/lines.js';
@@ -459,27 +459,16 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
 }
 
 /**
- * Below this many bytes of input the default is this thread alone: starting a worker (its start-up
- * and JIT warm-up) costs more than it saves. Measured here on 2 cores, one thread against two (at
- * 108f8c1): the 24 corpus reports (1.4 MB) check in 0.71–0.77 s against 0.85–0.91 s and give their
- * indicators in 1.07–1.28 s against 1.41–1.56 s; 300 reports (17 MB) check in 2.60–2.65 s against
- * 2.62–2.75 s and give indicators in 3.45–3.88 s against 3.30–3.63 s; 1,000 (57 MB) check in 6.4 s
- * against 4.8 s.
+ * Threads for a batch without --jobs: the number of cores for WORKERS_FROM_BYTES (16 MB) of files or
+ * more, else 1 — analyzeFiles's own default, here so that check's drafts and references share one.
+ * Measured here on 2 cores, one thread against two (at 108f8c1): the 24 corpus reports (1.4 MB)
+ * check in 0.71–0.77 s against 0.85–0.91 s and give their indicators in 1.07–1.28 s against
+ * 1.41–1.56 s; 300 reports (17 MB) check in 2.60–2.65 s against 2.62–2.75 s and give indicators in
+ * 3.45–3.88 s against 3.30–3.63 s; 1,000 (57 MB) check in 6.4 s against 4.8 s.
  */
-const WORKERS_FROM_BYTES = 16 * 1024 * 1024;
-
-/** Threads for a batch without --jobs: the number of cores for WORKERS_FROM_BYTES of files or more, else 1. */
 export function defaultJobs(files: InputFile[], most: number): number {
-  let bytes = 0;
-  for (const f of files) {
-    if (bytes >= WORKERS_FROM_BYTES) break;
-    try {
-      if (f.abs) bytes += statSync(f.abs).size;
-    } catch {
-      // unreadable: reported when it is read
-    }
-  }
-  return bytes >= WORKERS_FROM_BYTES ? Math.min(availableParallelism(), Math.max(most, 1)) : 1;
+  const paths = files.flatMap((f) => (f.abs ? [f.abs] : []));
+  return worthWorkers(fileSizes(paths)) ? Math.min(availableParallelism(), Math.max(most, 1)) : 1;
 }
 
 /** --jobs N: threads that analyze a batch (this one included), never more than `most`; see defaultJobs. */
