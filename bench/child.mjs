@@ -67,12 +67,15 @@ if (mode === 'one') {
   const base = new Map();
   sample();
   for (const [k, v] of threads) base.set(k, v);
-  // the same figures over time: [ms since the batch began, a copy of `threads`], for the warm-up split
-  const timeline = [];
+  // the same figures once WARMUP_MS into the batch: [ms since it began, a copy of `threads`], for the
+  // warm-up split below
+  const WARMUP_MS = 2000;
+  let atWarmup = null;
   let tStart = performance.now();
   const timer = setInterval(() => {
     sample();
-    timeline.push([performance.now() - tStart, new Map(threads)]);
+    const at = performance.now() - tStart;
+    if (!atWarmup && at >= WARMUP_MS) atWarmup = [at, new Map(threads)];
   }, 100);
   const withMap = rest.includes('--map');
   const args = rest.filter((a) => a !== '--map');
@@ -111,8 +114,6 @@ if (mode === 'one') {
   // core goes when jobs 1 keeps more than one busy
   const analysing = new Set(perThread.slice(0, jobs).map((x) => x.tid));
   const helpersAt = (snap) => [...snap].reduce((a, [tid, v]) => a + (analysing.has(tid) ? 0 : v - (base.get(tid) ?? 0)), 0);
-  const WARMUP_MS = 2000;
-  const atWarmup = timeline.find(([at]) => at >= WARMUP_MS);
   const helpersTotal = helpersAt(threads);
   const helpersFirst = atWarmup ? helpersAt(atWarmup[1]) : helpersTotal;
   const helpers = { firstMs: WARMUP_MS, inFirstMs: helpersFirst, afterMs: helpersTotal - helpersFirst, afterPerSecondMs: atWarmup && ms > atWarmup[0] ? ((helpersTotal - helpersFirst) / (ms - atWarmup[0])) * 1000 : null };
