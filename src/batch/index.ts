@@ -104,15 +104,18 @@ export function worthWorkers(sizes: Iterable<number>): boolean {
   return false;
 }
 
-/** Sizes of files on disk, one by one (0 for one that cannot be stat'ed: reading it reports why). */
-export function* fileSizes(paths: Iterable<string>): Generator<number> {
-  for (const p of paths) {
-    try {
-      yield statSync(p).size;
-    } catch {
-      yield 0;
-    }
+/** A file's size on disk, 0 when it cannot be stat'ed (reading it reports why). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
+}
+
+/** Sizes of files on disk, one by one, as they are pulled (fileSize). */
+export function* fileSizes(paths: Iterable<string>): Generator<number> {
+  for (const p of paths) yield fileSize(p);
 }
 
 function* utf8Sizes(texts: Iterable<string>): Generator<number> {
@@ -178,10 +181,7 @@ export async function* analyzeFiles(paths: string[], options: BatchOptions = {})
   const input = (i: number): TaskInput => (list[i] === '-' && stdin ? stdin : { path: list[i] });
   const stdinBytes = stdin && 'text' in stdin ? Buffer.byteLength(stdin.text, 'utf8') : 0;
   const sizes = function* (): Generator<number> {
-    for (const p of list) {
-      if (p === '-') yield stdinBytes;
-      else yield* fileSizes([p]);
-    }
+    for (const p of list) yield p === '-' ? stdinBytes : fileSize(p);
   };
   for await (const [index, o] of run(list.length, input, (i) => (list[i] === '-' ? STDIN : list[i]), options, sizes)) {
     yield { path: list[index], index, ...o };
