@@ -14,7 +14,7 @@ const evalDir = process.env.BAOGAO_EVAL_TOOLS ?? join(root, '..', 'shared', 'eva
 // fixtures/eval: the development set the rules were written against; fixtures/eval-heldout:
 // documents labelled blind and kept out of development (their first score is in the README)
 const sets = [['dev', join(root, 'fixtures', 'eval')], ['held-out', join(root, 'fixtures', 'eval-heldout')]];
-const { analyze } = await import(join(root, 'dist', 'index.js'));
+const { analyze } = await import(join(root, 'src', 'index.ts'));
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
