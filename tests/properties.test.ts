@@ -66,6 +66,40 @@ describe('analyze on any input', () => {
 });
 
 /**
+ * The English path (any text with more Latin letters than CJK goes there): sentences of the English
+ * corpus, spliced with the genre's number words, units and scales, and long runs of short words —
+ * a statement over 3,000 characters is read without compromise's tags, where the noun-phrase search
+ * once read past its terms ("Income per 5 yuan b b b …": a TypeError).
+ */
+describe('analyze on any English input', () => {
+  const enSources = ['en/national-2019-gov-work-report.en.txt', 'en/national-2021-gov-work-report.en.txt'];
+  const enSentences = enSources
+    .flatMap((f) => readFileSync(join(corpus, f), 'utf8').split(/(?<=[.;:!?\n])/))
+    .filter((s) => s.trim().length > 0);
+  const enWords = fc.constantFrom(
+    ' per ', ' of ', ' by ', ' from ', ' to ', ' the ', ' a ', 'b ', ' 5 ', ' 5% ', ' 12.06 million ', ' US$138.3 billion ', ' yuan ',
+    ' percent ', ' percentage points ', ' tons ', ' people ', ' per capita ', ' rose ', ' fell ', ' increased by ', ' ranked second ',
+    ' ten million ', ' a third ', ' doubled ', ' over ', ' about ', ' 6–6.5 ', ' 2024 ', ' PM2.5 ', ' 5G ', ': ', ', ', '. ', '\n', '*',
+  );
+  const run = fc.tuple(fc.constantFrom('b ', 'a ', 'of ', 'per ', 'x, ', '5 ', 'GDP '), fc.integer({ min: 1, max: 2000 })).map(([w, n]) => w.repeat(n));
+  const enPiece = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...enSentences) },
+    { weight: 3, arbitrary: enWords },
+    { weight: 1, arbitrary: run },
+    { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+  );
+  // at least one corpus sentence keeps the text English whatever the other pieces are
+  const enDocs = fc.tuple(fc.constantFrom(...enSentences), fc.array(enPiece, { maxLength: 30 })).map(([s, ps]) => [s, ...ps].join(''));
+
+  it('holds the invariants on spliced English text', () => {
+    fc.assert(fc.property(enDocs, (t) => check(t)), { numRuns: 150 });
+  });
+  it('holds the invariants on a number and a unit before a long run of short words (one test per shape)', () => {
+    for (const unit of ['yuan', 'percent', 'million', 'tons', 'people']) check(`Income per 5 ${unit} ` + 'b '.repeat(5000));
+  });
+});
+
+/**
  * The enumeration-marker, ** run and line-break scans jump with indexOf; the oracles here are the per-character
  * definitions they replaced (a regular expression with a lookbehind; a loop over every character),
  * compared exactly on strings made of the characters that matter.

@@ -653,8 +653,9 @@ function nounPhraseBefore(s: string, terms: Term[], from: number, to: number): {
   }
   // drop a leading inner word (of GDP) and lead words, but not the per of "per capita"
   while (start <= end && INNER.has(ts[start].text.toLowerCase()) && !(ts[start].text.toLowerCase() === 'per' && ts[start + 1]?.text.toLowerCase() === 'capita')) start++;
-  if (start > 0 && ts[start].text.toLowerCase() === 'capita' && ts[start - 1].text.toLowerCase() === 'per') start--;
+  // a phrase of inner words only ("per" before the number, untagged): none, and nothing past its end is read
   if (start > end) return null;
+  if (start > 0 && ts[start].text.toLowerCase() === 'capita' && ts[start - 1].text.toLowerCase() === 'per') start--;
   let a = ts[start].start;
   const b = ts[end].end + (ts[end].post.startsWith(')') && ts[end].pre.includes('(') && !ts[start].pre.includes('(') ? 1 : 0);
   const lead = LEAD.exec(s.slice(a, b));
