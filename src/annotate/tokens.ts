@@ -1,14 +1,14 @@
 /**
  * Stage: annotate — words. Words and part-of-speech tags are jieba's: src/annotate/jieba.ts runs
- * cppjieba's algorithm over the dictionary and HMM model that nodejieba ships (and our user
- * dictionary), with the same results as nodejieba.tag and a fraction of its load time and memory per
- * thread. The dictionary is loaded the first time words are asked for, never before, so commands that
+ * cppjieba's algorithm over cppjieba's dictionary and HMM model, vendored in dictionaries/jieba/
+ * (nodejieba's files, unchanged; see the README there), and our user dictionary, with the same
+ * results as nodejieba.tag and a fraction of its load time and memory per thread. nodejieba itself
+ * is only a devDependency (the tests' reference), so installing baogao compiles nothing. The dictionary is loaded the first time words are asked for, never before, so commands that
  * need no words (sections, placeholders, exact duplicates) never pay for it. When it cannot be loaded,
  * words come from Intl.Segmenter (no tags) and one warning says so.
  */
-import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { dictionariesDir } from '../dictionaries.js';
 import { Jieba, loadJiebaFiles, shareJieba, type JiebaData } from './jieba.js';
 
@@ -22,10 +22,9 @@ export interface Word {
 let jieba: Jieba | null | undefined;
 let loadError: string | null = null;
 
-/** Where nodejieba keeps cppjieba's dictionary and HMM model. */
+/** Where cppjieba's dictionary and HMM model are: dictionaries/jieba/ in this package. */
 export function jiebaDictDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict');
+  return join(dictionariesDir(), 'jieba');
 }
 
 /** The segmenter with the project's user dictionary, loaded once; null when it cannot be loaded. */

@@ -1,35 +1,54 @@
 /**
  * Duplicates, English: the Chinese finder (src/duplicates) keys sentences on characters, which in
  * English turns every repeated word into a "repeated phrase". English reports get sentence-level
- * duplicates instead, with **natural**:
- * - `duplicate-sentence`: statements with the same words (natural's WordTokenizer, lower case,
- *   punctuation and spacing ignored), at least `minWords` words;
- * - `near-duplicate`: statements of at least `minWords` words whose Porter stems (natural's
- *   PorterStemmer) overlap (Jaccard ≥ 0.6, candidates found through an index of their rarer stems)
- *   and whose texts have a Dice coefficient of character bigrams (natural's DiceCoefficient) of at
- *   least `threshold`; pairs group into clusters; `similarity` is the lowest Dice of a cluster.
- * Only the few natural modules needed are loaded (the package's index pulls in far more).
+ * duplicates instead:
+ * - `duplicate-sentence`: statements with the same words (`tokenizeEn`, lower case, punctuation and
+ *   spacing ignored), at least `minWords` words;
+ * - `near-duplicate`: statements of at least `minWords` words whose Porter stems overlap (Jaccard
+ *   ≥ 0.6, candidates found through an index of their rarer stems) and whose texts have a Dice
+ *   coefficient of character bigrams (`diceEn`) of at least `threshold`; pairs group into clusters;
+ *   `similarity` is the lowest Dice of a cluster.
+ * These three functions used to come from **natural** (WordTokenizer, PorterStemmer,
+ * DiceCoefficient), whose install pulls database clients and WordNet (~70 MB). The stemmer is now
+ * the `stemmer` package (Porter's algorithm, no dependencies, bundled into dist/ at build time), the
+ * tokenizer and the coefficient are a few lines here; tests/install.test.ts holds all
+ * three to natural (a devDependency) on every sentence of the English corpus.
  */
-import { createRequire } from 'node:module';
+import { stemmer } from 'stemmer';
 import type { Duplicate, Statement } from '../schema/index.js';
 
-interface NaturalParts {
-  tokenize(s: string): string[];
-  stem(w: string): string;
-  dice(a: string, b: string): number;
+/** Split on runs of anything but Latin and Cyrillic letters, digits and _ (natural's WordTokenizer). */
+const GAPS = /[^A-Za-zА-Яа-я0-9_]+/;
+export function tokenizeEn(s: string): string[] {
+  return s.split(GAPS).filter((w) => w !== '');
 }
 
-let natural: NaturalParts | null = null;
-function parts(): NaturalParts {
-  if (natural) return natural;
-  const require = createRequire(import.meta.url);
-  const { WordTokenizer } = require('natural/lib/natural/tokenizers/regexp_tokenizer.js') as { WordTokenizer: new () => { tokenize(s: string): string[] } };
-  const stemmer = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(w: string): string };
-  const dice = require('natural/lib/natural/distance/dice_coefficient.js') as (a: string, b: string) => number;
-  const tok = new WordTokenizer();
-  natural = { tokenize: (s) => tok.tokenize(s), stem: (w) => stemmer.stem(w), dice };
-  return natural;
+/** The Porter stem of a word, lower-cased; words under 3 letters are kept as they are. */
+export function stemEn(w: string): string {
+  return w.length < 3 ? w : stemmer(w);
 }
+
+function bigrams(s: string): Set<string> {
+  const t = s.length === 1 ? `${s} ` : s;
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * Dice coefficient of two strings' sets of character bigrams, after lower-casing, trimming and
+ * collapsing spaces: 2 |A ∩ B| / (|A| + |B|), in [0, 1] (NaN for two strings with no bigrams).
+ */
+export function diceEn(a: string, b: string): number {
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const x = bigrams(norm(a));
+  const y = bigrams(norm(b));
+  let inter = 0;
+  for (const g of x) if (y.has(g)) inter++;
+  return (2 * inter) / (x.size + y.size);
+}
+
+const n = { tokenize: tokenizeEn, stem: stemEn, dice: diceEn };
 
 export interface DuplicateEnOptions {
   /** shortest statement, in words, that counts (default 6) */
@@ -43,7 +62,6 @@ const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'fo
 export function findDuplicatesEn(text: string, statements: Statement[], options: DuplicateEnOptions = {}): Duplicate[] {
   const minWords = options.minWords ?? 6;
   const threshold = options.threshold ?? 0.85;
-  const n = parts();
   const words = statements.map((s) => n.tokenize(s.text).map((w) => w.toLowerCase()));
   const keys = words.map((w) => w.join(' '));
   const found: Array<{ kind: Duplicate['kind']; members: number[]; similarity: number | null }> = [];
