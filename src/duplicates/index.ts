@@ -174,6 +174,13 @@ export function findDuplicates(text: string, statements: Statement[], options?: 
     }
   }
 
+  // per rank: 1 when the statement's line opens an entry of a numbered list or of notes
+  const lineEntry = new Uint8Array(R);
+  for (let r = 0, cur = 0; r < R; r++) {
+    if (r === 0 || ks.lineStart[r] !== ks.lineStart[r - 1]) cur = ks.entry[r];
+    lineEntry[r] = cur;
+  }
+
   const inParagraph = duplicateParagraphs(text, statements, ks, keyLen, keyIds, ranksOf, o, found);
 
   // duplicate sentences
@@ -190,12 +197,12 @@ export function findDuplicates(text: string, statements: Statement[], options?: 
       text: displayForm(statements[ks.order[rs[0]]].text),
       occ: rs.map((r) => stmtOcc(statements, ks, r)),
       similarity: null,
-      severity: formulation ? 'info' : 'warning',
+      severity: formulation || byDesign(text, statements, ks, rs, lineEntry) ? 'info' : 'warning',
       formulation,
     });
   }
 
-  nearDuplicates(statements, ks, keyLen, ranksOf, o, found);
+  nearDuplicates(text, statements, ks, keyLen, ranksOf, o, found, lineEntry);
   repeatedPhrases(text, statements, ks, dupKey, inParagraph, o, found);
 
   found.sort(
@@ -339,9 +346,9 @@ function repeatedClauses(text: string, statements: Statement[], ks: KeyStream, o
     const hasNext = r + 1 < R;
     if (hasNext) next.fill(text, statements[ks.order[r + 1]]);
     // within the statement
-    runsBetween(text, cur, cur, true, r, r, o, found);
-    // with the next statement (neither a heading)
-    if (hasNext && !ks.heading[r] && !ks.heading[r + 1]) runsBetween(text, cur, next, false, r, r + 1, o, found);
+    runsBetween(text, cur, cur, true, r, r, o, found, true);
+    // with the next statement (neither a heading); in another paragraph only said twice in a row
+    if (hasNext && !ks.heading[r] && !ks.heading[r + 1]) runsBetween(text, cur, next, false, r, r + 1, o, found, ks.lineStart[r] === ks.lineStart[r + 1]);
   }
 }
 
@@ -354,7 +361,17 @@ const partners = new Int32Array(MAX_PARTNERS);
  * minClauseLength key characters. `same` when A and B are the same statement (then j > i and the
  * runs do not overlap).
  */
-function runsBetween(text: string, A: Clauses, B: Clauses, same: boolean, ra: number, rb: number, o: Resolved, found: Found[]): void {
+function runsBetween(
+  text: string,
+  A: Clauses,
+  B: Clauses,
+  same: boolean,
+  ra: number,
+  rb: number,
+  o: Resolved,
+  found: Found[],
+  oneParagraph: boolean,
+): void {
   const nA = A.n;
   const nB = B.n;
   if (nA === 0 || nB === 0) return;
@@ -407,10 +424,19 @@ function runsBetween(text: string, A: Clauses, B: Clauses, same: boolean, ra: nu
       // clauses between the two runs: 0 is "said twice in a row"
       const gap = same ? j - (i + t) : nA - (i + t) + j;
       if (gap > 0) {
+        // across two paragraphs only a clause said twice in a row is a slip: two entries of a list
+        // (…帮助企业降本减负… / …帮助企业降本减负…) or two paragraphs opening with the same frame
+        // (在固定资产投资（不含农户）中，…) are parallel by design
+        if (!oneParagraph) continue;
         // further apart, only a substantial run counts (服务贸易 twice in a long list does not)
         if (len < 2 * minLen) continue;
-        // and across two sentences only one without figures: 同比增长**% twice is parallel style
-        if (!same && /[0-9０-９*＊]/.test(text.slice(A.start[i], A.end[i + t - 1]))) continue;
+        // and only one without figures: 同比增长**% twice, 增加11.7万亿元 after two subjects, 增速居全国第3位
+        // after each indicator of a list are parallel style
+        if (/[0-9０-９*＊]/.test(text.slice(A.start[i], A.end[i + t - 1]))) continue;
+        // an item of an enumeration (、 beside it) shared by two lists: 对国内生产总值、三次产业及相关行业增加值、…
+        if (listItem(text, A.start[i], A.end[i + t - 1]) || listItem(text, B.start[j], B.end[j + t - 1])) continue;
+        // the predicate closing two parallel parts: …，由自然资源部门统一核发；…，由自然资源部门统一核发。
+        if (closesPart(text, A.end[i + t - 1]) && closesPart(text, B.end[j + t - 1])) continue;
       }
       let runKey = A.key(i);
       for (let u = 1; u < t; u++) runKey += '|' + A.key(i + u);
@@ -436,6 +462,24 @@ function runsBetween(text: string, A: Clauses, B: Clauses, same: boolean, ra: nu
       formulation,
     });
   }
+}
+
+/** The character before `start` or after `end` (spaces skipped, a few at most) is an enumeration comma. */
+function listItem(text: string, start: number, end: number): boolean {
+  let a = start - 1;
+  while (a >= 0 && start - a < 4 && isSpace(text.charCodeAt(a))) a--;
+  let b = end;
+  while (b < text.length && b - end < 3 && isSpace(text.charCodeAt(b))) b++;
+  return text.charCodeAt(a) === 0x3001 || text.charCodeAt(b) === 0x3001;
+}
+
+/** The clause ending at `end` closes a part: ；。！？ (or the line's end) follows. */
+function closesPart(text: string, end: number): boolean {
+  let b = end;
+  while (b < text.length && b - end < 3 && (text.charCodeAt(b) === 0x20 || text.charCodeAt(b) === 0x3000)) b++;
+  if (b >= text.length) return true;
+  const c = text.charCodeAt(b);
+  return c === 0xff1b || c === 0x3b || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x0d;
 }
 
 // ---------------------------------------------------------------- duplicate paragraphs
@@ -546,15 +590,75 @@ function duplicateParagraphs(
   return covered;
 }
 
+/** Longest sentence (key characters) taken as a run-in heading restated. */
+const RUN_IN_MAX = 30;
+
+/**
+ * A sentence that repeats by design, reported as info:
+ * - a run-in heading restated: a short sentence without figures that opens its paragraph wherever
+ *   it occurs (推进节能减排和生态环境保护。 opens a paragraph of the review and one of the plans; a
+ *   task listed among the year's tasks heads its own paragraph later);
+ * - the same sentence in several entries of one numbered list or of notes, on different lines: the
+ *   entries describe different things in the same words (（28）…目前已编制完成工程规划。 （29）…
+ *   目前已编制完成工程规划。; [37]…不能直接相比计算增速。 [43]…不能直接相比计算增速。).
+ */
+function byDesign(text: string, statements: Statement[], ks: KeyStream, rs: number[], lineEntry: Uint8Array): boolean {
+  const lines = new Set(rs.map((r) => ks.lineStart[r]));
+  if (lines.size < rs.length) return false; // twice in one paragraph: a slip
+  if (rs.every((r) => lineEntry[r])) return true;
+  const first = statements[ks.order[rs[0]]];
+  if (ks.keyEnd[rs[0]] - ks.keyStart[rs[0]] > RUN_IN_MAX || /[0-9０-９*＊]/.test(first.text)) return false;
+  return rs.every((r) => {
+    const st = statements[ks.order[r]];
+    for (let i = ks.lineStart[r]; i < st.span.start; i++) if (!isSpace(text.charCodeAt(i)) && text[i] !== '*' && text[i] !== '#') return false;
+    return true;
+  });
+}
+
+/** Collapsed key of a sentence for comparing frames: every run of figures (digits, . and %) becomes one #. */
+function frameKey(codes: Uint16Array, a: number, b: number): string {
+  let out = '';
+  let inFig = false;
+  for (let i = a; i < b; i++) {
+    const c = codes[i];
+    const fig = (c >= 0x30 && c <= 0x39) || c === DOT || c === 0x25;
+    if (fig) {
+      if (!inFig) out += '#';
+      inFig = true;
+      continue;
+    }
+    inFig = false;
+    out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+/**
+ * Whether two frame keys differ by a word put in place of another (物流中心 / 消费中心, 第一产业 /
+ * 第二产业, 出厂价格 / 购进价格): both keep something of their own between the shared start and end.
+ * A copy with words added or dropped (one middle empty) is not a substitution.
+ */
+function substitution(a: string, b: string): boolean {
+  if (a === b) return false;
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < n - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+  return a.length - p - q > 0 && b.length - p - q > 0;
+}
+
 // ---------------------------------------------------------------- near-duplicates
 
 function nearDuplicates(
+  text: string,
   statements: Statement[],
   ks: KeyStream,
   keyLen: Int32Array,
   ranksOf: number[][],
   o: Resolved,
   found: Found[],
+  lineEntry: Uint8Array,
 ): void {
   if (o.nearThreshold > 1) return;
   const items: number[] = [];
@@ -575,20 +679,106 @@ function nearDuplicates(
     if (l) l.push(t);
     else members.set(root[t], [t]);
   }
-  for (const [g, ts] of members) {
-    const ranks: number[] = [];
-    for (const t of ts) for (const x of ranksOf[items[t]]) ranks.push(x);
-    ranks.sort((a, b) => a - b);
-    const formulation = ts.every((t) => o.matcher.matches(stmtKey(ks, ranksOf[items[t]][0])));
-    found.push({
-      kind: 'near-duplicate',
-      text: displayForm(statements[ks.order[ranks[0]]].text),
-      occ: ranks.map((r) => stmtOcc(statements, ks, r)),
-      similarity: Math.round(lowest[g] * 1e4) / 1e4,
-      severity: formulation ? 'info' : 'warning',
-      formulation,
-    });
+  for (const [g, all] of members) {
+    for (const ts of sameFrame(text, ks, items, ranksOf, all)) {
+      const ranks: number[] = [];
+      for (const t of ts) for (const x of ranksOf[items[t]]) ranks.push(x);
+      ranks.sort((a, b) => a - b);
+      const formulation = ts.every((t) => o.matcher.matches(stmtKey(ks, ranksOf[items[t]][0])));
+      // entries of one list or of notes worded alike, each on its own line: by design
+      const entries = new Set(ranks.map((r) => ks.lineStart[r])).size === ranks.length && ranks.every((r) => lineEntry[r]);
+      found.push({
+        kind: 'near-duplicate',
+        text: displayForm(statements[ks.order[ranks[0]]].text),
+        occ: ranks.map((r) => stmtOcc(statements, ks, r)),
+        similarity: Math.round(lowest[g] * 1e4) / 1e4,
+        severity: formulation || entries ? 'info' : 'warning',
+        formulation,
+      });
+    }
   }
+}
+
+/** The figures of a key range, in order (runs of digits and points). */
+function figures(codes: Uint16Array, a: number, b: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = a; i <= b; i++) {
+    const c = i < b ? codes[i] : 0;
+    if ((c >= 0x30 && c <= 0x39) || c === DOT) cur += String.fromCharCode(c);
+    else if (cur) {
+      out.push(cur);
+      cur = '';
+    }
+  }
+  return out;
+}
+
+/**
+ * Two sentences of one frame, close together (the same or neighbouring paragraphs), whose figures
+ * are two or more and all different: two measurements reported alike (…占国内生产总值的比重为4.14%，
+ * 比上年提高0.19个百分点。 / …比重为0.9%，比上年提高0.1个百分点。), not a copy with a figure changed.
+ */
+function twoMeasurements(text: string, ks: KeyStream, r1: number, r2: number): boolean {
+  const f1 = figures(ks.codes, ks.keyStart[r1], ks.keyEnd[r1]);
+  const f2 = figures(ks.codes, ks.keyStart[r2], ks.keyEnd[r2]);
+  if (f1.length < 2 || f1.length !== f2.length) return false;
+  for (let i = 0; i < f1.length; i++) if (f1[i] === f2[i]) return false;
+  // neighbouring paragraphs: at most two line breaks apart (one blank line between them)
+  const [a, b] = ks.lineStart[r1] <= ks.lineStart[r2] ? [ks.lineStart[r1], ks.lineStart[r2]] : [ks.lineStart[r2], ks.lineStart[r1]];
+  let breaks = 0;
+  for (let i = text.indexOf('\n', a); i !== -1 && i < b && breaks <= 3; i = text.indexOf('\n', i + 1)) breaks++;
+  return breaks <= 3;
+}
+
+/**
+ * The parts of a near-duplicate group that are copies of one another, not enumerations of one frame:
+ * members are joined when they differ in figures only (a figure changed in a copy) or by words added
+ * or dropped, and left apart when one word stands in place of another (加快建设…物流中心 / …消费中心:
+ * the genre's parallel style). Each member is compared with the group's first member of another frame
+ * and with the previous one (linear); parts of one member are dropped.
+ */
+function sameFrame(text: string, ks: KeyStream, items: number[], ranksOf: number[][], ts: number[]): number[][] {
+  if (ts.length < 2) return [];
+  const frames = ts.map((t) => {
+    const r = ranksOf[items[t]][0];
+    return frameKey(ks.codes, ks.keyStart[r], ks.keyEnd[r]);
+  });
+  const parent = ts.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  const join = (x: number, y: number) => {
+    const a = find(x);
+    const b = find(y);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
+  const byFrame = new Map<string, number>();
+  const lastOfFrame = new Map<string, number>();
+  for (let i = 0; i < ts.length; i++) {
+    const f = frames[i];
+    const seen = byFrame.get(f);
+    if (seen !== undefined) {
+      const last = lastOfFrame.get(f)!;
+      if (!twoMeasurements(text, ks, ranksOf[items[ts[seen]]][0], ranksOf[items[ts[i]]][0])) join(i, seen);
+      if (last !== seen && !twoMeasurements(text, ks, ranksOf[items[ts[last]]][0], ranksOf[items[ts[i]]][0])) join(i, last);
+    } else byFrame.set(f, i);
+    lastOfFrame.set(f, i);
+  }
+  const reps = [...byFrame.values()];
+  for (let k = 1; k < reps.length; k++) {
+    if (!substitution(frames[reps[0]], frames[reps[k]])) join(reps[0], reps[k]);
+    if (k > 1 && !substitution(frames[reps[k - 1]], frames[reps[k]])) join(reps[k - 1], reps[k]);
+  }
+  const parts = new Map<number, number[]>();
+  for (let i = 0; i < ts.length; i++) {
+    const root = find(i);
+    const l = parts.get(root);
+    if (l) l.push(ts[i]);
+    else parts.set(root, [ts[i]]);
+  }
+  return [...parts.values()].filter((p) => p.length >= 2);
 }
 
 // ---------------------------------------------------------------- repeated phrases

@@ -166,8 +166,12 @@ export interface KeyStream {
   /** per rank in `order` */
   keyStart: Int32Array;
   keyEnd: Int32Array;
-  /** 1 for short heading lines and bracketed notes: left out of every comparison but stutter */
+  /** 1 for short heading lines, bracketed notes and structure (isStructure): left out of every comparison but stutter */
   heading: Uint8Array;
+  /** per rank: where the statement's line starts */
+  lineStart: Int32Array;
+  /** per rank: 1 when the statement opens an entry of a numbered list or of notes (opensEntry) */
+  entry: Uint8Array;
 }
 
 /**
@@ -192,9 +196,86 @@ export function isNote(st: Statement): boolean {
   return true;
 }
 
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** a Markdown link or image, `[alt](target)` or `![alt](target)`: bounded, negated classes only */
+const MD_LINK = /!?\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)/g;
+/**
+ * A dateline: (——)2024年1月22日在…人民代表大会第二次会议上, in brackets or not, Arabic or Chinese
+ * numerals; a speaker's name may follow on the same line.
+ */
+const DATELINE = /^[—\-－─\s\u3000（(]*[0-9〇○零一二三四五六七八九十]{2,4}年[0-9〇○零一二三四五六七八九十]{1,3}月[0-9〇○零一二三四五六七八九十]{1,3}日(?:在|于)[^。！？\n]{2,80}(?:会议|大会|会)上/;
+/** the marker that opens an entry of a numbered list or of notes: （28） 12. [37] 注： ① 一是 */
+const ENTRY_MARKER = /^[\s\u3000]*(?:[（(]\d{1,3}[）)]|\d{1,3}[.．、](?!\d)|\[\d{1,3}\]|［\d{1,3}］|注\s*\d{0,3}[:：]|[①-⑳]|[一二三四五六七八九十]+是)/;
+
+/**
+ * Text that repeats by design and is not prose of the report, left out like headings (the clause
+ * check aside):
+ * - a row of a Markdown table (`| 指标 | 单位 | 绝对数 |`: header rows repeat over every table);
+ * - a statement with no Chinese once Markdown links and images are taken out, in a Chinese
+ *   document (`![](./W0202….png)`, a "Public domain" footer, a URL);
+ * - a dateline (——2024年1月22日在…会议上), which sources repeat under the title;
+ * - a whole short line without a sentence's punctuation (no ，。；！？): a title, a caption
+ *   (表6　2024年…增长速度), a speaker's line, an unnumbered heading.
+ * `lineStart` is the offset where the statement's line starts; `cjkDoc` whether the document is
+ * written in Chinese.
+ */
+export function isStructure(text: string, st: Statement, lineStart: number, cjkDoc: boolean): boolean {
+  const { start, end } = st.span;
+  let i = lineStart;
+  while (i < start && /[ \t\u3000>]/.test(text[i])) i++;
+  if (text.charCodeAt(i) === 0x7c /* | */) return true;
+  const t = st.text;
+  if (cjkDoc && !CJK.test(t.length > 2000 ? t.slice(0, 2000) : t.replace(MD_LINK, ''))) return true;
+  if (t.length <= 120 && DATELINE.test(t)) return true;
+  // a whole short line without a sentence's punctuation
+  if (end - start <= 2 * HEADING_MAX && i === start) {
+    const le = text.indexOf('\n', end);
+    const rest = text.slice(end, le < 0 ? text.length : le);
+    if (/^[\s\u3000*]*$/.test(rest) && !/[，。；！？,;!?]/.test(t) && /[\u4e00-\u9fff]/.test(t)) return true;
+  }
+  return false;
+}
+
+/** Whether the statement's line opens with the marker of an entry of a list or of notes (（28）…, [37]…, 12.…). */
+export function opensEntry(text: string, st: Statement, lineStart: number): boolean {
+  // the marker may have been taken off the statement (a run-in heading's marker belongs to its section)
+  return ENTRY_MARKER.test(text.slice(lineStart, Math.min(st.span.end, lineStart + 16)));
+}
+
+/** Share of Chinese among the letters of the statements: more Chinese than Latin letters. */
+function chineseDocument(statements: Statement[]): boolean {
+  let cjk = 0;
+  let latin = 0;
+  for (const st of statements) {
+    const t = st.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) cjk++;
+      else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin++;
+    }
+  }
+  return cjk > latin;
+}
+
 export function buildKeyStream(text: string, statements: Statement[]): KeyStream {
   const table = keyTable();
   const order = statementOrder(statements);
+  const cjkDoc = chineseDocument(statements);
+  // line starts followed forward (statements are in text order): linear, even on one long line
+  const lineStartOf = new Int32Array(order.length);
+  const entry = new Uint8Array(order.length);
+  {
+    let ls = 0;
+    let nl = text.indexOf('\n');
+    for (let r = 0; r < order.length; r++) {
+      const s = statements[order[r]].span.start;
+      while (nl !== -1 && nl < s) {
+        ls = nl + 1;
+        nl = text.indexOf('\n', ls);
+      }
+      lineStartOf[r] = ls;
+    }
+  }
   let cap = 1;
   for (const st of statements) cap += st.span.end - st.span.start + 1;
   const codes = new Uint16Array(cap);
@@ -206,7 +287,8 @@ export function buildKeyStream(text: string, statements: Statement[]): KeyStream
   for (let r = 0; r < order.length; r++) {
     const st = statements[order[r]];
     keyStart[r] = k;
-    if (isHeading(text, st) || isNote(st)) {
+    if (opensEntry(text, st, lineStartOf[r])) entry[r] = 1;
+    if (isHeading(text, st) || isNote(st) || isStructure(text, st, lineStartOf[r], cjkDoc)) {
       heading[r] = 1;
       keyEnd[r] = k;
       continue;
@@ -228,7 +310,7 @@ export function buildKeyStream(text: string, statements: Statement[]): KeyStream
       k++;
     }
   }
-  return { codes, orig, length: k, order, keyStart, keyEnd, heading };
+  return { codes, orig, length: k, order, keyStart, keyEnd, heading, lineStart: lineStartOf, entry };
 }
 
 /** The key string of statement rank r. */
