@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { analyze, InputTooLargeError, MAX_INPUT_CHARS } from '../src/index.js';
+import { analyze, compareVersions, InputTooLargeError, MAX_INPUT_CHARS } from '../src/index.js';
 
 const seed = readFileSync(new URL('../../shared/corpus/000_304eac767b8a3bea.txt', import.meta.url), 'utf8');
 
@@ -77,6 +77,40 @@ describe('linear time on adversarial input', () => {
       // a floor of 20 ms keeps timer noise on tiny figures from failing the ratio
       expect(large, `${name}: 100K ${small.toFixed(0)} ms, 1M ${large.toFixed(0)} ms`).toBeLessThanOrEqual(15 * Math.max(small, 20));
       expect(large).toBeLessThan(30_000);
+    }, 120_000);
+  }
+});
+
+/** CPU milliseconds of one call. */
+function cpu(f: () => unknown): number {
+  collect();
+  const c0 = process.cpuUsage();
+  f();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
+describe('compare: linear in claims that share a number', () => {
+  // every claim of both versions has the same number: each could pair with every other
+  const families: Record<string, [string, string]> = {
+    'one growth everywhere': ['地区生产总值增长5%。', 'GDP grew by 5%. '],
+    'one level everywhere, one metric (the leftover pass)': ['居民人均可支配收入3万元。', 'Per capita disposable income was 40,000 yuan. '],
+  };
+  for (const [name, [zhUnit, enUnit]] of Object.entries(families)) {
+    it(name, () => {
+      const pair = (n: number) => {
+        const z = analyze(zhUnit.repeat(Math.ceil(n / zhUnit.length)), { language: 'zh', duplicates: false });
+        const e = analyze(enUnit.repeat(Math.ceil(n / enUnit.length)), { language: 'en', duplicates: false });
+        return [z, e] as const;
+      };
+      const [z1, e1] = pair(10_000);
+      const [z2, e2] = pair(80_000);
+      compareVersions(z1, e1); // warm up
+      const small = Math.min(cpu(() => compareVersions(z1, e1)), cpu(() => compareVersions(z1, e1)));
+      const large = cpu(() => compareVersions(z2, e2));
+      // 8x the claims: linear is about 8x, quadratic 64x (12 s for 40K characters a side before the cap)
+      expect(large, `${name}: 10K ${small.toFixed(0)} ms, 80K ${large.toFixed(0)} ms`).toBeLessThanOrEqual(16 * Math.max(small, 5));
+      expect(large).toBeLessThan(5_000);
     }, 120_000);
   }
 });

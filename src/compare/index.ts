@@ -165,6 +165,73 @@ function conflicts(fz: Fact[], fe: Fact[]): DisagreementReason[] {
 }
 
 /**
+ * Candidates per claim and per fact: the English claims with an equal number are taken nearest in
+ * the document first, at most this many, and at most MAX_NUMBERS distinct numbers within the
+ * tolerance are tried. A translation keeps its claims in about the same place, so the right partner
+ * is among the nearest; without a cap, reports whose claims share one number (every line "增长5%")
+ * try every pair: 40K characters a side took 12 s and 300K ran out of memory.
+ */
+export const MAX_CANDIDATES = 32;
+const MAX_NUMBERS = 8;
+
+/** The English facts by number, each number's claims by position in the document. */
+function numberIndex(ef: Fact[][], ePos: number[]): { near(x: number, pos: number): number[] } {
+  const byNumber = new Map<number, number[]>();
+  ef.forEach((fs, j) => {
+    for (const f of fs) {
+      const l = byNumber.get(f.number);
+      if (!l) byNumber.set(f.number, [j]);
+      else if (l[l.length - 1] !== j) l.push(j);
+    }
+  });
+  // claims are in document order, so each list is sorted by position already
+  const numbers = [...byNumber.keys()].sort((a, b) => a - b);
+  const firstAtLeast = (lo: number): number => {
+    let a = 0;
+    let b = numbers.length;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (numbers[m] < lo) a = m + 1;
+      else b = m;
+    }
+    return a;
+  };
+  return {
+    near(x, pos) {
+      // within the tolerance of a converted figure (1%), with room for rounding
+      const lo = x - Math.abs(x) * 0.011 - 1e-12;
+      const hi = x + Math.abs(x) * 0.011 + 1e-12;
+      const out: number[] = [];
+      // the distinct numbers in range, nearest to x first
+      let l = firstAtLeast(x) - 1;
+      let h = l + 1;
+      for (let tried = 0; tried < MAX_NUMBERS; tried++) {
+        const dl = l >= 0 && numbers[l] >= lo ? x - numbers[l] : Infinity;
+        const dh = h < numbers.length && numbers[h] <= hi ? numbers[h] - x : Infinity;
+        if (dl === Infinity && dh === Infinity) break;
+        const list = byNumber.get(numbers[dl <= dh ? l-- : h++])!;
+        // the claims with that number nearest to pos, outward
+        let a = 0;
+        let b = list.length;
+        while (a < b) {
+          const m = (a + b) >>> 1;
+          if (ePos[list[m]] < pos) a = m + 1;
+          else b = m;
+        }
+        let p = a - 1;
+        let q = a;
+        for (let taken = 0; taken < MAX_CANDIDATES && (p >= 0 || q < list.length); taken++) {
+          const dp = p >= 0 ? pos - ePos[list[p]] : Infinity;
+          const dq = q < list.length ? ePos[list[q]] - pos : Infinity;
+          out.push(list[dp <= dq ? p-- : q++]);
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/**
  * Compare a Chinese report with its English translation (see the header for the rule). The lists
  * are in document order (matched and disagree by the zh claim).
  */
@@ -176,26 +243,12 @@ export function compareVersions(zh: Report, en: Report): VersionComparison {
   const zPos = zc.map((c) => c.span.start / Math.max(1, zh.stats.characters));
   const ePos = ec.map((c) => c.span.start / Math.max(1, en.stats.characters));
   // the English facts by number, to find the claims that may share a fact without trying every pair
-  const byNumber = ef.flatMap((fs, j) => fs.map((f) => ({ n: f.number, j }))).sort((a, b) => a.n - b.n);
-  const near = (x: number): Set<number> => {
-    const lo = x - Math.abs(x) * 0.011 - 1e-12;
-    const hi = x + Math.abs(x) * 0.011 + 1e-12;
-    let a = 0;
-    let b = byNumber.length;
-    while (a < b) {
-      const m = (a + b) >>> 1;
-      if (byNumber[m].n < lo) a = m + 1;
-      else b = m;
-    }
-    const out = new Set<number>();
-    for (let k = a; k < byNumber.length && byNumber[k].n <= hi; k++) out.add(byNumber[k].j);
-    return out;
-  };
+  const byNumber = numberIndex(ef, ePos);
   const cands: Array<{ i: number; j: number; score: number; dist: number }> = [];
   for (let i = 0; i < zc.length; i++) {
     if (zf[i].length === 0) continue;
     const js = new Set<number>();
-    for (const f of zf[i]) for (const j of near(f.number)) js.add(j);
+    for (const f of zf[i]) for (const j of byNumber.near(f.number, zPos[i])) js.add(j);
     for (const j of [...js].sort((a, b) => a - b)) {
       if (ef[j].length === 0 || !metricsCompatible(zc[i], ec[j])) continue;
       let shared = 0;
@@ -237,16 +290,24 @@ export function compareVersions(zh: Report, en: Report): VersionComparison {
   for (let i = 0; i < zc.length; i++) {
     const canonical = zc[i].metric.canonical;
     if (zUsed.has(i) || !canonical) continue;
-    // English claims are in document order: those within 5% of the document of this one
+    // English claims are in document order: those within 5% of the document of this one, nearest first
     const list = byMetric.get(canonical) ?? [];
     let a = 0;
     let b = list.length;
     while (a < b) {
       const m = (a + b) >>> 1;
-      if (ePos[list[m]] < zPos[i] - 0.05) a = m + 1;
+      if (ePos[list[m]] < zPos[i]) a = m + 1;
       else b = m;
     }
-    for (let k = a; k < list.length && ePos[list[k]] <= zPos[i] + 0.05; k++) {
+    // outward from the nearest, at most MAX_CANDIDATES of them: a report whose claims all share one
+    // metric would otherwise try 5% of the other's claims for each of its own
+    let lo = a - 1;
+    let hi = a;
+    for (let taken = 0; taken < MAX_CANDIDATES; taken++) {
+      const before = lo >= 0 && ePos[list[lo]] >= zPos[i] - 0.05 ? zPos[i] - ePos[list[lo]] : Infinity;
+      const after = hi < list.length && ePos[list[hi]] <= zPos[i] + 0.05 ? ePos[list[hi]] - zPos[i] : Infinity;
+      if (before === Infinity && after === Infinity) break;
+      const k = before <= after ? lo-- : hi++;
       const j = list[k];
       if (zc[i].modality !== ec[j].modality) continue;
       const dist = Math.abs(zPos[i] - ePos[j]);
