@@ -1,0 +1,326 @@
+/**
+ * Canonical metric ids (dictionaries/metrics.json): which indicator a metric phrase names, and what
+ * is known of that indicator (its unit kind, which way is better, whether it is a level, a rate, a
+ * share or a count).
+ *
+ * The rule, Chinese: a phrase gets the id of an alias only when the alias is the phrase's HEAD —
+ * what the phrase measures — not a modifier inside it. Chinese noun phrases end with their head, so
+ *
+ * 1. the alias must end the phrase, but for words that say how the metric moved or is stated
+ *    (`$after`: 增长, 增速, 总额, 年均增长, 比上年…): 生产总值年均增长 → gdp;
+ * 2. a share, ratio or part of a metric ends with its own head (比例, 比重, 之比, 中位数, 能耗…),
+ *    so it never takes the metric's id: 财政性教育经费占国内生产总值比例 is not gdp — it has its own
+ *    alias, and a share the genre rarely uses gets no id;
+ * 3. before the alias stand only scope, time and lead words (`$before`: 全省, 地区, 城镇, 全年,
+ *    新建…), numbers with 年/月, and a place name ending in 省/市/区/县/州/旗/盟. Any other
+ *    modifier makes another aggregate: 海洋生产总值 and 数字经济核心产业增加值 are not gdp;
+ * 4. an alias marked `agent` is an action of the discipline genre (立案, 处分, 谈话函询): the words
+ *    before it name who acted (纪检监察机关共立案), so any words may precede it;
+ * 5. the longest alias wins where two end at the same place (人均地区生产总值 over 生产总值), and a
+ *    short alias inside a longer word is not that word's head (出口 in 进出口 is preceded by 进).
+ *
+ * English: the longest alias anywhere in the phrase, on word boundaries (M2 is not in km2);
+ * src/claims/en.ts decides relations (percentage of GDP).
+ *
+ * One pass over the phrase: aliases are indexed by their first character (first letter in English).
+ */
+import { loadJson } from '../dictionaries.js';
+import { foldWidthCode } from '../normalize/index.js';
+
+export const METRIC_UNITS = [
+  'percent', 'points', 'money', 'count', 'people', 'mass', 'area', 'length', 'volume', 'energy', 'power', 'turnover', 'concentration', 'days', 'years', 'ratio',
+] as const;
+export const METRIC_POLARITIES = ['higher-better', 'lower-better', 'ceiling', 'neutral'] as const;
+export const METRIC_KINDS = ['level', 'rate', 'share', 'count'] as const;
+
+export type MetricUnit = (typeof METRIC_UNITS)[number];
+export type MetricPolarity = (typeof METRIC_POLARITIES)[number];
+export type MetricKind = (typeof METRIC_KINDS)[number];
+
+export interface MetricInfo {
+  id: string;
+  zh: string[];
+  en: string[];
+  unit: MetricUnit;
+  polarity: MetricPolarity;
+  kind: MetricKind;
+  /** the alias is an action; the words before it name who acted (立案, 处分) */
+  agent: boolean;
+}
+
+/** Where an alias matched: [start, end) in the phrase as given. */
+export interface MetricMatch {
+  id: string;
+  alias: string;
+  start: number;
+  end: number;
+}
+
+export interface CanonicalOptions {
+  /** Chinese: the longest alias anywhere in the phrase, head or not (to ask whether a phrase mentions a metric). */
+  anywhere?: boolean;
+}
+
+interface RawEntry {
+  zh?: unknown;
+  en?: unknown;
+  unit?: unknown;
+  polarity?: unknown;
+  kind?: unknown;
+  agent?: unknown;
+}
+
+interface Dict {
+  info: Map<string, MetricInfo>;
+  /** zh alias → [alias, id], grouped by first character, longest first */
+  zhByFirst: Map<string, Array<[string, string]>>;
+  /** en alias (lower case) → [alias, id], grouped by first character, longest first */
+  enByFirst: Map<string, Array<[string, string]>>;
+  zh: Array<[string, string]>;
+  en: Array<[string, string]>;
+  before: Map<string, string[]>;
+  after: Set<string>;
+  afterMax: number;
+}
+
+let dict: Dict | null = null;
+
+function strings(v: unknown, what: string): string[] {
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x)) throw new Error(`baogao: dictionaries/metrics.json: ${what} must be a list of non-empty strings`);
+  return v as string[];
+}
+
+function oneOf<T extends string>(v: unknown, allowed: readonly T[], what: string): T {
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw new Error(`baogao: dictionaries/metrics.json: ${what} must be one of ${allowed.join(', ')} (got ${JSON.stringify(v)})`);
+  return v as T;
+}
+
+function byFirst(list: Array<[string, string]>): Map<string, Array<[string, string]>> {
+  const m = new Map<string, Array<[string, string]>>();
+  for (const e of list) {
+    const k = e[0].charAt(0);
+    let l = m.get(k);
+    if (!l) m.set(k, (l = []));
+    l.push(e);
+  }
+  return m;
+}
+
+function load(): Dict {
+  if (dict) return dict;
+  const raw = loadJson<Record<string, RawEntry | string | string[]>>('metrics.json');
+  const info = new Map<string, MetricInfo>();
+  const zh: Array<[string, string]> = [];
+  const en: Array<[string, string]> = [];
+  for (const [id, entry] of Object.entries(raw)) {
+    if (id.startsWith('$')) continue;
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new Error(`baogao: dictionaries/metrics.json: ${id} must be an object`);
+    const m: MetricInfo = {
+      id,
+      zh: strings(entry.zh, `${id}.zh`),
+      en: strings(entry.en ?? [], `${id}.en`),
+      unit: oneOf(entry.unit, METRIC_UNITS, `${id}.unit`),
+      polarity: oneOf(entry.polarity, METRIC_POLARITIES, `${id}.polarity`),
+      kind: oneOf(entry.kind, METRIC_KINDS, `${id}.kind`),
+      agent: entry.agent === true,
+    };
+    info.set(id, m);
+    for (const a of m.zh) zh.push([foldWidth(a), id]);
+    for (const a of m.en) en.push([a.toLowerCase(), id]);
+  }
+  zh.sort((a, b) => b[0].length - a[0].length);
+  en.sort((a, b) => b[0].length - a[0].length);
+  const before = new Map<string, string[]>();
+  for (const w of strings(raw.$before ?? [], '$before')) {
+    const k = w.charAt(0);
+    let l = before.get(k);
+    if (!l) before.set(k, (l = []));
+    l.push(w);
+  }
+  const afterList = strings(raw.$after ?? [], '$after');
+  dict = {
+    info,
+    zh,
+    en,
+    zhByFirst: byFirst(zh),
+    enByFirst: byFirst(en),
+    before,
+    after: new Set(afterList),
+    afterMax: afterList.reduce((n, w) => Math.max(n, w.length), 0),
+  };
+  return dict;
+}
+
+function foldWidth(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldWidthCode(s.charCodeAt(i)));
+  return out;
+}
+
+/** What the dictionary knows of a canonical id, or null for an unknown id. */
+export function metricInfo(id: string): MetricInfo | null {
+  return load().info.get(id) ?? null;
+}
+
+/** Every canonical id, in the dictionary's order. */
+export function metricIds(): string[] {
+  return [...load().info.keys()];
+}
+
+/** Aliases → canonical id, longest alias first, per language (English in lower case). */
+export function metricIndex(): { zh: Array<[string, string]>; en: Array<[string, string]> } {
+  const d = load();
+  return { zh: d.zh, en: d.en };
+}
+
+const ADMIN_SUFFIX = new Set(['省', '市', '区', '县', '州', '旗', '盟']);
+const PLACE_MAX = 10;
+const LIST_MARKS = new Set(['、', '和', '及', '与', '或', '，', ',']);
+const OPEN = new Set(['（', '(', '[', '［', '【']);
+const CLOSE = new Set(['）', ')', ']', '］', '】']);
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+function isHan(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/**
+ * Whether p[0, end) is made only of scope, time and lead words, numbers with 年/月 and place names:
+ * a left-to-right walk over reachable positions (each position tries the few words that start with
+ * its character), so linear in the prefix.
+ */
+function prefixAllowed(p: string, end: number, d: Dict): boolean {
+  if (end === 0) return true;
+  const reach = new Uint8Array(end + 1);
+  reach[0] = 1;
+  for (let i = 0; i < end; i++) {
+    if (!reach[i]) continue;
+    const words = d.before.get(p.charAt(i));
+    if (words) for (const w of words) if (i + w.length <= end && p.startsWith(w, i)) reach[i + w.length] = 1;
+    const c = p.charCodeAt(i);
+    if (isDigit(c)) {
+      // 2024年, 1-11月, 2.5年: a number and the time word after it
+      let j = i;
+      while (j < end && (isDigit(p.charCodeAt(j)) || p[j] === '.' || p[j] === '-' || p[j] === '—' || p[j] === '~' || p[j] === '至')) j++;
+      for (const w of ['年度', '年末', '年底', '季度', '年', '月', '日']) {
+        if (j + w.length <= end && p.startsWith(w, j)) reach[j + w.length] = 1;
+      }
+    } else if (isHan(c)) {
+      // a place name: up to PLACE_MAX Han characters ending in an administrative suffix
+      for (let j = i; j < end && j - i < PLACE_MAX && isHan(p.charCodeAt(j)); j++) {
+        if (ADMIN_SUFFIX.has(p.charAt(j))) reach[j + 1] = 1;
+      }
+    }
+  }
+  return reach[end] === 1;
+}
+
+/**
+ * The positions e such that p[e, n) is made only of `$after` words (e = n included), as a bitmap:
+ * walked right to left, each position trying the few lengths an `$after` word can have.
+ */
+function tailEnds(p: string, d: Dict): Uint8Array {
+  const n = p.length;
+  const ok = new Uint8Array(n + 1);
+  ok[n] = 1;
+  let close = -1; // the nearest closing bracket to the right
+  for (let e = n - 1; e >= 0; e--) {
+    const c = p.charAt(e);
+    if (CLOSE.has(c)) close = e;
+    // a note in brackets after the head, closed or cut off by the phrase's end: 固定资产投资（不含农户, 国内生产总值[2]
+    if (OPEN.has(c) && (close === -1 || ok[close + 1])) {
+      ok[e] = 1;
+      continue;
+    }
+    for (let l = 1; l <= d.afterMax && e + l <= n; l++) {
+      if (ok[e + l] && d.after.has(p.slice(e, e + l))) {
+        ok[e] = 1;
+        break;
+      }
+    }
+  }
+  return ok;
+}
+
+function matchZh(phrase: string, anywhere: boolean): MetricMatch | null {
+  const d = load();
+  const p = foldWidth(phrase);
+  const ends = anywhere ? null : tailEnds(p, d);
+  let best: [string, string] | null = null;
+  let bestStart = -1;
+  // head candidates: aliases ending where only `$after` words follow
+  const heads: Array<{ e: [string, string]; start: number }> = [];
+  for (let i = 0; i < p.length; i++) {
+    const cands = d.zhByFirst.get(p.charAt(i));
+    if (!cands) continue;
+    for (const e of cands) {
+      const a = e[0];
+      if (!p.startsWith(a, i)) continue;
+      if (ends) {
+        if (!ends[i + a.length]) continue;
+        heads.push({ e, start: i });
+      } else if (!best || a.length > best[0].length) {
+        best = e;
+        bestStart = i;
+      }
+      break; // candidates are longest first: the first that fits here is the longest here
+    }
+  }
+  if (ends) {
+    // the alias ending nearest the phrase's end, then the longest, whose prefix is scope, time or lead
+    // words (any prefix for an agent alias): 高速铁路运营里程 is 高速铁路, not 铁路运营里程 after 高速
+    heads.sort((x, y) => y.start + y.e[0].length - (x.start + x.e[0].length) || y.e[0].length - x.e[0].length);
+    for (const h of heads) {
+      // the last item of a list is not the list's head: 批评教育、谈话函询 (any alias, agent or not)
+      if (h.start > 0 && LIST_MARKS.has(p.charAt(h.start - 1))) continue;
+      if (d.info.get(h.e[1])!.agent || prefixAllowed(p, h.start, d)) {
+        best = h.e;
+        bestStart = h.start;
+        break;
+      }
+    }
+  }
+  if (!best) return null;
+  return { id: best[1], alias: best[0], start: bestStart, end: bestStart + best[0].length };
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+function matchEn(phrase: string): MetricMatch | null {
+  const d = load();
+  const p = phrase.toLowerCase();
+  let best: [string, string] | null = null;
+  let bestStart = -1;
+  for (let i = 0; i < p.length; i++) {
+    if (i > 0 && isWordChar(p.charCodeAt(i - 1)) && isWordChar(p.charCodeAt(i))) continue; // not a word start
+    const cands = d.enByFirst.get(p.charAt(i));
+    if (!cands) continue;
+    for (const e of cands) {
+      const a = e[0];
+      if (best && a.length <= best[0].length) break;
+      const end = i + a.length;
+      if (!p.startsWith(a, i)) continue;
+      // inside a word (a plural s may follow: deficit → deficits)
+      if (isWordChar(p.charCodeAt(end - 1)) && isWordChar(p.charCodeAt(end)) && !(p.charAt(end) === 's' && !isWordChar(p.charCodeAt(end + 1)))) continue;
+      best = e;
+      bestStart = i;
+      break;
+    }
+  }
+  return best ? { id: best[1], alias: best[0], start: bestStart, end: bestStart + best[0].length } : null;
+}
+
+/** The alias that gives a metric phrase its canonical id, and where it stands in the phrase. */
+export function metricMatch(phrase: string, lang: 'zh' | 'en' = 'zh', opts: CanonicalOptions = {}): MetricMatch | null {
+  if (!phrase) return null;
+  return lang === 'en' ? matchEn(phrase) : matchZh(phrase, opts.anywhere === true);
+}
+
+/** The canonical id of a metric phrase (see the rules above), or null. */
+export function canonicalMetric(phrase: string, lang: 'zh' | 'en' = 'zh', opts: CanonicalOptions = {}): string | null {
+  return metricMatch(phrase, lang, opts)?.id ?? null;
+}

@@ -1,0 +1,240 @@
+/**
+ * Canonical metric ids (dictionaries/metrics.json, src/claims/canonical.ts): the dictionary's
+ * integrity, and one test per matching rule on metric phrases as they stand in real sentences of
+ * ../shared/corpus (each sentence is quoted with its file; the test checks the phrase is in it).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalMetric, metricIds, metricIndex, metricInfo, metricMatch, METRIC_KINDS, METRIC_POLARITIES, METRIC_UNITS } from '../src/claims/canonical.js';
+import { canonicalMetric as viaLexicon } from '../src/claims/lexicon.js';
+import { dictionariesDir } from '../src/dictionaries.js';
+
+const raw = JSON.parse(readFileSync(join(dictionariesDir(), 'metrics.json'), 'utf8')) as Record<string, unknown>;
+
+/** The id of `phrase`, which must stand in `sentence` (a real sentence, quoted from the corpus). */
+function idIn(sentence: string, phrase: string): string | null {
+  expect(sentence).toContain(phrase);
+  return canonicalMetric(phrase);
+}
+
+describe('dictionaries/metrics.json', () => {
+  it('has at least 80 ids, each with zh aliases, a unit kind, a polarity and a kind', () => {
+    const ids = metricIds();
+    expect(ids.length).toBeGreaterThanOrEqual(80);
+    for (const [id, e] of Object.entries(raw)) {
+      if (id.startsWith('$')) continue;
+      const entry = e as Record<string, unknown>;
+      expect(Array.isArray(entry.zh) && (entry.zh as unknown[]).length > 0, `${id}.zh`).toBe(true);
+      expect(Array.isArray(entry.en), `${id}.en`).toBe(true);
+      expect(METRIC_UNITS, `${id}.unit`).toContain(entry.unit);
+      expect(METRIC_POLARITIES, `${id}.polarity`).toContain(entry.polarity);
+      expect(METRIC_KINDS, `${id}.kind`).toContain(entry.kind);
+      expect(/^[a-z][a-z0-9_]*$/.test(id), id).toBe(true);
+    }
+  });
+
+  it('lists no alias under two ids, in either language', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const owner = new Map<string, string>();
+      const clashes: string[] = [];
+      for (const [alias, id] of metricIndex()[lang]) {
+        const prev = owner.get(alias);
+        if (prev && prev !== id) clashes.push(`${alias}: ${prev} / ${id}`);
+        owner.set(alias, id);
+      }
+      expect(clashes, lang).toEqual([]);
+    }
+  });
+
+  it('covers the headline indicators of work reports, communiqués and discipline reports', () => {
+    const want = [
+      'gdp', 'gdp_per_capita', 'primary_value_added', 'secondary_value_added', 'service_value_added', 'industrial_value_added', 'fixed_asset_investment',
+      'manufacturing_investment', 'infrastructure_investment', 'private_investment', 'real_estate_investment', 'retail_sales', 'foreign_trade', 'exports',
+      'imports', 'fdi', 'general_budget_revenue', 'general_budget_expenditure', 'tax_revenue', 'cpi', 'ppi', 'urban_new_jobs', 'surveyed_unemployment',
+      'registered_unemployment', 'disposable_income', 'urban_income', 'rural_income', 'consumption_expenditure', 'grain_output', 'energy_intensity',
+      'carbon_intensity', 'pm25', 'good_air_days_ratio', 'rd_intensity', 'urbanization_rate', 'forest_coverage', 'high_tech_enterprises', 'patents',
+      'population', 'births', 'freight_turnover', 'tourist_arrivals', 'tourism_revenue', 'cases_filed', 'people_disciplined', 'detention',
+      'transferred_to_procuratorate', 'talks_and_inquiries', 'problem_leads', 'inspections', 'petitions_and_reports', 'eight_point_violations',
+      'voluntary_surrender',
+    ];
+    expect(want.filter((id) => !metricInfo(id))).toEqual([]);
+  });
+
+  it('says what it is read by, and that file exists', () => {
+    const comment = String(raw.$comment);
+    const named = /src\/[\w/.-]+\.ts/.exec(comment)?.[0];
+    expect(named).toBeTruthy();
+    expect(existsSync(join(dictionariesDir(), '..', named!))).toBe(true);
+  });
+});
+
+describe('metricInfo', () => {
+  it('gives the unit kind, polarity and kind the targets work needs', () => {
+    expect(metricInfo('cpi')).toMatchObject({ id: 'cpi', unit: 'percent', polarity: 'ceiling', kind: 'rate' });
+    expect(metricInfo('surveyed_unemployment')).toMatchObject({ unit: 'percent', polarity: 'lower-better' });
+    expect(metricInfo('energy_intensity')).toMatchObject({ polarity: 'lower-better', kind: 'rate' });
+    expect(metricInfo('urban_new_jobs')).toMatchObject({ unit: 'people', polarity: 'higher-better', kind: 'count' });
+    expect(metricInfo('gdp')?.zh).toContain('地区生产总值');
+    expect(metricInfo('cases_filed')?.agent).toBe(true);
+    expect(metricInfo('no_such_metric')).toBeNull();
+  });
+});
+
+describe('canonicalMetric, Chinese: the alias must be the head of the phrase', () => {
+  it('rule 1: a share or ratio of a metric never takes its id (财政性教育经费占国内生产总值比例)', () => {
+    // zh/national-2016: 坚持教育优先发展，财政性教育经费占国内生产总值比例持续超过4%。
+    const s1 = '坚持教育优先发展，财政性教育经费占国内生产总值比例持续超过4%。';
+    expect(idIn(s1, '财政性教育经费占国内生产总值比例')).toBe('education_spending_share');
+    // zh/prov-guangdong-2024: 海洋生产总值占比达14%、总量连续29年居全国首位
+    const s2 = '实施海洋强省建设三年行动，海洋生产总值占比达14%、总量连续29年居全国首位。';
+    expect(idIn(s2, '海洋生产总值占比')).toBeNull();
+    // reference/nbs-*: 国内生产总值之比 (a ratio to GDP); a share the genre rarely names gets no id
+    expect(canonicalMetric('国内生产总值之比')).toBeNull();
+    expect(canonicalMetric('占地区生产总值比重')).toBeNull();
+  });
+
+  it('rule 2: another aggregate is not gdp (海洋生产总值, 数字经济核心产业增加值)', () => {
+    // zh/prov-zhejiang-2025: 实施海洋经济高质量发展倍增行动，全省海洋生产总值增长6.5%左右
+    const s = '实施海洋经济高质量发展倍增行动，全省海洋生产总值增长6.5%左右。';
+    expect(idIn(s, '全省海洋生产总值')).toBe('marine_gdp');
+    // docx/2025年*: 数字经济核心产业增加值占地区生产总值比重提升1.5个百分点
+    const s2 = '数字经济核心产业增加值占地区生产总值比重提升1.5个百分点。';
+    expect(idIn(s2, '数字经济核心产业增加值')).toBe('digital_economy_core_value_added');
+    expect(idIn(s2, '数字经济核心产业增加值占地区生产总值比重')).toBe('digital_economy_share');
+    // reference/nbs-*: 农副食品加工业增加值 is one industry's, not 规上工业's
+    expect(canonicalMetric('农副食品加工业增加值')).toBeNull();
+  });
+
+  it('rule 3: the per-capita figure has its own id (人均地区生产总值)', () => {
+    // zh/prov-shandong-2023: 人均地区生产总值9.4万元、年均增长4.2%
+    const s = '进出口总额突破7万亿元，5年累计实际利用外资7277亿元。人均地区生产总值9.4万元、年均增长4.2%。';
+    expect(idIn(s, '人均地区生产总值')).toBe('gdp_per_capita');
+    expect(canonicalMetric('人均国内生产总值')).toBe('gdp_per_capita');
+  });
+
+  it('rule 4: GDP增速 and 经济增长 are gdp; words after the head that say how it moved do not block it', () => {
+    // docx/2025年*: 确保项目投资增速快于GDP增速
+    const s = '确保项目投资增速快于GDP增速、制造业投资增速快于面上投资增速';
+    expect(idIn(s, 'GDP增速')).toBe('gdp');
+    // zh/national-2019: 经济增长6.6%，总量突破90万亿元
+    expect(canonicalMetric('经济增长')).toBe('gdp');
+    // zh/prov-guangdong-2024: 地区生产总值年均增长7%
+    const s2 = '五年来，我们大力推动经济转型升级，综合实力再上新台阶。地区生产总值年均增长7%';
+    expect(idIn(s2, '地区生产总值年均增长')).toBe('gdp');
+    expect(canonicalMetric('生产总值年均增长')).toBe('gdp');
+  });
+
+  it('rule 5: scope and time words before the head do not block it (全省, 全市, 地区, 全年, 城镇, 2024年)', () => {
+    // zh/prov-guangdong-2024: 全省地区生产总值达9.73万亿元、同比增长6.8%
+    const s = '全省地区生产总值达9.73万亿元、同比增长6.8%';
+    expect(idIn(s, '全省地区生产总值')).toBe('gdp');
+    // reference/nbs-2024: 全年全国居民人均可支配收入41314元
+    expect(canonicalMetric('全年全国居民人均可支配收入')).toBe('disposable_income');
+    expect(canonicalMetric('2024年全市规模以上工业增加值')).toBe('industrial_value_added');
+    // a place name ending in 区/市/省… is a scope (gbk/hailar-district-*: 海拉尔区地区生产总值)
+    expect(canonicalMetric('海拉尔区地区生产总值')).toBe('gdp');
+    // the longest alias that is the head wins: 城镇居民人均可支配收入 is urban, not all residents
+    expect(canonicalMetric('全省城镇居民人均可支配收入')).toBe('urban_income');
+  });
+
+  it('rule 6: other modifiers before the head make it a part: 城镇常住人口 is not population, 入境游客 not all tourists', () => {
+    // zh/city-zhongwei-2021: 到2025年，全市城镇常住人口达70万人、城镇化率达到54%
+    const s = '到2025年，全市城镇常住人口达70万人、城镇化率达到54%、市辖区达到60%。';
+    expect(idIn(s, '全市城镇常住人口')).toBe('urban_population');
+    expect(idIn(s, '城镇化率')).toBe('urbanization_rate');
+    expect(canonicalMetric('入境游客')).toBeNull();
+    expect(canonicalMetric('高技术产业实际使用外资')).toBeNull();
+    // but a scope may be a region: 东部地区生产总值 (reference/nbs-*)
+    expect(canonicalMetric('东部地区生产总值')).toBe('gdp');
+  });
+
+  it('rule 7: short aliases do not fire inside longer unrelated words', () => {
+    // zh/national-2015: 改革出口退税负担机制 — 出口退税 is a rebate, not exports
+    const s = '改革出口退税负担机制、退税增量全部由中央财政负担';
+    expect(idIn(s, '出口退税')).toBeNull();
+    // zh/national-2018: 高速铁路运营里程从9000多公里增加到2万5千公里 — 铁路 inside, the head is 高速铁路
+    const s2 = '高速铁路运营里程从9000多公里增加到2万5千公里、占世界三分之二';
+    expect(idIn(s2, '高速铁路运营里程')).toBe('railway_length');
+    expect(canonicalMetric('铁路投资')).toBeNull();
+    // 进出口 is foreign trade; 出口 inside it is not exports
+    expect(canonicalMetric('货物进出口总额')).toBe('foreign_trade');
+    expect(canonicalMetric('服务进出口逆差')).toBeNull();
+    // an alias spelled in full-width letters is the same alias
+    expect(canonicalMetric('ＧＤＰ增速')).toBe('gdp');
+  });
+
+  it('rule 8: a note in brackets after the head does not block it', () => {
+    // reference/nbs-2024: 其中，固定资产投资（不含农户）551478亿元
+    const s = '其中，固定资产投资（不含农户）551478亿元，增长5.4%。';
+    expect(idIn(s, '固定资产投资（不含农户）')).toBe('fixed_asset_investment');
+    expect(canonicalMetric('固定资产投资（不含农户')).toBe('fixed_asset_investment');
+    // reference/nbs-*: footnote marks 国内生产总值[2]
+    expect(canonicalMetric('国内生产总值[2]')).toBe('gdp');
+  });
+
+  it('rule 9: the discipline genre — an action keeps its id whoever did it, but not as the last item of a list', () => {
+    // zh/party-ccdi-2012: 全国纪检监察机关共立案643759件，结案639068件，给予党纪政纪处分668429人
+    const s = '2007年11月至2012年6月，全国纪检监察机关共立案643759件，结案639068件，给予党纪政纪处分668429人';
+    expect(idIn(s, '全国纪检监察机关共立案')).toBe('cases_filed');
+    expect(idIn(s, '结案')).toBe('cases_closed');
+    expect(idIn(s, '给予党纪政纪处分')).toBe('people_disciplined');
+    // zh/party-ccdi-2017: 纪检监察机关共接受信访举报1218.6万件，处置问题线索267.4万件
+    expect(canonicalMetric('纪检监察机关共接受信访举报')).toBe('petitions_and_reports');
+    expect(canonicalMetric('处置问题线索')).toBe('problem_leads');
+    expect(canonicalMetric('中央八项规定精神问题')).toBe('eight_point_violations');
+    // zh/party-ccdi-2017: 运用第一种形态批评教育、谈话函询95.5万人次 — the first form, not the talks alone
+    const s2 = '其中，运用第一种形态批评教育、谈话函询95.5万人次、占46.7%';
+    expect(idIn(s2, '运用第一种形态批评教育、谈话函询')).toBeNull();
+    expect(canonicalMetric('谈话函询')).toBe('talks_and_inquiries');
+  });
+
+  it('keeps the old callers working: lexicon re-exports it, and anywhere finds an alias that is not the head', () => {
+    expect(viaLexicon('地区生产总值', 'zh')).toBe('gdp');
+    expect(canonicalMetric('财政性教育经费占国内生产总值', 'zh', { anywhere: true })).toBe('gdp');
+    expect(canonicalMetric('')).toBeNull();
+    const m = metricMatch('全省地区生产总值年均增长');
+    expect(m).toMatchObject({ id: 'gdp', alias: '地区生产总值', start: 2, end: 8 });
+  });
+
+  it('is a function of the phrase alone and never throws (property)', () => {
+    const pieces = ['全省', '地区生产总值', '占', '比重', '增长', '海洋', '、', '（不含农户）', '立案', '出口', '进', 'GDP', '2024年', '人均', ''];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), fc.string({ maxLength: 6 }), (parts, junk) => {
+        const p = parts.join('') + junk;
+        const id = canonicalMetric(p);
+        expect(id === null || metricInfo(id) !== null).toBe(true);
+        expect(canonicalMetric(p)).toBe(id);
+        const m = metricMatch(p);
+        if (m) expect(p.length >= m.end && m.start >= 0).toBe(true);
+      }),
+    );
+  });
+
+  it('stays linear: a 200,000-character phrase is matched fast', () => {
+    const long = '全省'.repeat(50_000) + '地区生产总值' + '增长'.repeat(25_000);
+    const t0 = performance.now();
+    expect(canonicalMetric(long)).toBe('gdp');
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
+
+describe('canonicalMetric, English (official translations)', () => {
+  it('finds the ids of the national reports\' phrases', () => {
+    // en/national-2015..2021
+    expect(canonicalMetric('registered urban unemployment rate', 'en')).toBe('registered_unemployment');
+    expect(canonicalMetric('CPI increase', 'en')).toBe('cpi');
+    expect(canonicalMetric('forest coverage', 'en')).toBe('forest_coverage');
+    expect(canonicalMetric('energy consumption per unit of GDP', 'en')).toBe('energy_intensity');
+    expect(canonicalMetric('new urban jobs', 'en')).toBe('urban_new_jobs');
+    expect(canonicalMetric('share of coal consumption', 'en')).toBe('coal_share');
+  });
+
+  it('matches whole words, a plural s allowed', () => {
+    // en/national-2017: The length of high-speed railways that are up and running in China
+    expect(canonicalMetric('The length of high-speed railways', 'en')).toBe('railway_length');
+    expect(canonicalMetric('km2 of land', 'en')).toBeNull();
+    expect(canonicalMetric('GDPR compliance', 'en')).toBeNull();
+  });
+});
