@@ -81,7 +81,7 @@ describe('masked values', () => {
   it('takes no lone preposition before the number for a metric (将2.8万亿元…, 在70%左右的地市…)', () => {
     // national-2021/2022 and national-2016: the metric was 将 and 在
     for (const s of ['建立常态化财政资金直达机制，将2.8万亿元中央财政资金纳入直达机制。', '在70%左右的地市开展分级诊疗试点。']) {
-      for (const c of claims(s)) expect(c.metric.text, s).not.toMatch(/^[将在对]$/);
+      for (const c of claims(s)) expect(c.metric.text ?? '', s).not.toMatch(/^[将在对]$/);
     }
   });
 

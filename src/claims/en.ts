@@ -35,6 +35,7 @@
  * as the Chinese says it (压减钢铁产能3000万吨, 新增高标准农田8000万亩); "the number of… by", per-head
  * levels ("by 30 yuan per person") and past passives ("was reduced by 11.09 million") stay growths.
  */
+import { periodKindEn } from './period.js';
 import { createRequire } from 'node:module';
 
 type Nlp = (text: string) => { json(): unknown; numbers(): { get(): unknown } };
@@ -1068,7 +1069,7 @@ function toClaim(text: string, st: Statement, d: Draft, role: Section['role'], i
   let period: Claim['period'] = null;
   let after: Claim['period'] = null;
   for (const m of periodsOf(s)) {
-    const p = { text: m.text, span: { start: base + m.at, end: base + m.at + m.text.length } };
+    const p = { text: m.text, span: { start: base + m.at, end: base + m.at + m.text.length }, kind: periodKindEn(m.text, s.slice(Math.max(0, m.at - 8), m.at)) };
     if (m.at + m.text.length <= first) period = p;
     else if (m.at >= last && !after) after = p;
   }
@@ -1080,10 +1081,10 @@ function toClaim(text: string, st: Statement, d: Draft, role: Section['role'], i
     statementId: st.id,
     span: { start: base + start, end: base + end },
     text: text.slice(base + start, base + end),
-    metric: { text: metricText, span: metricSpan, canonical: metricText ? canonicalEn(metricText) : null },
+    metric: { text: metricText || null, span: metricText ? metricSpan : null, canonical: metricText ? canonicalEn(metricText) : null },
     value: d.value ? quantity(text, base, d.value) : null,
     baseline: d.baseline ? quantity(text, base, d.baseline) : null,
-    growth: d.growth ? { direction: d.growth.direction ?? 'up', quantity: quantity(text, base, d.growth), basis: d.growth.basis } : null,
+    growth: d.growth ? { direction: d.growth.direction ?? 'up', quantity: quantity(text, base, d.growth), basis: d.growth.basis, average: /average|annual(?:ly)? on average/i.test(d.growth.basis ?? '') } : null,
     ranks,
     period,
     modality: modalityEn(s, first, role),

@@ -10,10 +10,19 @@ import type { Claim, Growth, Modality, Placeholder, Quantity, Rank, Section, Sta
 import { toNormalized, toOriginal, type Normalized } from '../normalize/index.js';
 import { scanNumbers, type NumberToken } from '../annotate/numbers.js';
 import { boldDelimiters, looksLikeMarkdown } from '../annotate/placeholders.js';
-import { words, type Word } from '../annotate/tokens.js';
+import { periodKindZh } from './period.js';
+import { endsWithAny, isOnlyFunctionWords, onlyVerbs, postMetric, startsWithAny, trimMetric } from './metric.js';
 import {
+  ACHIEVED_BEFORE,
+  ACTUAL_CLAUSE_CUES,
   ACTUAL_CUES_IN_PLANS,
+  MODAL_YAO_AFTER,
+  NOT_TARGET_WORDS,
+  MODAL_YAO_BEFORE,
+  TARGET_CLAUSE_CUES,
+  TARGET_LEAD,
   BASIS,
+  GENERIC_HEADS,
   BOUND_AFTER,
   BOUND_BEFORE,
   BOUND_BEFORE_WORDS,
@@ -78,43 +87,6 @@ export function sectionRoles(sections: Section[]): Map<string, Section['role']> 
   return m;
 }
 
-/**
- * A word list grouped by one character of each word (the last, or the first), longest first;
- * built once per list and end. An empty word is grouped under ''.
- */
-const byLast = new WeakMap<readonly string[], Map<string, string[]>>();
-const byFirst = new WeakMap<readonly string[], Map<string, string[]>>();
-function indexed(words: readonly string[], last: boolean): Map<string, string[]> {
-  const cache = last ? byLast : byFirst;
-  let m = cache.get(words);
-  if (!m) {
-    m = new Map();
-    for (const w of [...words].sort((a, b) => b.length - a.length)) {
-      const k = last ? w.charAt(w.length - 1) : w.charAt(0);
-      if (!m.has(k)) m.set(k, []);
-      m.get(k)!.push(w);
-    }
-    cache.set(words, m);
-  }
-  return m;
-}
-
-/** The longest word of the list that ends `s`, or null. */
-function endsWithAny(s: string, words: readonly string[]): string | null {
-  if (!s) return null;
-  const ws = indexed(words, true).get(s.charAt(s.length - 1));
-  if (ws) for (const w of ws) if (s.endsWith(w)) return w;
-  return null;
-}
-
-/** The longest word of the list that starts `s`, or null. */
-function startsWithAny(s: string, words: readonly string[]): string | null {
-  const index = indexed(words, false);
-  const ws = s ? index.get(s.charAt(0)) : undefined;
-  if (ws) for (const w of ws) if (s.startsWith(w)) return w;
-  return index.has('') ? '' : null;
-}
-
 /** Offset where the clause holding `pos` starts (normalised), not before `from`. */
 /**
  * How far back a number's context is read. Real clauses are far shorter; the bound keeps a
@@ -134,7 +106,7 @@ function headOf(t: string, a: number, at: number): string {
 }
 
 const PERIOD_RE =
-  /(?:前三季度|[一二三四]季度|上半年|下半年|全年|今年以来|去年以来|年初以来|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末|止)|截至目前|[0-9]{4}年(?:底|末|上半年|前三季度)?|过去[一二三四五六七八九十]年|[一二三四五六七八九十]年来|近[一二三四五六七八九十0-9]+年|“十[一二三四五]五”(?:时期|期间)?|十[一二三四五]五(?:时期|期间))/g;
+  /(?:[0-9]{4}年(?:[0-9]{1,2}月)?[—\-－~～至到][0-9]{4}年(?:[0-9]{1,2}月)?|前三季度|[一二三四]季度|上半年|下半年|全年|今年以来|去年以来|年初以来|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末|止)|截至目前|[0-9]{4}[—\-－~～至到][0-9]{4}年|[0-9]{4}年(?:底|末|上半年|前三季度)?|过去[一二三四五六七八九十两]年|[一二三四五六七八九十两]年(?:来|间)|[一二三四五六七八九十两]年(?=年均|累计|共|总计|平均|增加|增长|提高|翻)|近[一二三四五六七八九十两0-9]+年|“十[一二三四五六]五”(?:时期|期间)?|十[一二三四五六]五(?:时期|期间))/g;
 
 /** Slogans by their first character, longest first, built once. */
 let slogansByFirst: Map<number, string[]> | null = null;
@@ -275,87 +247,6 @@ function growthVerb(pre: string): { verb: string; dir: 'up' | 'down'; rest: stri
   return { verb, dir: verb === up ? 'up' : 'down', rest: s.slice(0, -verb.length) };
 }
 
-/** Prepositions and coverbs that, alone before a number, are no metric. */
-const LONE_PREPOSITIONS = '将把对向给使让以按为在从于据经';
-
-/** Strip verbs, modifiers and lead words off a metric candidate [s, e) of t; returns the trimmed range. */
-function trimMetric(t: string, s: number, e: number, cap = 16): { start: number; end: number } | null {
-  let a = s;
-  let b = e;
-  for (let guard = 0; guard < 12 && b > a; guard++) {
-    const cur = t.slice(a, b);
-    const w = endsWithAny(cur, TRAILING_VERBS) ?? endsWithAny(cur, MODIFIERS) ?? endsWithAny(cur, GROWTH_UP) ?? endsWithAny(cur, GROWTH_DOWN);
-    const punct = /[“”‘’"'（）()《》、的\s\u3000*]$/.test(cur) ? 1 : 0;
-    const scope = endsWithAny(cur, rankingScopes());
-    if (punct) b -= 1;
-    else if (w) b -= w.length;
-    else if (scope) b -= scope.length;
-    else break;
-  }
-  for (let guard = 0; guard < 12 && b > a; guard++) {
-    const cur = t.slice(a, b);
-    const period = /^(?:[0-9]{4}年(?:底|末)?|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末)|[0-9]{1,2}月(?:底|末|份)?|今年以来|去年以来|今年|去年|全年|上半年|前三季度|年末|年底|目前)/.exec(cur);
-    const w = startsWithAny(cur, LEAD_WORDS) ?? startsWithAny(cur, SCOPE_PREFIXES);
-    const punct = /^[“”‘’"'（）()《》、和及与\s\u3000*]/.test(cur) ? 1 : 0;
-    if (period) a += period[0].length;
-    else if (punct) a += 1;
-    else if (w && cur.length > w.length) a += w.length;
-    else break;
-  }
-  if (b - a < 1) return null;
-  // 将75%以上的财力用于…, 对新增2万亿元资金…: a lone preposition before the number names nothing
-  if (b - a === 1 && LONE_PREPOSITIONS.includes(t.charAt(a))) return null;
-  // 比上年年初预算增加1800亿元: a comparison basis, not a metric
-  if (/^(?:比|较|同比|环比)/.test(t.slice(a, b))) return null;
-  // “新三样”出口: after a quotation the metric is what follows it
-  const q = t.slice(a, b).lastIndexOf('”');
-  if (q !== -1 && b - (a + q + 1) >= 2) a = a + q + 1;
-  // the noun phrase nearest the number: after the last 的 or verb-like break when long
-  let cur = t.slice(a, b);
-  const de = cur.lastIndexOf('的');
-  if (de !== -1 && b - (a + de + 1) >= 2) a = a + de + 1;
-  cur = t.slice(a, b);
-  if (cur.length >= 5 && cap <= 16) {
-    const r = nounPhrase(cur);
-    if (r) {
-      b = a + r.end;
-      a = a + r.start;
-    }
-  }
-  if (b - a > cap) a = b - cap;
-  return b > a ? { start: a, end: b } : null;
-}
-
-/**
- * Verbs that head a metric as nouns do (政治学习, 城镇新增就业, 固定资产投资): never cut there.
- */
-const NOMINAL_VERBS = new Set([
-  '就业', '学习', '投资', '消费', '出口', '进口', '增长', '治理', '改造', '检测', '覆盖', '运营', '建设', '发展', '服务', '保障', '生产', '加工', '销售', '交易',
-  '贸易', '培训', '救助', '认证', '审批', '监测', '排放', '污染', '发电', '装机', '供热', '供水', '养老', '医疗', '教育', '研发', '创新', '开放', '接待', '招商',
-  '引资', '融资', '贷款', '营收', '收入', '支出', '减税', '降费', '结算', '补贴', '吞吐', '通车', '运行', '流转', '登记', '注册', '备案', '签约', '到位', '利用',
-  '回收', '处理', '达标', '覆盖率', '实现', '完成',
-]);
-
-/** The noun phrase at the end of `s`: after the last verb that is not itself a noun here. */
-function nounPhrase(s: string): { start: number; end: number } | null {
-  const ws = words(s);
-  if (ws.length < 2 || ws.every((w) => w.tag === 'x' || w.tag === 'w')) return null;
-  const end = ws.length;
-  const nouny = (w: Word | undefined) => !!w && /^(?:n|nr|ns|nt|nz|nrt|ng|vn|j|eng|an)$/.test(w.tag);
-  let start = 0;
-  for (let k = 0; k < end - 1; k++) {
-    const w = ws[k];
-    // cut after a verb that takes the metric as its object (开展…政治学习, 累计接种疫苗), but not
-    // inside a noun compound whose verb has a noun subject (企业开办时间)
-    if (w.tag === 'v' && w.word.length >= 2 && !NOMINAL_VERBS.has(w.word) && !nouny(ws[k - 1]) && nouny(ws[k + 1])) start = k + 1;
-    if ((w.tag === 'p' || w.tag === 'c' || w.tag === 'r') && (w.word.length >= 2 || /[在对从向为把被于给和与及]/.test(w.word))) start = k + 1;
-  }
-  if (start >= end) return null;
-  const r = { start: ws[start].start, end: ws[end - 1].end };
-  if (r.end - r.start < 2) return null;
-  return r;
-}
-
 function boundOf(t: string, tok: NumberToken, pre: string): { bound: Quantity['bound']; end: number } {
   const after = t.slice(tok.after, tok.after + 3);
   // 余/多 between the number and the unit (***余篇) were read into the unit: bound approx
@@ -482,30 +373,17 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
       }
       metric = null;
     } else {
-      const post = role === 'value' ? postMetric(t, tok, end, b) : null;
+      // 召开7次全会, 完成9000亩湿地修复: the measured thing follows the number when the words
+      // before it only say what was done
+      const verbal = onlyVerbs(t, metric);
+      const post = role === 'value' ? postMetric(t, tok, end, b, verbal) : null;
       if (post) metric = post;
     }
     items.push({ tok, role, end, bound, direction, basis, metric, distribute, head: distribute && !continues ? { start: cs, end: tok.start } : null });
-    prevEnd = end;
+    // a metric read after the number is not the next number's too (210万亩新造林、205万亩森林抚育)
+    prevEnd = metric && metric.start >= end ? metric.end : end;
   }
   return group(items, t);
-}
-
-const POST_STOP = /建成|开工|投用|投产|获批|入选|通过|实现|达到|完成|落地|签约|被|全部|均|已|顺利|成功|纳入|正式|累计|共|分别/;
-
-/** 新建10家省级全域旅游示范区: after a measure word the metric follows the number. */
-function postMetric(t: string, tok: NumberToken, end: number, b: number): { start: number; end: number } | null {
-  if (!tok.unit || !(MEASURE_WORDS.has(tok.unit.base) || tok.unit.kind === 'scale')) return null;
-  let e = end;
-  const limit = Math.min(b, end + 18);
-  while (e < limit && !/[，。；、（(：:\n”“]/.test(t.charAt(e))) e++;
-  let s0 = end;
-  if (t.charAt(s0) === '的') s0++;
-  const seg = t.slice(s0, e);
-  const stop = POST_STOP.exec(seg);
-  const e2 = stop ? s0 + stop.index : e;
-  if (e2 - s0 < 2 || !/^[\u4e00-\u9fffA-Za-z]/.test(t.charAt(s0))) return null;
-  return { start: s0, end: e2 };
 }
 
 /** Split a metric list 交通、水利 / 生产安全事故起数、死亡人数 into n ranges, or null. */
@@ -534,7 +412,7 @@ function group(items: Item[], t: string): Draft[] {
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     const last = drafts[drafts.length - 1];
-    const ownMetric = it.metric && !isOnlyFunctionWords(t.slice(it.metric.start, it.metric.end)) ? it.metric : null;
+    const ownMetric = ownMetricOf(it, t) ? it.metric : null;
     if (it.role === 'baseline') {
       pendingBaseline = it;
       continue;
@@ -628,12 +506,14 @@ function group(items: Item[], t: string): Draft[] {
   return drafts;
 }
 
+/**
+ * A number names its own metric unless the words before it are function words or a bare generic
+ * head (总量居全国第2, 总数达132所: the total of the subject named before).
+ */
 function ownMetricOf(it: Item, t: string): boolean {
-  return !!it.metric && !isOnlyFunctionWords(t.slice(it.metric.start, it.metric.end));
-}
-
-function isOnlyFunctionWords(s: string): boolean {
-  return /^[\s、，和及与并且其中共累计全年均分别同比比较上年去年]*$/.test(s) || s.length < 2;
+  if (!it.metric) return false;
+  const s = t.slice(it.metric.start, it.metric.end);
+  return !isOnlyFunctionWords(s) && !GENERIC_HEADS.has(s);
 }
 
 function quantity(text: string, norm: Normalized, it: Item): Quantity {
@@ -675,6 +555,7 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
     if (e.end > end) end = e.end;
   }
   const start = Math.min(d.metric?.start ?? firstTok, firstTok);
+  if (d.metric && d.metric.end > end) end = d.metric.end;
   const span = toOriginal(norm, start, end);
   const metricSpan = d.metric ? toOriginal(norm, d.metric.start, d.metric.end) : null;
   // reported text is the original's; the canonical id is matched on the normalised copy
@@ -710,7 +591,9 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
   let m: RegExpExecArray | null;
   while ((m = PERIOD_RE.exec(head))) {
     const ps = toOriginal(norm, headStart + m.index, headStart + m.index + m[0].length);
-    period = { text: text.slice(ps.start, ps.end), span: ps };
+    const at = headStart + m.index;
+    const kind = periodKindZh(m[0], t.slice(Math.max(a, at - 2), at), t.slice(headStart + m.index + m[0].length, headStart + m.index + m[0].length + 1));
+    period = { text: text.slice(ps.start, ps.end), span: ps, kind };
   }
   // scope: 全市, 全省, 区外… at the start of the claim's clause
   const clause = t.slice(clauseStart(t, a, start), firstTok);
@@ -720,13 +603,15 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
     statementId: st.id,
     span,
     text: text.slice(span.start, span.end),
-    metric: { text: metricText, span: metricSpan, canonical: canonicalMetric(metricNorm) },
+    metric: { text: metricText || null, span: metricText ? metricSpan : null, canonical: metricNorm ? canonicalMetric(metricNorm) : null },
     value: d.value ? quantity(text, norm, d.value) : null,
     baseline: d.baseline ? quantity(text, norm, d.baseline) : null,
-    growth: d.growth ? { direction: d.growth.direction ?? 'up', quantity: quantity(text, norm, d.growth), basis: d.growth.basis } : null,
+    growth: d.growth
+      ? { direction: d.growth.direction ?? 'up', quantity: quantity(text, norm, d.growth), basis: d.growth.basis, average: d.growth.basis === '年均' || d.growth.basis === '年平均' }
+      : null,
     ranks,
     period,
-    modality: modality(t, a, firstTok, role),
+    modality: modality(t, a, firstTok, role, period?.kind === 'horizon'),
     scope,
   };
 }
@@ -747,13 +632,60 @@ function forecastCue(t: string, a: number, at: number): boolean {
   return false;
 }
 
-function modality(t: string, a: number, at: number, role: Section['role']): Modality {
-  const head = headOf(t, a, at);
+/**
+ * A claim's modality. Its own clause decides first (去年…增长5.2% is an outcome even in the plan
+ * part; 力争…增长5% is a target even in a review), then a target list's lead (今年发展主要预期目标是：…),
+ * and only then the role of the section it stands in.
+ */
+function modality(t: string, a: number, at: number, role: Section['role'], horizon: boolean): Modality {
   if (forecastCue(t, a, at)) return 'forecast';
+  const head = headOf(t, a, at);
+  const clause = t.slice(clauseStart(t, a, at), at);
+  if (ACTUAL_CLAUSE_CUES.some((c) => clause.includes(c))) return 'actual';
+  if (targetClause(clause)) return 'target';
+  if (targetLead(sentenceHead(t, at))) return 'target';
+  // 到2035年，…: what is to be reached by a date is a goal
+  if (horizon) return 'target';
   if (role === 'plans') {
     if (ACTUAL_CUES_IN_PLANS.some((c) => head.includes(c))) return 'actual';
     return 'target';
   }
-  if (STRONG_TARGET_CUES.some((c) => head.includes(c))) return 'target';
   return 'actual';
+}
+
+/** A target cue in the claim's own clause: 力争, 确保, 争取, 预期, 目标, 计划, 拟, 要 (not 确保了, 重要). */
+function targetClause(clause: string): boolean {
+  for (const c of TARGET_CLAUSE_CUES) {
+    const k = clause.indexOf(c);
+    if (k === -1 || clause.charAt(k + c.length) === '了' || ACHIEVED_BEFORE.test(clause.slice(Math.max(0, k - 6), k))) continue;
+    if (NOT_TARGET_WORDS.some((w) => clause.includes(w) && clause.indexOf(w) <= k && k < clause.indexOf(w) + w.length)) continue;
+    return true;
+  }
+  // the modal 要 (要实现, 要达到, 全年要新增…), not 重要, 主要, 需要, 要求, 纲要
+  for (let k = clause.indexOf('要'); k !== -1; k = clause.indexOf('要', k + 1)) {
+    if (!MODAL_YAO_BEFORE.includes(clause.charAt(k - 1)) && !MODAL_YAO_AFTER.includes(clause.charAt(k + 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * The sentence before `at`, across statements split at ；(a target list: 主要预期目标是：…；…；…。),
+ * at most 2 × WINDOW characters back.
+ */
+function sentenceHead(t: string, at: number): string {
+  const lo = Math.max(0, at - 2 * WINDOW);
+  let k = at - 1;
+  while (k >= lo && !SENTENCE_END[t.charCodeAt(k)]) k--;
+  return t.slice(k + 1, at);
+}
+
+const SENTENCE_END = new Uint8Array(65536);
+for (const c of '。！？\n!?') SENTENCE_END[c.charCodeAt(0)] = 1;
+
+/** The sentence opens a list of targets: 主要预期目标是：, 目标为, 发展目标： (not 完成了预期目标). */
+function targetLead(head: string): boolean {
+  for (const m of head.matchAll(TARGET_LEAD)) {
+    if (!ACHIEVED_BEFORE.test(head.slice(Math.max(0, m.index! - 8), m.index!))) return true;
+  }
+  return false;
 }

@@ -22,13 +22,29 @@ export const BASIS = ['较上年同期', '比上年同期', '较去年同期', '
 export const FORECAST_CUES = ['预计', '有望', '预测', '可望', '预估', '估计'];
 /** Outside a plans part, these make a number a target. */
 export const STRONG_TARGET_CUES = ['预期目标', '主要目标', '目标是', '目标为', '力争', '预期'];
+/** In a claim's own clause, these make it an outcome, wherever it stands. */
+export const ACTUAL_CLAUSE_CUES = ['去年', '上年', '过去一年', '过去五年', '五年来', '十年来', '已经', '已有', '已建成', '已完成', '已达', '已累计', '实现了', '完成了', '达到了', '增长了', '截至', '同比', '较上年同期', '比上年同期', '今年以来'];
+/** In a claim's own clause, these make it a target, wherever it stands (unless 了 follows: 确保了). */
+export const TARGET_CLAUSE_CUES = ['力争', '确保', '预期', '目标', '拟', '力促'];
+/** Before a target word, these say it was reached: 完成了预期目标, 超额完成目标任务. */
+export const ACHIEVED_BEFORE = /(?:完成|实现|达到|超额|好于|高于|低于|优于|超出|超过|圆满)[^，。；]{0,6}$/;
+/** Words that hold a target word and are no target: 人均预期寿命, 超预期. */
+export const NOT_TARGET_WORDS = ['预期寿命', '超预期', '好于预期', '高于预期', '低于预期', '目标导向', '目标管理'];
+/** The lead of a list of targets. */
+export const TARGET_LEAD = /(?:预期目标|主要目标|发展目标|奋斗目标|目标任务|目标)(?:是|为|：|:)|主要预期目标/g;
+/** Characters around 要 that make it a noun or another word (重要, 主要, 需要, 要求, 纲要). */
+export const MODAL_YAO_BEFORE = '重主需纲首只必提简摘扼概纪机政';
+export const MODAL_YAO_AFTER = '求素点害闻件紧务员领义';
 /** Inside a plans part, these make a number an achievement. */
 export const ACTUAL_CUES_IN_PLANS = ['去年', '过去一年', '过去五年', '已经', '已有', '已建成', '已完成', '上年完成'];
+
+/** Heads that measure the subject named before them: 总量居全国第2, 总数达132所. */
+export const GENERIC_HEADS = new Set(['总量', '总数', '规模', '总规模', '数量', '总额', '总计', '人数', '增速', '增幅', '占比', '比重', '总产', '产量', '量', '数']);
 
 export const SCOPE_PREFIXES = ['全国', '全省', '全市', '全区', '全县', '全州', '全盟', '全疆', '全年', '全社会', '全域', '我国', '我省', '我市', '我区', '本市', '本省'];
 
 export const LEAD_WORDS = [
-  '其中', '同时', '此外', '另外', '并', '并且', '共', '累计', '总计', '合计', '全年', '今年', '去年', '当年', '年内', '目前', '截至目前', '截至', '现已', '已', '已经', '均', '分别',
+  '其中', '同时', '此外', '另外', '每年', '每月', '每天', '每季度', '年内', '当年', '明年', '届时', '并', '并且', '共', '累计', '总计', '合计', '全年', '今年', '去年', '当年', '年内', '目前', '截至目前', '截至', '现已', '已', '已经', '均', '分别',
   '实现', '完成', '达到', '达', '新增', '新建', '建成', '培育', '推动', '推进', '带动', '帮助', '支持', '开展', '组织', '举办', '实施', '落实', '争取', '力争', '确保', '预计', '约', '近', '超过',
 ];
 
@@ -60,56 +76,5 @@ export function slogansList(): string[] {
   return slogans;
 }
 
-interface MetricEntry {
-  zh: string[];
-  en: string[];
-}
-let metricAliases: { zh: Array<[string, string]>; en: Array<[string, string]> } | null = null;
-
-/** Aliases → canonical id, longest alias first, per language. */
-export function metricIndex(): { zh: Array<[string, string]>; en: Array<[string, string]> } {
-  if (metricAliases) return metricAliases;
-  const raw = loadJson<Record<string, MetricEntry | string>>('metrics.json');
-  const zh: Array<[string, string]> = [];
-  const en: Array<[string, string]> = [];
-  for (const [id, entry] of Object.entries(raw)) {
-    if (id.startsWith('$') || typeof entry === 'string') continue;
-    for (const a of entry.zh) zh.push([a, id]);
-    for (const a of entry.en) en.push([a.toLowerCase(), id]);
-  }
-  zh.sort((a, b) => b[0].length - a[0].length);
-  en.sort((a, b) => b[0].length - a[0].length);
-  metricAliases = { zh, en };
-  return metricAliases;
-}
-
-/** The canonical id of a metric phrase: the longest alias it contains. */
-let byFirst: Map<string, Array<[string, string]>> | null = null;
-
-export function canonicalMetric(phrase: string, lang: 'zh' | 'en' = 'zh'): string | null {
-  if (!phrase) return null;
-  const idx = metricIndex()[lang];
-  const p = lang === 'en' ? phrase.toLowerCase() : phrase;
-  if (lang === 'en') {
-    for (const [alias, id] of idx) if (p.includes(alias)) return id;
-    return null;
-  }
-  if (!byFirst) {
-    byFirst = new Map();
-    for (const e of idx) {
-      const k = e[0].charAt(0);
-      if (!byFirst.has(k)) byFirst.set(k, []);
-      byFirst.get(k)!.push(e);
-    }
-  }
-  // the longest alias found anywhere in the phrase
-  let best: [string, string] | null = null;
-  for (let i = 0; i < p.length; i++) {
-    const cands = byFirst.get(p.charAt(i));
-    if (!cands) continue;
-    for (const e of cands) {
-      if ((!best || e[0].length > best[0].length) && p.startsWith(e[0], i)) best = e;
-    }
-  }
-  return best ? best[1] : null;
-}
+/** Canonical metric ids live in canonical.ts; re-exported here so every caller keeps working. */
+export { metricIndex, canonicalMetric, metricMatch, metricInfo, metricIds } from './canonical.js';

@@ -168,7 +168,7 @@ export function indicatorRows(report: Report, text: string, file: string, year: 
       line: lineColumn(starts, c.span.start).line,
       year,
       section: st ? (paths.get(st.sectionId) ?? '') : '',
-      metric: c.metric.text,
+      metric: c.metric.text ?? '',
       canonical_metric: c.metric.canonical,
       period: c.period?.text ?? null,
       value: c.value?.number ?? null,

@@ -89,7 +89,14 @@ export const Statement = z.object({
 });
 export type Statement = z.infer<typeof Statement>;
 
-export const PlaceholderKind = z.enum(['number', 'name', 'date', 'text', 'unknown']);
+export const PlaceholderKind = z.enum([
+  'number',
+  'name',
+  'date',
+  'text',
+  'unknown',
+  'anonymized', // 丁某某, 张某: a name anonymised on purpose in a published report, not a leftover
+]);
 export type PlaceholderKind = z.infer<typeof PlaceholderKind>;
 
 export const Placeholder = z.object({
@@ -119,6 +126,10 @@ export const Quantity = z.object({
     .nullable()
     .describe('万/亿/万亿 folded in: 1206万人 → 12060000 人; null when masked'),
   bound: Bound.nullable(),
+  tooLarge: z
+    .boolean()
+    .optional()
+    .describe('true when the number as written (raw) is too large to hold as a number (309 digits or more): number and scaled are then null'),
 });
 export type Quantity = z.infer<typeof Quantity>;
 
@@ -126,6 +137,7 @@ export const Growth = z.object({
   direction: z.enum(['up', 'down', 'flat']),
   quantity: Quantity.nullable(),
   basis: z.string().nullable().describe('同比, 比上年, 较上年同期, 年均…'),
+  average: z.boolean().describe('true for an annual average over a span of years (年均增长): not one year\'s change'),
 });
 export type Growth = z.infer<typeof Growth>;
 
@@ -142,17 +154,37 @@ export type Rank = z.infer<typeof Rank>;
 export const Modality = z.enum(['actual', 'forecast', 'target']);
 export type Modality = z.infer<typeof Modality>;
 
+export const PeriodKind = z.enum([
+  'year', // 2024年, 今年, 去年, 全年
+  'part-year', // 前三季度, 上半年, 1—11月
+  'to-date', // 截至年底, 今年以来, 截至目前
+  'multi-year', // 过去五年, 五年来, “十四五”时期, 2018—2022年, 十年
+  'horizon', // 到2035年, 到2027年: a date a goal is set for
+]);
+export type PeriodKind = z.infer<typeof PeriodKind>;
+
+export const Period = z.object({
+  text: z.string(),
+  span: Span,
+  kind: PeriodKind,
+});
+export type Period = z.infer<typeof Period>;
+
 export const Claim = z.object({
   id: z.string(),
   statementId: z.string(),
   span: Span,
   text: z.string(),
-  metric: z.object({ text: z.string(), span: Span.nullable(), canonical: z.string().nullable() }),
+  metric: z.object({
+    text: z.string().nullable().describe('the noun phrase that names what is measured; null when the text names none'),
+    span: Span.nullable(),
+    canonical: z.string().nullable().describe('an id of dictionaries/metrics.json, or null'),
+  }),
   value: Quantity.nullable(),
   baseline: Quantity.nullable(),
   growth: Growth.nullable(),
   ranks: z.array(Rank),
-  period: TextSpan.nullable(),
+  period: Period.nullable().describe('the time the claim is about, as written before its number, and its kind'),
   modality: Modality,
   scope: z.string().nullable(),
 });

@@ -78,7 +78,8 @@ export function violations(text: string, report: Report): string[] {
   for (const p of report.placeholders) sliceOk(text, p.span, p.raw, `placeholder ${p.id}`, out);
   for (const c of report.claims) {
     sliceOk(text, c.span, c.text, `claim ${c.id}`, out);
-    if (c.metric.span) sliceOk(text, c.metric.span, c.metric.text, `claim ${c.id} metric`, out);
+    if (c.metric.span) sliceOk(text, c.metric.span, c.metric.text ?? '', `claim ${c.id} metric`, out);
+    if (c.metric.text === '') out.push(`claim ${c.id}: an empty metric text must be null`);
     for (const q of [c.value, c.baseline, c.growth?.quantity]) if (q) sliceOk(text, q.span, q.raw, `claim ${c.id} quantity`, out);
     for (const r of c.ranks) sliceOk(text, r.span, r.raw, `claim ${c.id} rank`, out);
     if (c.period) sliceOk(text, c.period.span, c.period.text, `claim ${c.id} period`, out);

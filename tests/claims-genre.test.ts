@@ -1,0 +1,115 @@
+/**
+ * Issue #16: what a number measures, whether it is a target, and what time it is about — one test
+ * per family, each on sentences from ../shared/corpus (file named beside it) or quoted in the issue
+ * from reports outside it.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze, type Claim } from '../src/index.js';
+
+const claims = (t: string): Claim[] => analyze(t, { duplicates: false }).claims;
+const byRaw = (cs: Claim[], raw: string): Claim => {
+  const c = cs.find((x) => (x.value ?? x.growth?.quantity)?.raw === raw);
+  expect(c, raw).toBeDefined();
+  return c!;
+};
+
+describe('the metric after the number', () => {
+  it('reads the counted thing after a verb and its quantity', () => {
+    // issue #16 (a discipline report, a province) and series/guangdong (完成300万亩高标准农田建设任务)
+    expect(byRaw(claims('组织开展12轮巡视，共巡视277个党组织。'), '12轮').metric.text).toBe('巡视');
+    expect(byRaw(claims('完成300万亩高标准农田建设任务，垦造水田16.32万亩。'), '300万亩').metric.text).toMatch(/高标准农田/);
+    expect(byRaw(claims('国家已设立400亿元新兴产业创业投资引导基金，要整合筹措更多资金。'), '400亿元').metric.text).toMatch(/引导基金$/);
+  });
+
+  it('gives each item of a list its own metric after the number (完成210万亩新造林、205万亩森林抚育)', () => {
+    const cs = claims('完成210万亩新造林、205万亩森林抚育。');
+    expect(byRaw(cs, '210万亩').metric.text).toBe('新造林');
+    expect(byRaw(cs, '205万亩').metric.text).toBe('森林抚育');
+  });
+
+  it('stops the metric after a number at the next number (90多个国家和地区追回外逃人员3453名)', () => {
+    // party-ccdi-2017-report.zh.txt
+    const cs = claims('从90多个国家和地区追回外逃人员3453名。');
+    expect(byRaw(cs, '90多个').metric.text).not.toMatch(/[0-9]/);
+  });
+
+  it('keeps the metric before the number when it names a thing (城镇新增就业1256万人)', () => {
+    expect(byRaw(claims('城镇新增就业1256万人，年末城镇调查失业率为5.1%。'), '1256万人').metric.text).toBe('城镇新增就业');
+  });
+});
+
+describe('spans of time are no metric; the subject carries over', () => {
+  it('reads 五年年均增长 as the growth of the subject before, averaged over five years', () => {
+    // prov-guangdong-2018: 全省地区生产总值从2012年的5.8万亿元增加到2017年的8.99万亿元，…，五年年均增长7.9%
+    const cs = claims('全省地区生产总值从2012年的5.8万亿元增加到2017年的8.99万亿元，连续29年居全国首位，五年年均增长7.9%。');
+    for (const c of cs) expect(c.metric.text, c.text).not.toMatch(/^(?:[0-9]{4}年|增加到|五年)/);
+    const g = cs.find((c) => c.growth?.quantity?.raw === '7.9%')!;
+    expect(g.metric.text).toBe('地区生产总值');
+    expect(g.growth!.average).toBe(true);
+  });
+
+  it('takes 十年 as the period, not the metric (十年增加近70万亿元)', () => {
+    // issue #16, a national report
+    const c = claims('过去五年，国内生产总值年均增长5.2%，十年增加近70万亿元。').find((x) => x.growth?.quantity?.raw.includes('70'))!;
+    expect(c.metric.text).toBe('国内生产总值');
+    expect(c.period).toMatchObject({ text: '十年', kind: 'multi-year' });
+  });
+});
+
+describe('the period and its kind', () => {
+  it.each([
+    ['前三季度地区生产总值增长5.3%。', '前三季度', 'part-year'],
+    ['2018—2022年，全市生产总值年均增长6%。', '2018—2022年', 'multi-year'],
+    ['从2007年11月至2012年6月，共立案64.3万件。', '2007年11月至2012年6月', 'multi-year'],
+    ['到2035年，城镇化率提高到75%。', '2035年', 'horizon'],
+    ['到2023年底，全省5G基站达到32万个。', '2023年底', 'to-date'],
+    ['2024年，全省地区生产总值增长5.4%。', '2024年', 'year'],
+  ])('%s → %s (%s)', (s, text, kind) => {
+    const c = claims(s)[0];
+    expect(c.period).toMatchObject({ text, kind });
+  });
+
+  it('tells a five-year average from this year’s rate', () => {
+    const [avg, year] = ['“十四五”期间地区生产总值年均增长5.5%左右。', '地区生产总值增长5%左右。'].map((s) => claims(s)[0]);
+    expect(avg.growth!.average).toBe(true);
+    expect(avg.period?.kind).toBe('multi-year');
+    expect(year.growth!.average).toBe(false);
+  });
+});
+
+describe('modality from the claim’s own clause', () => {
+  it('makes a target of 力争/确保/预期目标 and the modal 要 outside a plan part', () => {
+    // the national reports' 主要预期目标 paragraph, read without its part (issue #16: 156 of 157 actual)
+    const cs = claims('今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅3%左右。');
+    expect(cs.length).toBeGreaterThanOrEqual(4);
+    for (const c of cs) expect(c.modality, c.text).toBe('target');
+    expect(claims('力争地区生产总值增长6%。')[0].modality).toBe('target');
+    expect(claims('全年要新增城镇就业100万人。')[0].modality).toBe('target');
+  });
+
+  it('keeps outcomes actual when a target word only says it was reached or is part of a name', () => {
+    expect(claims('全面完成年度主要目标任务，地区生产总值增长5.2%。')[0].modality).toBe('actual');
+    expect(claims('人均预期寿命达到78.5岁。')[0].modality).toBe('actual');
+    expect(claims('重要指标好于预期，城镇新增就业1244万人。')[0].modality).toBe('actual');
+    expect(claims('确保了粮食产量稳定在1.3万亿斤以上。')[0].modality).toBe('actual');
+  });
+
+  it('reads 预计 as a forecast', () => {
+    expect(claims('预计全省地区生产总值增长5.2%左右。')[0].modality).toBe('forecast');
+  });
+});
+
+describe('metric text', () => {
+  it('is null, not an empty string, when nothing names the measured thing', () => {
+    for (const c of claims('其中，60%来自群众举报。增长了5%。')) {
+      expect(c.metric.text === null || c.metric.text.length >= 2, JSON.stringify(c.metric)).toBe(true);
+      if (c.metric.text === null) expect(c.metric.span).toBeNull();
+    }
+  });
+
+  it('carries the subject over a generic head (总量居全国第2位)', () => {
+    // prov-guangdong-2024: 新晋三甲医疗机构15家、总量居全国第2位
+    const cs = claims('新晋三甲医疗机构15家、总量居全国第2位。');
+    expect(cs.every((c) => c.metric.text !== '总量')).toBe(true);
+  });
+});
