@@ -146,6 +146,9 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
     expect(idIn(s, '城镇化率')).toBe('urbanization_rate');
     expect(canonicalMetric('入境游客')).toBeNull();
     expect(canonicalMetric('高技术产业实际使用外资')).toBeNull();
+    // zh/national-2024: 脱贫地区农村居民收入增长8.4% — a kind of area is a part, not a place's name
+    const s2 = '脱贫攻坚成果巩固拓展，脱贫地区农村居民收入增长8.4%。';
+    expect(idIn(s2, '脱贫地区农村居民收入')).toBeNull();
     // but a scope may be a region: 东部地区生产总值 (reference/nbs-*)
     expect(canonicalMetric('东部地区生产总值')).toBe('gdp');
   });

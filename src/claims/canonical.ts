@@ -175,6 +175,8 @@ export function metricIndex(): { zh: Array<[string, string]>; en: Array<[string,
 
 const ADMIN_SUFFIX = new Set(['省', '市', '区', '县', '州', '旗', '盟']);
 const PLACE_MAX = 10;
+/** Words that end like a place name but name a kind of area, a part of the whole: 脱贫地区农村居民收入. */
+const KIND_OF_AREA = new Set(['地区', '山区', '牧区', '灾区', '老区', '库区', '景区', '社区', '小区', '农区', '林区', '矿区', '湖区', '苏区', '城区', '园区', '超市', '股市', '楼市']);
 const LIST_MARKS = new Set(['、', '和', '及', '与', '或', '，', ',']);
 const OPEN = new Set(['（', '(', '[', '［', '【']);
 const CLOSE = new Set(['）', ')', ']', '］', '】']);
@@ -210,7 +212,7 @@ function prefixAllowed(p: string, end: number, d: Dict): boolean {
     } else if (isHan(c)) {
       // a place name: up to PLACE_MAX Han characters ending in an administrative suffix
       for (let j = i; j < end && j - i < PLACE_MAX && isHan(p.charCodeAt(j)); j++) {
-        if (ADMIN_SUFFIX.has(p.charAt(j))) reach[j + 1] = 1;
+        if (ADMIN_SUFFIX.has(p.charAt(j)) && !(j > i && KIND_OF_AREA.has(p.slice(j - 1, j + 1)))) reach[j + 1] = 1;
       }
     }
   }
