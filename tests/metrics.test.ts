@@ -133,8 +133,6 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
     // reference/nbs-2024: 全年全国居民人均可支配收入41314元
     expect(canonicalMetric('全年全国居民人均可支配收入')).toBe('disposable_income');
     expect(canonicalMetric('2024年全市规模以上工业增加值')).toBe('industrial_value_added');
-    // a place name ending in 区/市/省… is a scope (gbk/hailar-district-*: 海拉尔区地区生产总值)
-    expect(canonicalMetric('海拉尔区地区生产总值')).toBe('gdp');
     // the longest alias that is the head wins: 城镇居民人均可支配收入 is urban, not all residents
     expect(canonicalMetric('全省城镇居民人均可支配收入')).toBe('urban_income');
   });
@@ -149,7 +147,11 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
     // zh/national-2024: 脱贫地区农村居民收入增长8.4% — a kind of area is a part, not a place's name
     const s2 = '脱贫攻坚成果巩固拓展，脱贫地区农村居民收入增长8.4%。';
     expect(idIn(s2, '脱贫地区农村居民收入')).toBeNull();
-    // but a scope may be a region: 东部地区生产总值 (reference/nbs-*)
+    // a place before the head may be a part (广州 in a provincial report, 东盟 a trading partner)
+    expect(canonicalMetric('广州经济总量')).toBeNull();
+    expect(canonicalMetric('东盟进出口')).toBeNull();
+    expect(canonicalMetric('占全省一般公共预算支出')).toBeNull();
+    // the regions of the national communiqués are named scopes: 东部地区生产总值 (reference/nbs-*)
     expect(canonicalMetric('东部地区生产总值')).toBe('gdp');
   });
 

@@ -11,9 +11,11 @@
  * 2. a share, ratio or part of a metric ends with its own head (比例, 比重, 之比, 中位数, 能耗…),
  *    so it never takes the metric's id: 财政性教育经费占国内生产总值比例 is not gdp — it has its own
  *    alias, and a share the genre rarely uses gets no id;
- * 3. before the alias stand only scope, time and lead words (`$before`: 全省, 地区, 城镇, 全年,
- *    新建…), numbers with 年/月, and a place name ending in 省/市/区/县/州/旗/盟. Any other
- *    modifier makes another aggregate: 海洋生产总值 and 数字经济核心产业增加值 are not gdp;
+ * 3. before the alias stand only the report's own scope, time and lead words (`$before`: 全省,
+ *    地区, 城镇, 全年, 新建…) and numbers with 年/月. Any other modifier makes another aggregate
+ *    or a part: 海洋生产总值 and 数字经济核心产业增加值 are not gdp, nor is 广州经济总量 in a
+ *    provincial report or 脱贫地区农村居民收入 rural income — a place or kind of area named before
+ *    the head may be the report's whole or a part of it, and the phrase alone cannot tell;
  * 4. an alias marked `agent` is an action of the discipline genre (立案, 处分, 谈话函询): the words
  *    before it name who acted (纪检监察机关共立案), so any words may precede it;
  * 5. the longest alias wins where two end at the same place (人均地区生产总值 over 生产总值), and a
@@ -173,10 +175,6 @@ export function metricIndex(): { zh: Array<[string, string]>; en: Array<[string,
   return { zh: d.zh, en: d.en };
 }
 
-const ADMIN_SUFFIX = new Set(['省', '市', '区', '县', '州', '旗', '盟']);
-const PLACE_MAX = 10;
-/** Words that end like a place name but name a kind of area, a part of the whole: 脱贫地区农村居民收入. */
-const KIND_OF_AREA = new Set(['地区', '山区', '牧区', '灾区', '老区', '库区', '景区', '社区', '小区', '农区', '林区', '矿区', '湖区', '苏区', '城区', '园区', '超市', '股市', '楼市']);
 const LIST_MARKS = new Set(['、', '和', '及', '与', '或', '，', ',']);
 const OPEN = new Set(['（', '(', '[', '［', '【']);
 const CLOSE = new Set(['）', ')', ']', '］', '】']);
@@ -184,12 +182,9 @@ const CLOSE = new Set(['）', ')', ']', '］', '】']);
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
-function isHan(c: number): boolean {
-  return c >= 0x4e00 && c <= 0x9fff;
-}
 
 /**
- * Whether p[0, end) is made only of scope, time and lead words, numbers with 年/月 and place names:
+ * Whether p[0, end) is made only of scope, time and lead words and numbers with 年/月:
  * a left-to-right walk over reachable positions (each position tries the few words that start with
  * its character), so linear in the prefix.
  */
@@ -208,11 +203,6 @@ function prefixAllowed(p: string, end: number, d: Dict): boolean {
       while (j < end && (isDigit(p.charCodeAt(j)) || p[j] === '.' || p[j] === '-' || p[j] === '—' || p[j] === '~' || p[j] === '至')) j++;
       for (const w of ['年度', '年末', '年底', '季度', '年', '月', '日']) {
         if (j + w.length <= end && p.startsWith(w, j)) reach[j + w.length] = 1;
-      }
-    } else if (isHan(c)) {
-      // a place name: up to PLACE_MAX Han characters ending in an administrative suffix
-      for (let j = i; j < end && j - i < PLACE_MAX && isHan(p.charCodeAt(j)); j++) {
-        if (ADMIN_SUFFIX.has(p.charAt(j)) && !(j > i && KIND_OF_AREA.has(p.slice(j - 1, j + 1)))) reach[j + 1] = 1;
       }
     }
   }
