@@ -10,7 +10,8 @@ import { splitStatements } from '../statements/index.js';
 import { findPlaceholders } from '../annotate/placeholders.js';
 import { lineCount } from '../sections/lines.js';
 import { extractClaims } from '../claims/index.js';
-import { findDuplicates, type DuplicateOptions } from '../duplicates/index.js';
+import { findDuplicates } from '../duplicates/index.js';
+import { parseAnalyzeOptions, type AnalyzeOptions } from './options.js';
 import { detectLanguage, withoutFootnoteMarks } from '../lang/index.js';
 import { findDuplicatesEn } from '../lang/duplicates-en.js';
 import { splitSectionsEn } from '../sections/en.js';
@@ -18,13 +19,7 @@ import { splitStatementsEn } from '../statements/en.js';
 import { extractClaimsEn } from '../claims/en.js';
 import { segmenterWarning } from '../annotate/tokens.js';
 
-export interface AnalyzeOptions {
-  /** stages to run; all by default. Sections, statements and placeholders always run. */
-  claims?: boolean;
-  duplicates?: boolean | DuplicateOptions;
-  /** force the language; detected by default */
-  language?: 'zh' | 'en';
-}
+export { AnalyzeOptionsSchema, AnalyzeOptionsError, type AnalyzeOptions } from './options.js';
 
 /** Input larger than this is refused with a clear error instead of exhausting memory. */
 export const MAX_INPUT_CHARS = 50_000_000;
@@ -46,14 +41,19 @@ function attach(placeholders: Placeholder[], statements: Statement[]): void {
   }
 }
 
-export function analyze(text: string, options: AnalyzeOptions = {}): Report {
+/**
+ * Analyze a report. `options` is checked against AnalyzeOptionsSchema (undefined gives the
+ * defaults); a wrong option throws AnalyzeOptionsError, which says what is allowed.
+ */
+export function analyze(text: string, opts?: AnalyzeOptions): Report {
   if (typeof text !== 'string') throw new TypeError('analyze(text): text must be a string');
+  const options = parseAnalyzeOptions(opts);
   if (text.length > MAX_INPUT_CHARS) throw new InputTooLargeError(text.length);
   const warnings: string[] = [];
   const language = options.language ?? detectLanguage(text);
   const en = language === 'en';
   const norm = normalize(text);
-  const { title, sections } = en ? splitSectionsEn(text) : splitSections(text);
+  const { title, sections } = en ? splitSectionsEn(text) : splitSections(text, options.headings);
   const statements = en ? splitStatementsEn(text, sections) : splitStatements(text, sections);
   // the English translations mark footnotes with a lone * (Strategy;*): no mask there
   const found = findPlaceholders(norm);

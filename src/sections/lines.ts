@@ -19,11 +19,17 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-/** Blank for our purposes: spaces, tabs, ideographic spaces, NBSP, zero-width characters. */
+/**
+ * Blank for our purposes: every Unicode white space (ASCII space and controls, tab, NBSP, the
+ * typographic spaces U+2000–U+200A that Word files indent with, U+202F, U+205F, U+1680, the
+ * ideographic space and the line/paragraph separators) and the zero-width characters.
+ */
 export function isBlankCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
   return (
-    c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0x200b || c === 0x200c || c === 0x200d ||
-    c === 0x2060 || c === 0xfeff || c === 10 || c === 13 || c === 0x0b || c === 0x0c
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff
   );
 }
 

@@ -3,6 +3,7 @@
  * enumerations 一是…二是… that run inside paragraphs. Pure functions over one line.
  */
 import type { MarkerKind } from '../schema/index.js';
+import { isBlankCode } from './lines.js';
 
 const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -88,7 +89,7 @@ function mk(kind: MarkerKind, ordinal: number | null, at: number, len: number): 
   return { kind, rank: RANK[kind], ordinal, start: at, end: at + len };
 }
 
-/** What may stand right before an enumeration marker inside running text (or the text's start). */
+/** What may stand right before an enumeration marker inside running text (or the text's start), besides any blank. */
 const ENUM_BEFORE = '。；：，！？\n\u3000 、“';
 const ENUM_NUMERALS = '一二三四五六七八九十';
 
@@ -114,7 +115,8 @@ export function enumerationMarkers(text: string, from: number, to: number): Enum
   const hits: EnumHit[] = [];
   // (bounds first: ''.includes('') would be true)
   const numeral = (i: number) => i >= from && i < to && ENUM_NUMERALS.includes(text.charAt(i));
-  const opens = (i: number) => i === 0 || (i <= text.length && ENUM_BEFORE.includes(text.charAt(i - 1)));
+  const opens = (i: number) =>
+    i === 0 || (i <= text.length && (ENUM_BEFORE.includes(text.charAt(i - 1)) || isBlankCode(text.charCodeAt(i - 1))));
   // search only the range: a search running on past `to` would make the whole pass quadratic
   const part = text.slice(from, to);
   for (let k = part.indexOf('是'); k !== -1; k = part.indexOf('是', k + 1)) {
