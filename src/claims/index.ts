@@ -140,12 +140,28 @@ function sloganSpans(t: string, a: number, b: number): Array<[number, number]> {
   return out;
 }
 
+/**
+ * For each token (in document order), 1 when a span of `spans` (sorted by start) holds it whole. One
+ * walk over both lists: a statement with many numbers and many slogans stays linear.
+ */
+function insideSpans(toks: NumberToken[], spans: Array<[number, number]>): Uint8Array {
+  const out = new Uint8Array(toks.length);
+  let j = 0;
+  let reach = -1;
+  for (let k = 0; k < toks.length; k++) {
+    const tok = toks[k];
+    while (j < spans.length && spans[j][0] <= tok.start) reach = Math.max(reach, spans[j++][1]);
+    if (tok.end <= reach) out[k] = 1;
+  }
+  return out;
+}
+
 /** Why a number is no claim, or null when it may be one. */
-function excluded(t: string, a: number, tok: NumberToken, next: NumberToken | undefined, slogans: Array<[number, number]>): string | null {
+function excluded(t: string, a: number, tok: NumberToken, next: NumberToken | undefined, inSlogan: boolean): string | null {
   const before = t.charAt(tok.start - 1);
   const afterNum = t.charAt(tok.end);
   const afterUnit = t.slice(tok.after, tok.after + 4);
-  if (slogans.some(([s, e]) => tok.start >= s && tok.end <= e)) return 'slogan';
+  if (inSlogan) return 'slogan';
   if (inShortQuote(t, tok)) return 'name';
   if (tok.chinese) {
     // Chinese numerals are only read in the genre's claim patterns; years and ages are no claims
@@ -302,7 +318,7 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
   const { t, a, b } = ctx;
   const toks = scanNumbers(t, a, b, skip);
   if (toks.length === 0) return [];
-  const slogans = sloganSpans(t, a, b);
+  const inSlogan = insideSpans(toks, sloganSpans(t, a, b));
   const uppers = new Set(toks.filter((x) => x.upper).map((x) => x.upper!));
   const items: Item[] = [];
   let prevEnd = a;
@@ -310,7 +326,7 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
     const tok = toks[k];
     if (uppers.has(tok)) continue;
     const next = toks[k + 1] && toks[k + 1] !== tok.upper ? toks[k + 1] : toks[k + 2];
-    if (excluded(t, a, tok, tok.upper ? toks[k + 2] : toks[k + 1], slogans)) {
+    if (excluded(t, a, tok, tok.upper ? toks[k + 2] : toks[k + 1], inSlogan[k] === 1)) {
       // an excluded number stays part of the metric text around it: PM2.5浓度, 1剂次**万人
       continue;
     }
@@ -538,6 +554,7 @@ function quantity(text: string, norm: Normalized, it: Item): Quantity {
     unit: unit ? unit.unit : null,
     scaled,
     bound: it.bound,
+    ...(tok.tooLarge || tok.upper?.tooLarge ? { tooLarge: true } : {}),
   };
 }
 
