@@ -5,9 +5,9 @@
  *   const report = analyze(text); // Report.parse(report) holds
  */
 export * from './schema/index.js';
-export { analyze, MAX_INPUT_CHARS, InputTooLargeError, type AnalyzeOptions } from './model/analyze.js';
+export { analyze, MAX_INPUT_CHARS, InputTooLargeError, AnalyzeOptionsError, AnalyzeOptionsSchema, type AnalyzeOptions } from './model/analyze.js';
 export { normalize, toOriginal, toNormalized, type Normalized } from './normalize/index.js';
-export { splitSections, walkSections, lineStarts, lineColumn } from './sections/index.js';
+export { splitSections, walkSections, lineStarts, lineColumn, type HeadingHint } from './sections/index.js';
 export { splitStatements, sentenceRanges } from './statements/index.js';
 export { findPlaceholders, looksLikeMarkdown } from './annotate/placeholders.js';
 export { scanNumbers, parseChineseNumber, type NumberToken } from './annotate/numbers.js';
@@ -35,3 +35,4 @@ export {
 export * from './read/index.js';
 export { analyzeFiles, analyzeTexts, type BatchOptions, type FileResult, type TextResult, type BatchError, type OmittablePart, type MapSpec, type MapDocument, type MapFunction } from './batch/index.js';
 export { jiebaLoaded } from './annotate/tokens.js';
+export { targets, judge, placeAndYear, TargetRow, TargetsResult, TargetsSource, TARGETS_FORMAT, TARGETS_FORMAT_VERSION, type TargetsInput, type TargetsOptions } from './targets/index.js';
