@@ -9,6 +9,7 @@
  * Every pattern here is linear: no nested quantifiers over the same characters.
  */
 import { unitAt, type UnitMatch } from './units.js';
+import { loadJson } from '../dictionaries.js';
 
 export interface NumberToken {
   /** normalised offsets of the numeral itself (digits, stars, Chinese numerals) */
@@ -27,6 +28,11 @@ export interface NumberToken {
   upper: NumberToken | null;
   /** special forms read from Chinese patterns */
   form: 'plain' | 'percent-cn' | 'fraction' | 'fan' | 'rank-cn' | 'top' | 'first';
+  /**
+   * true when the number as written (raw) is too large for a double (309 digits or more), or becomes
+   * so with its unit's scale: value is then null, and raw keeps what was written
+   */
+  tooLarge?: boolean;
 }
 
 const CN_DIGIT: Record<string, number> = {
@@ -43,6 +49,48 @@ export const CN_NUM_CHARS = '零〇一二两三四五六七八九十百千万亿
 const CN_CLASS = new Uint8Array(65536);
 for (const c of CN_NUM_CHARS) CN_CLASS[c.charCodeAt(0)] = 1;
 for (const c of '首翻') CN_CLASS[c.charCodeAt(0)] = 2;
+/** 3 = a mask character of drafts (XX亿元, X.X%, □□万人), marked from dictionaries/placeholders.json on first use */
+let masksLoaded = false;
+function loadMasks(): void {
+  masksLoaded = true;
+  const d = loadJson<{ xMaskChars: string; boxMaskChars: string }>('placeholders.json');
+  for (const c of d.xMaskChars + d.boxMaskChars) if (CN_CLASS[c.charCodeAt(0)] === 0) CN_CLASS[c.charCodeAt(0)] = 3;
+  for (const c of d.xMaskChars) X_MASK.add(c);
+}
+const X_MASK = new Set<string>();
+const NUMERAL_NEAR = /[0-9〇○零一二两三四五六七八九]/;
+
+/**
+ * A draft's mask of letters or boxes where a number belongs: XX亿元, X.X%, ×××万人, □□个. Only before a
+ * unit (X射线 is a word, ○ touching a numeral is a zero); returns a masked token or null.
+ */
+function maskToken(t: string, i: number, to: number): NumberToken | null {
+  const c = t.charAt(i);
+  let j = i;
+  while (j < to && t.charAt(j) === c) j++;
+  const x = X_MASK.has(c);
+  if (x && t.charAt(j) === '.' && t.charAt(j + 1) === c) {
+    j++;
+    while (j < to && t.charAt(j) === c) j++;
+  }
+  if (x && (/[A-Za-z0-9]/.test(t.charAt(i - 1)) || /[A-Za-z0-9]/.test(t.charAt(j)))) return null;
+  if (!x && (NUMERAL_NEAR.test(t.charAt(i - 1)) || NUMERAL_NEAR.test(t.charAt(j)))) return null;
+  const unit = unitAt(t, j);
+  if (!unit) return null;
+  return {
+    start: i,
+    end: j,
+    raw: t.slice(i, j),
+    value: null,
+    masked: true,
+    pattern: null,
+    chinese: false,
+    unit,
+    after: unit.end,
+    upper: null,
+    form: 'plain',
+  };
+}
 
 /** 一千二百零六 → 1206, 三点五 → 3.5, 十二 → 12, 两 → 2; null when not a numeral. */
 export function parseChineseNumber(s: string): number | null {
@@ -116,7 +164,8 @@ function arabicToken(t: string, i: number, j: number): NumberToken {
   const masked = raw.includes('*');
   const digits = raw.replace(/,/g, '');
   const partial = masked && /[0-9]/.test(raw);
-  let value = masked ? null : Number(digits);
+  let value: number | null = masked ? null : Number(digits);
+  let tooLarge = false;
   // 149 项: one space between a number and a Chinese unit
   let unit = unitAt(t, j) ?? (t.charAt(j) === ' ' && /[\u4e00-\u9fff]/.test(t.charAt(j + 1)) ? unitAt(t, j + 1) : null);
   // 1万6千多户, 1亿3千多万, 2万5千公里: a second, smaller place value continues the number
@@ -132,7 +181,12 @@ function arabicToken(t: string, i: number, j: number): NumberToken {
       }
     }
   }
-  return {
+  // 309 digits or more do not fit a double (Infinity), nor does a huge number times its scale
+  if (value !== null && (!Number.isFinite(value) || (unit && !Number.isFinite(value * unit.factor)))) {
+    value = null;
+    tooLarge = true;
+  }
+  const tok: NumberToken = {
     start: i,
     end: j,
     raw,
@@ -145,6 +199,8 @@ function arabicToken(t: string, i: number, j: number): NumberToken {
     upper: null,
     form: 'plain',
   };
+  if (tooLarge) tok.tooLarge = true;
+  return tok;
 }
 
 function cnRunEnd(t: string, i: number, to: number): number {
@@ -159,6 +215,7 @@ function cnRunEnd(t: string, i: number, to: number): number {
  */
 export function scanNumbers(t: string, from: number, to: number, skip?: Set<number>): NumberToken[] {
   const out: NumberToken[] = [];
+  if (!masksLoaded) loadMasks();
   for (let i = from; i < to; i++) {
     const c = t.charCodeAt(i);
     if (isDigitOrStar(c)) {
@@ -186,6 +243,16 @@ export function scanNumbers(t: string, from: number, to: number, skip?: Set<numb
       continue;
     }
     if (CN_CLASS[c] === 0) continue;
+    if (CN_CLASS[c] === 3) {
+      const tok = maskToken(t, i, to);
+      if (tok) {
+        out.push(tok);
+        i = tok.after - 1;
+      } else {
+        while (i + 1 < to && t.charCodeAt(i + 1) === c) i++;
+      }
+      continue;
+    }
     const ch = t.charAt(i);
     // 百分之三点五
     if (ch === '百' && t.startsWith('百分之', i)) {

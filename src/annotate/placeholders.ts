@@ -1,8 +1,15 @@
 /**
  * Stage: annotate — masked placeholders. Finds `*` runs (`**`, `***`, partly masked `9*%`), `××`,
- * `XX`, `某某`, `……` and says what each stands for: a number, a name, a date or text.
- * Markdown `**bold**` is told apart from a mask: in a document written in Markdown a `**` that opens
- * at a line start or after punctuation and closes on the same line (or the next) is markup.
+ * `XX`, `X.X%`, `□□`, `○○`, `某某`, `……`, editorial notes left in brackets (`【待补充】`, `（数据待核）`,
+ * `[待定]`) and says what each stands for: a number, a name, a date or text. Anonymised names of
+ * published discipline reports (丁某某, 张某: a surname before 某/某某) are their own kind,
+ * `anonymized`: not a leftover.
+ *
+ * A mask stands where a value belongs. Markdown is told apart from masks: in a document written in
+ * Markdown, `**bold**` opens before a character and closes after one on the same line (or the next),
+ * unless the `**` stands where a number belongs (**亿元, **%); `*emphasis*` likewise with one star; a
+ * line of underscores is a rule. A single X is a mask only before a unit (X射线 is a word); ○○ touching
+ * a numeral is a zero (二○○八年).
  *
  * Works on the normalised copy; spans are mapped back to the original text.
  */
@@ -16,48 +23,101 @@ interface PlaceholderDict {
   nameSuffixes: string[];
   dateAfter: string[];
   dateBefore: string[];
+  numberAfter: string[];
+  xMaskChars: string;
+  boxMaskChars: string;
+  pending: string[];
+  pendingNumber: string[];
+  pendingDate: string[];
+  pendingName: string[];
+  surnames: string[];
+  notAnonymousAfter: string;
 }
 
-let dict: (PlaceholderDict & { suffixes: string[] }) | null = null;
-function load() {
+interface Loaded extends PlaceholderDict {
+  suffixes: string[];
+  single: Set<string>;
+  compound: Set<string>;
+  xChars: Set<string>;
+  boxChars: Set<string>;
+  stopAfter: Set<string>;
+}
+
+let dict: Loaded | null = null;
+function load(): Loaded {
   if (!dict) {
     const d = loadJson<PlaceholderDict>('placeholders.json');
-    dict = { ...d, suffixes: [...d.nameSuffixes].sort((a, b) => b.length - a.length) };
+    dict = {
+      ...d,
+      suffixes: [...d.nameSuffixes].sort((a, b) => b.length - a.length),
+      single: new Set(d.surnames.filter((s) => s.length === 1)),
+      compound: new Set(d.surnames.filter((s) => s.length === 2)),
+      xChars: new Set([...d.xMaskChars]),
+      boxChars: new Set([...d.boxMaskChars]),
+      stopAfter: new Set([...d.notAnonymousAfter]),
+    };
   }
   return dict;
 }
 
-/** Is this document written in Markdown? Front matter, `#` headings or whole-line `**bold**`. */
+/** Is this document written in Markdown? Front matter, `#` headings, whole-line `**bold**`, a table rule or an image. */
 export function looksLikeMarkdown(norm: string): boolean {
   if (/^\uFEFF?---\s*\n/.test(norm)) return true;
-  return /^(?:#{1,6}[ \u3000]|[ \u3000]*\*\*[^*\n]{2,}\*\*[ \u3000]*$)/m.test(norm);
+  return /^(?:#{1,6}[ \u3000]|[ \u3000]*\*\*[^*\n]{2,}\*\*[ \u3000]*$|[ \u3000]*\|[ :]*-{3,}[ :]*\||[ \u3000]*!\[[^\]\n]{0,200}\]\()/m.test(norm);
 }
 
 const OPEN_BEFORE = new Set([...'\n\t 　：:。；;，,、“"（(【《！？>—']);
+/** punctuation that neither opens nor closes bold text */
+const NOT_INSIDE = new Set([...' \n\t　，。、；：,.;:)）】》！？']);
 
 /**
  * Where each run of exactly two `*` starts, in order. The search jumps from * to * (most lines have
  * none); a run ends at any other character, a line break too.
  */
 export function doubleStarRuns(norm: string): number[] {
+  return starRuns(norm, 2);
+}
+
+function starRuns(norm: string, len: number): number[] {
   const out: number[] = [];
   for (let star = norm.indexOf('*'); star !== -1; ) {
     let j = star;
     while (norm.charCodeAt(j) === 42) j++;
-    if (j - star === 2) out.push(star);
+    if (j - star === len) out.push(star);
     star = norm.indexOf('*', j);
   }
   return out;
 }
 
+/** A star run at [at, at + len) stands where a number belongs: 第**位, **亿元, **%, 9**. */
+function numberSlot(norm: string, at: number, len: number): boolean {
+  const d = load();
+  const before = norm.charAt(at - 1);
+  const after = norm.slice(at + len, at + len + 4);
+  if (before === '第' || /[0-9]/.test(before) || /^[0-9]/.test(after)) return true;
+  return d.numberAfter.some((u) => after.startsWith(u));
+}
+
 /** Offsets (normalised) of `**` runs that are Markdown bold delimiters. */
 export function boldDelimiters(norm: string): Set<number> {
+  return pairDelimiters(norm, doubleStarRuns(norm), 2, 3);
+}
+
+/** Offsets (normalised) of single `*` that are Markdown emphasis delimiters (`*![](图.png)*`, `*注*`). */
+export function emphasisDelimiters(norm: string): Set<number> {
+  return pairDelimiters(norm, starRuns(norm, 1), 1, 0);
+}
+
+/**
+ * Pair delimiter runs of `len` stars line by line: an opener after punctuation or at a line start,
+ * or after any character when it does not stand where a number belongs; a closer after a character
+ * on the same line (bold may close up to `wrap` lines on: some sources wrap a bold subtitle).
+ */
+function pairDelimiters(norm: string, all: number[], len: number, wrap: number): Set<number> {
   const out = new Set<number>();
-  const all = doubleStarRuns(norm);
-  // pair the runs line by line
   let k = 0;
   let lineStart = 0;
-  let pendingOpen = -1; // an opener whose closer may come on the next line
+  let pendingOpen = -1; // an opener whose closer may come on a later line
   let pendingLine = -1;
   let lineNo = 0;
   const runs: number[] = [];
@@ -66,21 +126,22 @@ export function boldDelimiters(norm: string): Set<number> {
     if (lineEnd === -1) lineEnd = norm.length;
     runs.length = 0;
     while (k < all.length && all[k] < lineEnd) runs.push(all[k++]);
-    let open = pendingOpen !== -1 && lineNo - pendingLine <= 3 ? pendingOpen : -1;
+    let open = pendingOpen !== -1 && lineNo - pendingLine <= wrap ? pendingOpen : -1;
     pendingOpen = -1;
     for (const r of runs) {
       const before = r === lineStart ? '\n' : norm.charAt(r - 1);
-      const after = norm.charAt(r + 2);
-      if (open === -1) {
-        if ((OPEN_BEFORE.has(before) || r === lineStart) && after && after !== ' ' && after !== '\n') open = r;
-      } else if (r - open > 2 && before !== ' ') {
+      const after = norm.charAt(r + len);
+      if (open !== -1 && r - open > len && before !== ' ' && before !== '\n' && !(len === 1 && /^[0-9%‰]/.test(after))) {
         out.add(open);
         out.add(r);
         open = -1;
+        continue;
+      }
+      if (open === -1 && after && !NOT_INSIDE.has(after) && after !== '*') {
+        if (OPEN_BEFORE.has(before) || r === lineStart || !numberSlot(norm, r, len)) open = r;
       }
     }
-    if (open !== -1) {
-      // an opener may close a few lines on (some sources wrap a bold subtitle over a blank line)
+    if (open !== -1 && wrap > 0) {
       pendingOpen = open;
       if (open >= lineStart) pendingLine = lineNo;
     }
@@ -93,12 +154,21 @@ export function boldDelimiters(norm: string): Set<number> {
 
 const STAR_RUN = /[0-9*](?:[0-9*]|\.(?=[0-9*]))*/g;
 
+interface Found {
+  start: number;
+  end: number;
+  kind: PlaceholderKind;
+  hint: string | null;
+  pattern: string | null;
+}
+
 /** Find placeholders in the normalised copy; spans point into the original. */
 export function findPlaceholders(norm: Normalized, markdown = looksLikeMarkdown(norm.text)): Placeholder[] {
   const d = load();
   const t = norm.text;
   const bold = markdown ? boldDelimiters(t) : new Set<number>();
-  const found: Array<{ start: number; end: number; kind: PlaceholderKind; hint: string | null; pattern: string | null }> = [];
+  const em = markdown ? emphasisDelimiters(t) : new Set<number>();
+  const found: Found[] = [];
 
   STAR_RUN.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -107,25 +177,38 @@ export function findPlaceholders(norm: Normalized, markdown = looksLikeMarkdown(
     if (!raw.includes('*')) continue;
     let start = m.index;
     let end = start + raw.length;
-    // drop bold delimiters from the run's ends (`**2023**` or `**一、`)
+    // drop bold and emphasis delimiters from the run's ends (`**2023**`, `**一、`, `*![](…)*`)
     if (bold.has(start) && raw.startsWith('**')) start += 2;
+    else if (em.has(start) && raw.charAt(0) === '*') start += 1;
     if (bold.has(end - 2) && raw.endsWith('**') && end - 2 >= start) end -= 2;
+    else if (em.has(end - 1) && raw.endsWith('*') && end - 1 >= start) end -= 1;
     if (end <= start) continue;
-    let r = t.slice(start, end);
+    const r = t.slice(start, end);
     // digits around stars belong to a partly masked number; a bare digit run left after trimming is no mask
     if (!r.includes('*')) continue;
-    // trailing '.' handled by regex; strip a leading or trailing separator
-    r = t.slice(start, end);
     const partial = /[0-9]/.test(r);
     const { kind, hint } = classify(t, start, end, partial, d);
     found.push({ start, end, kind, hint, pattern: partial ? r : null });
   }
 
-  // positions already taken by a mask: a text mask may not overlap one (a scan over `found` for
+  // positions already taken by a mask: a later mask may not overlap one (a scan over `found` for
   // every candidate would be quadratic)
   const taken = new Uint8Array(t.length);
   for (const f of found) taken.fill(1, f.start, f.end);
-  // text masks (……, ××, XX, 某某)
+  const free = (a: number, b: number) => {
+    for (let k = a; k < b; k++) if (taken[k] === 1) return false;
+    return true;
+  };
+  const add = (f: Found) => {
+    taken.fill(1, f.start, f.end);
+    found.push(f);
+  };
+
+  anonymisedNames(t, d, free, add);
+  pendingNotes(t, d, free, add);
+  maskRuns(t, d, free, add);
+
+  // text masks (……, ××, XX, 某某, ＿＿)
   for (const mask of d.textMasks) {
     let from = 0;
     for (;;) {
@@ -136,16 +219,20 @@ export function findPlaceholders(norm: Normalized, markdown = looksLikeMarkdown(
       let end = from;
       const unit = mask.charAt(0);
       while (t.charAt(end) === unit) end++;
+      from = end;
       // XX inside a Latin word is no mask
       if (/[A-Za-z]/.test(mask) && (/[A-Za-z]/.test(t.charAt(at - 1)) || /[A-Za-z]/.test(t.charAt(end)))) continue;
-      let clash = false;
-      for (let k = at; k < end && !clash; k++) clash = taken[k] === 1;
-      if (clash) continue;
-      taken.fill(1, at, end);
+      // a line of underscores is a rule, not a blank to fill
+      if (unit === '_' || unit === '＿') {
+        const ls = t.lastIndexOf('\n', at - 1) + 1;
+        let le = t.indexOf('\n', end);
+        if (le === -1) le = t.length;
+        if (/^[\s\u3000]*$/.test(t.slice(ls, at)) && /^[\s\u3000]*$/.test(t.slice(end, Math.min(le, end + 200)))) continue;
+      }
+      if (!free(at, end)) continue;
       const hint = parenHint(t, end);
       const kind: PlaceholderKind = mask === '……' || mask === '…' ? 'text' : mask === '某某' ? 'name' : nameOrText(t, end, d);
-      found.push({ start: at, end, kind, hint: hint ?? (kind === 'name' ? suffixAt(t, end, d) : null), pattern: null });
-      from = end;
+      add({ start: at, end, kind, hint: hint ?? (kind === 'name' ? suffixAt(t, end, d) : null), pattern: null });
     }
   }
   // a lone … inside a longer run was already covered; drop overlaps (keep the first found, longest)
@@ -169,7 +256,117 @@ export function findPlaceholders(norm: Normalized, markdown = looksLikeMarkdown(
   return out;
 }
 
-function nameOrText(t: string, end: number, d: PlaceholderDict & { suffixes: string[] }): PlaceholderKind {
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Anonymised names: a surname right before 某 or 某某 (丁某某, 张某, 欧阳某某), not inside a word (提高某些:
+ * 某 before 些/种/地… is a determiner). Kind `anonymized`; the span covers the surname.
+ */
+function anonymisedNames(t: string, d: Loaded, free: (a: number, b: number) => boolean, add: (f: Found) => void): void {
+  for (let at = t.indexOf('某'); at !== -1; ) {
+    let end = at;
+    while (t.charCodeAt(end) === 0x67d0 /* 某 */) end++;
+    const next = end;
+    if (end - at <= 2 && at > 0 && !d.stopAfter.has(t.charAt(end))) {
+      let start = -1;
+      if (at >= 2 && d.compound.has(t.slice(at - 2, at))) start = at - 2;
+      else if (d.single.has(t.charAt(at - 1))) start = at - 1;
+      if (start >= 0 && free(start, end)) add({ start, end, kind: 'anonymized', hint: t.slice(start, at), pattern: null });
+    }
+    at = t.indexOf('某', next);
+  }
+}
+
+const OPENERS: Record<string, string> = { '【': '】', '（': '）', '(': ')', '[': ']', '［': '］', '〔': '〕' };
+
+/** Editorial notes left in brackets: 【待补充】, （数据待核）, [待定], （此处时间待定）. */
+function pendingNotes(t: string, d: Loaded, free: (a: number, b: number) => boolean, add: (f: Found) => void): void {
+  for (const word of d.pending) {
+    for (let at = t.indexOf(word); at !== -1; at = t.indexOf(word, at + word.length)) {
+      // the opening bracket within 8 characters before, the closing one within 8 after, one line
+      let open = -1;
+      for (let k = at - 1; k >= 0 && at - k <= 8; k--) {
+        const c = t.charAt(k);
+        if (c === '\n' || Object.values(OPENERS).includes(c)) break;
+        if (OPENERS[c]) {
+          open = k;
+          break;
+        }
+      }
+      if (open === -1) continue;
+      const close = OPENERS[t.charAt(open)];
+      let end = -1;
+      for (let k = at + word.length; k < t.length && k - at - word.length <= 8; k++) {
+        const c = t.charAt(k);
+        if (c === '\n' || OPENERS[c]) break;
+        if (c === close) {
+          end = k + 1;
+          break;
+        }
+      }
+      if (end === -1 || !free(open, end)) continue;
+      const inner = t.slice(open + 1, end - 1);
+      const kind: PlaceholderKind = d.pendingNumber.some((w) => inner.includes(w))
+        ? 'number'
+        : d.pendingDate.some((w) => inner.includes(w))
+          ? 'date'
+          : d.pendingName.some((w) => inner.includes(w))
+            ? 'name'
+            : 'text';
+      add({ start: open, end, kind, hint: inner, pattern: null });
+    }
+  }
+}
+
+/** What a mask at [start, end) stands for from what follows it: a number, a date, or neither. */
+function valueAfter(t: string, start: number, end: number): 'number' | 'date' | null {
+  const after = t.slice(end, end + 6);
+  const a = after.replace(/^[余多]/, '');
+  if (unitAt(a, 0) || /^[%‰]|^个百分点|^倍|^[万亿千]/.test(a)) return 'number';
+  if (t.charAt(start - 1) === '第' && /^[位名批届次]/.test(after)) return 'number';
+  if (/^[年月日号]/.test(after)) return 'date';
+  return null;
+}
+
+/**
+ * X masks (XX亿元, X.X%, ×××万人) and box masks (□□, ○○). An X run is a mask where a value belongs
+ * (a unit after it) or, two or more long, before a name's suffix (XX市); elsewhere XX is left to the
+ * text masks and a single X is a letter. □□ is a mask anywhere; ○○ only when it touches no numeral.
+ */
+function maskRuns(t: string, d: Loaded, free: (a: number, b: number) => boolean, add: (f: Found) => void): void {
+  const NUMERAL = /[0-9〇○零一二两三四五六七八九]/;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charAt(i);
+    const x = d.xChars.has(c);
+    const box = d.boxChars.has(c);
+    if (!x && !box) continue;
+    let j = i;
+    while (j < t.length && t.charAt(j) === c) j++;
+    // X.X: a decimal point between two X runs
+    if (x && t.charAt(j) === '.' && t.charAt(j + 1) === c) {
+      j += 1;
+      while (j < t.length && t.charAt(j) === c) j++;
+    }
+    const start = i;
+    const end = j;
+    i = j - 1;
+    if (x && (/[A-Za-z0-9]/.test(t.charAt(start - 1)) || /[A-Za-z0-9]/.test(t.charAt(end)))) continue;
+    if (c === '○' && (NUMERAL.test(t.charAt(start - 1)) || NUMERAL.test(t.charAt(end)))) continue;
+    const len = end - start;
+    const value = valueAfter(t, start, end);
+    if (x) {
+      // ×××/XX not before a unit are text masks (found below); X.X and a lone X need a unit
+      if (value !== 'number') continue;
+    } else if (len < 2 && !value) continue;
+    if (!free(start, end)) continue;
+    const suffix = suffixAt(t, end, d);
+    const kind: PlaceholderKind = value ?? (suffix ? 'name' : CJK.test(t.charAt(end)) || CJK.test(t.charAt(start - 1)) ? 'name' : 'text');
+    add({ start, end, kind, hint: parenHint(t, end) ?? (kind === 'name' ? suffix : null), pattern: null });
+  }
+}
+
+function nameOrText(t: string, end: number, d: Loaded): PlaceholderKind {
+  if (valueAfter(t, end, end) === 'number') return 'number';
   return suffixAt(t, end, d) ? 'name' : 'text';
 }
 
@@ -188,13 +385,7 @@ function parenHint(t: string, at: number): string | null {
   return /[\u4e00-\u9fff]/.test(inner) && !/[0-9*]/.test(inner) ? inner : null;
 }
 
-function classify(
-  t: string,
-  start: number,
-  end: number,
-  partial: boolean,
-  d: PlaceholderDict & { suffixes: string[] },
-): { kind: PlaceholderKind; hint: string | null } {
+function classify(t: string, start: number, end: number, partial: boolean, d: Loaded): { kind: PlaceholderKind; hint: string | null } {
   const before = t.charAt(start - 1);
   const after = t.slice(end, end + 6);
   const hint = parenHint(t, end);

@@ -567,7 +567,9 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
   const elems = [d.value, d.baseline, d.growth, ...d.ranks].filter((x): x is Item => !!x);
   let firstTok = Infinity;
   let end = -Infinity;
+  let lastTok = -Infinity;
   for (const e of elems) {
+    if (e.tok.start > lastTok) lastTok = e.tok.start;
     if (e.tok.start < firstTok) firstTok = e.tok.start;
     if (e.end > end) end = e.end;
   }
@@ -620,7 +622,7 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
     statementId: st.id,
     span,
     text: text.slice(span.start, span.end),
-    metric: { text: metricText || null, span: metricText ? metricSpan : null, canonical: metricNorm ? canonicalMetric(metricNorm) : null },
+    metric: { text: metricText || null, span: metricText ? metricSpan : null, canonical: canonicalOf(t, d, metricNorm) },
     value: d.value ? quantity(text, norm, d.value) : null,
     baseline: d.baseline ? quantity(text, norm, d.baseline) : null,
     growth: d.growth
@@ -628,9 +630,21 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
       : null,
     ranks,
     period,
-    modality: modality(t, a, firstTok, role, period?.kind === 'horizon'),
+    modality: modality(t, a, firstTok, lastTok, role, period?.kind === 'horizon'),
     scope,
   };
+}
+
+/**
+ * The canonical id of a claim's metric; for a growth whose metric names only its subject (经济增长
+ * 5.5%左右: 经济), the subject with the growth word after it.
+ */
+function canonicalOf(t: string, d: Draft, metricNorm: string): string | null {
+  const id = metricNorm ? canonicalMetric(metricNorm) : null;
+  if (id || !d.metric || !d.growth) return id;
+  const gap = d.growth.tok.start - d.metric.end;
+  if (gap < 1 || gap > 6) return null;
+  return canonicalMetric(t.slice(d.metric.start, d.growth.tok.start).replace(/(?:了|约|近|超过|达到|为)+$/, ''));
 }
 
 /**
@@ -654,10 +668,11 @@ function forecastCue(t: string, a: number, at: number): boolean {
  * part; 力争…增长5% is a target even in a review), then a target list's lead (今年发展主要预期目标是：…),
  * and only then the role of the section it stands in.
  */
-function modality(t: string, a: number, at: number, role: Section['role'], horizon: boolean): Modality {
+function modality(t: string, a: number, at: number, last: number, role: Section['role'], horizon: boolean): Modality {
   if (forecastCue(t, a, at)) return 'forecast';
   const head = headOf(t, a, at);
-  const clause = t.slice(clauseStart(t, a, at), at);
+  // the clause of the claim's first number, through to its last (10.77万亿元、同比增长6.2%)
+  const clause = t.slice(clauseStart(t, a, at), Math.max(at, last));
   if (ACTUAL_CLAUSE_CUES.some((c) => clause.includes(c))) return 'actual';
   if (targetClause(clause)) return 'target';
   if (targetLead(sentenceHead(t, at))) return 'target';
