@@ -1,0 +1,499 @@
+/**
+ * Targets against outcomes, year after year (issue #19): a stage after the model, fed by reports.
+ *
+ * A work report of year Y sets the targets for Y in its plan part — above all in the paragraph of
+ * main targets (今年经济社会发展的主要预期目标是：…) — and gives the outcomes of Y−1 in its review
+ * part (预计 there: an outcome of modality forecast). A statistical communiqué of year X gives X's
+ * final outcomes. Each place × year × canonical metric × measure (a level, or a change over the
+ * year) becomes one row, the target beside the outcome, with a status by the metric's polarity.
+ *
+ * What counts as an annual target: a claim whose period is absent or one year (the report's own),
+ * and whose growth is not an annual average over a span (年均). Multi-year spans (“十四五”时期) and
+ * horizons (到2035年) are another time's goals: left out, or listed with `all` under their horizon.
+ * A year whose report sets no target for a metric says no-target; nothing is borrowed from another
+ * sentence or year.
+ *
+ * Pure: reports in, rows out. Everything is read from the model (claims, their modality, period,
+ * growth, metric ids) and dictionaries/metrics.json's polarity, so the table gets better as they do.
+ */
+import type { Claim, Quantity, Report, Section } from '../schema/index.js';
+import { loadJson } from '../dictionaries.js';
+import { metricInfo } from '../claims/canonical.js';
+import { lineColumn, lineStarts } from '../sections/lines.js';
+import { placeAndYear } from './place.js';
+import {
+  TARGETS_FORMAT,
+  TARGETS_FORMAT_VERSION,
+  type Firmness,
+  type Measure,
+  type OutcomeCell,
+  type TargetBound,
+  type TargetCell,
+  type TargetRow,
+  type TargetStatus,
+  type TargetsResult,
+  type TargetsSource,
+} from './schema.js';
+
+export * from './schema.js';
+export { placeAndYear, type PlaceYear } from './place.js';
+
+export interface TargetsInput {
+  report: Report;
+  /** the text the report was made from (offsets are into it) */
+  text: string;
+  /** the file's name as the user gave it: cited in each cell, and the last source of place and year */
+  file: string;
+}
+
+export interface TargetsOptions {
+  /** also list targets that are not annual (年均, “十四五”时期, 到2035年), each with its horizon */
+  all?: boolean;
+}
+
+interface Words {
+  firmness: { hard: string[]; soft: string[] };
+  mainTargets: string[];
+  multiYear: string[];
+  changeHeads: { up: string[]; down: string[] };
+}
+
+const words = (): Words => loadJson<Words>('targets.json');
+
+// ------------------------------------------------------------------------------------ figures
+
+/** A claim's figure for the table: the change when it states one, else its level. */
+interface Figure {
+  measure: Measure;
+  /** signed: a fall is negative */
+  number: number;
+  upper: number | null;
+  unit: string | null;
+  bound: Quantity['bound'];
+  /** the figure in the unit 万/亿 folded in, for comparing (null when the model gives none) */
+  scaledFactor: number;
+  scaledUnit: string | null;
+  /** decimals as written, for the rounding 左右 allows */
+  decimals: number;
+}
+
+function decimals(n: number): number {
+  const s = String(n);
+  const dot = s.indexOf('.');
+  return dot < 0 || /e/i.test(s) ? 0 : s.length - dot - 1;
+}
+
+function figureOf(c: Claim, text: string): Figure | null {
+  let q: Quantity | null = null;
+  let measure: Measure = 'level';
+  let sign = 1;
+  if (c.growth?.quantity && c.growth.quantity.number !== null) {
+    q = c.growth.quantity;
+    measure = 'growth';
+    sign = c.growth.direction === 'down' ? -1 : 1;
+  } else if (c.value && c.value.number !== null) {
+    q = c.value;
+    if (q.unit === '%') {
+      // 居民消费价格涨幅控制在3%: a change named by a noun between the metric and the number
+      const m = c.metric.span ? text.slice(c.metric.span.start, Math.max(c.metric.span.end, q.span.start)) : (c.metric.text ?? '');
+      const heads = words().changeHeads;
+      if (heads.down.some((w) => m.includes(w))) {
+        measure = 'growth';
+        sign = -1;
+      } else if (heads.up.some((w) => m.includes(w))) measure = 'growth';
+    }
+  }
+  if (!q || q.number === null || q.masked) return null;
+  const factor = q.scaled && q.number !== 0 ? q.scaled.number / q.number : 1;
+  return {
+    measure,
+    number: sign * q.number,
+    upper: q.upper === null ? null : sign * q.upper,
+    unit: q.unit,
+    bound: q.bound,
+    scaledFactor: factor,
+    scaledUnit: q.scaled ? q.scaled.unit : q.unit,
+    decimals: decimals(q.number),
+  };
+}
+
+// ------------------------------------------------------------------------------------ reading
+
+interface Found {
+  key: string;
+  canonical: string;
+  metricText: string | null;
+  figure: Figure;
+  claim: Claim;
+  line: number;
+  file: string;
+  horizon: string | null;
+  main: boolean;
+  firmness: Firmness;
+}
+
+const YEAR_IN = /(?:19|20)\d{2}/g;
+
+/** The four-digit years a period names (2024年, 2023—2024年); empty for 今年, 去年, 全年. */
+function yearsNamed(text: string): number[] {
+  return (text.match(YEAR_IN) ?? []).map(Number);
+}
+
+interface SectionInfo {
+  role: Section['role'];
+  /** the headings of the section and the sections it is in, joined */
+  headings: string;
+}
+
+function sectionInfo(sections: Section[]): Map<string, SectionInfo> {
+  const out = new Map<string, SectionInfo>();
+  const walk = (list: Section[], above: string) => {
+    for (const s of list) {
+      const headings = s.heading ? `${above} ${s.heading.text}` : above;
+      out.set(s.id, { role: s.role, headings });
+      walk(s.children, headings);
+    }
+  };
+  walk(sections, '');
+  return out;
+}
+
+const HORIZON_DATE = /到((?:19|20)\d{2})年/;
+
+/** A span of years or a later date named in `s` (今后五年, “十四五”, 到2035年), else null. */
+function spanCue(s: string, year: number): string | null {
+  for (const w of words().multiYear) if (s.includes(w)) return w;
+  const m = HORIZON_DATE.exec(s);
+  return m && Number(m[1]) !== year ? m[0] : null;
+}
+
+/** A paragraph's lead that names one year (2016年是“十三五”开局之年) speaks of that year. */
+function leadCue(lead: string, year: number): string | null {
+  const m = /((?:19|20)\d{2})年(?![—–\-－~至到])/.exec(lead);
+  if (m && Number(m[1]) === year) return null;
+  return spanCue(lead, year);
+}
+
+/** The first clause of line `line` (1-based): a paragraph's lead, which sets the time of what follows. */
+function leadClause(text: string, starts: number[], line: number): string {
+  const from = starts[line - 1];
+  const to = line < starts.length ? starts[line] : text.length;
+  let end = from;
+  while (end < to && end - from < 60 && !'，。；：\n'.includes(text[end])) end++;
+  return text.slice(from, end);
+}
+
+/**
+ * The lines of the main targets: the first line naming them (主要预期目标…) in a sentence that does
+ * not speak of a plan period (今后五年, “十四五”时期), and, when the list runs on below it, the lines
+ * after it that each hold a figure.
+ */
+function mainLines(text: string, starts: number[], claimLines: Map<number, number>, year: number): Set<number> {
+  const w = words();
+  const out = new Set<number>();
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    const line = text.slice(starts[i], end);
+    let at = -1;
+    for (const cue of w.mainTargets) {
+      const k = line.indexOf(cue);
+      if (k >= 0 && (at < 0 || k < at)) at = k;
+    }
+    if (at < 0 || !claimLines.has(i + 1)) continue;
+    const sentenceStart = Math.max(line.lastIndexOf('。', at), line.lastIndexOf('；', at)) + 1;
+    const lead = line.slice(sentenceStart, at);
+    if (spanCue(lead, year)) continue;
+    out.add(i + 1);
+    // a list set out on the lines below: each a target or two
+    if ((claimLines.get(i + 1) ?? 0) < 2) {
+      for (let j = i + 2; j <= Math.min(starts.length, i + 16) && claimLines.has(j); j++) out.add(j);
+    }
+    break;
+  }
+  return out;
+}
+
+function firmnessOf(c: Claim, text: string, figure: Figure, polarity: string): Firmness {
+  const w = words().firmness;
+  let from = c.span.start;
+  const stop = Math.max(0, c.span.start - 30);
+  while (from > stop && !'，。；：！？\n'.includes(text[from - 1])) from--;
+  const clause = text.slice(from, c.span.end);
+  if (w.hard.some((x) => clause.includes(x))) return 'hard';
+  if (w.soft.some((x) => clause.includes(x))) return 'soft';
+  if (figure.bound === 'lte' && (polarity === 'ceiling' || polarity === 'lower-better')) return 'hard';
+  return 'plain';
+}
+
+function horizonOf(c: Claim): string | null {
+  if (c.growth?.average) return c.period?.text ?? c.growth.basis ?? '年均';
+  if (c.period && (c.period.kind === 'multi-year' || c.period.kind === 'horizon')) return c.period.text;
+  return null;
+}
+
+interface Reading {
+  targets: Found[];
+  outcomes: Found[];
+}
+
+function keyOf(canonical: string, measure: Measure, horizon: string | null): string {
+  return `${canonical}\u0000${measure}\u0000${horizon ?? ''}`;
+}
+
+/** Targets for the report's year and outcomes for the year before (a communiqué: its own year). */
+function read(input: TargetsInput, year: number, communique: boolean, options: TargetsOptions): Reading {
+  const { report, text, file } = input;
+  const starts = lineStarts(text);
+  const sections = sectionInfo(report.sections);
+  const sectionOf = new Map(report.statements.map((s) => [s.id, s.sectionId]));
+  const lineOf = (c: Claim) => lineColumn(starts, c.span.start).line;
+  const claimLines = new Map<number, number>();
+  for (const c of report.claims) if (c.metric.canonical) claimLines.set(lineOf(c), (claimLines.get(lineOf(c)) ?? 0) + 1);
+  const main = communique ? new Set<number>() : mainLines(text, starts, claimLines, year);
+  const out: Reading = { targets: [], outcomes: [] };
+  for (const c of report.claims) {
+    const canonical = c.metric.canonical;
+    if (!canonical) continue;
+    const figure = figureOf(c, text);
+    if (!figure) continue;
+    const line = lineOf(c);
+    const section = sections.get(sectionOf.get(c.statementId) ?? '');
+    const role = section?.role ?? 'body';
+    const named = c.period ? yearsNamed(c.period.text) : [];
+    const info = metricInfo(canonical);
+    const base = { canonical, metricText: c.metric.text, figure, claim: c, line, file };
+    const onMain = main.has(line);
+    if (!communique && (onMain || (role === 'plans' && c.modality === 'target'))) {
+      let horizon = horizonOf(c);
+      if (!horizon && named.some((y) => y !== year)) horizon = c.period!.text;
+      // the plan part's paragraphs on a plan period: “十四五”时期主要目标任务, 今后五年，…
+      if (!horizon && !onMain) horizon = leadCue(leadClause(text, starts, line), year) ?? spanCue(section?.headings ?? '', year);
+      if (!horizon && c.period && c.period.kind !== 'year') continue; // 前三季度, 截至目前: not the year's target
+      if (horizon && !options.all) continue;
+      const firmness = firmnessOf(c, text, figure, info?.polarity ?? 'higher-better');
+      out.targets.push({ ...base, key: keyOf(canonical, figure.measure, horizon), horizon, main: onMain, firmness });
+      continue;
+    }
+    if (c.modality === 'target' || role === 'plans' || role === 'closing' || role === 'frontmatter') continue;
+    // an outcome: the year's own figure, not a span's average, a part of the year or another year
+    if (horizonOf(c) || leadCue(leadClause(text, starts, line), communique ? year : year - 1)) continue; // 五年来，…
+    if (c.period) {
+      if (c.period.kind === 'part-year') continue;
+      if (c.period.kind === 'to-date' && figure.measure === 'growth') continue;
+      const want = communique ? year : year - 1;
+      if (named.some((y) => y !== want)) continue;
+      if (!communique && /今年|本年/.test(c.period.text)) continue;
+    }
+    if (c.growth?.basis && /\d/.test(c.growth.basis)) continue; // 比2010年翻一番: not one year's change
+    out.outcomes.push({ ...base, key: keyOf(canonical, figure.measure, null), horizon: null, main: false, firmness: 'plain' });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------ status
+
+const EPS = 1e-9;
+
+interface Judged {
+  status: TargetStatus;
+  rule: string;
+}
+
+/**
+ * The status of a target and its outcome (the README states these rules; each row names its rule):
+ * - at-least (以上, 不低于): met when the outcome reaches the number — a rise of at least it, or, for
+ *   a fall (下降3.1%以上), a fall of at least it;
+ * - at-most (以内, 控制在…以内): met when the outcome stays at or below it;
+ * - fall (a target stated as a fall: 下降3%, 降低2.5%左右, 减少1000万): met when the fall reaches it;
+ * - otherwise by the metric's polarity (dictionaries/metrics.json):
+ *   higher-better: met when the outcome reaches the target's lower end (a range's lower number, the
+ *   number itself); ceiling (CPI, the deficit ratio) and lower-better (unemployment): met when the
+ *   outcome is at or below the target's upper end; neutral (M2): met when it lies within the band.
+ * 左右 allows the target's rounding: half a unit of its last digit either side (5%左右 is met by
+ * 4.5% and up, 5.5%左右 by 5.45%), the rule's name then ends in +rounding. Changes are signed (下降3%
+ * is -3). A target and an outcome in units that cannot be compared are not-comparable.
+ */
+export function judge(target: Figure, outcome: Figure, polarity: string): Judged {
+  const tUnit = target.scaledUnit ?? '';
+  const oUnit = outcome.scaledUnit ?? '';
+  if (tUnit !== oUnit) return { status: 'not-comparable', rule: 'units-differ' };
+  const t = target.number * target.scaledFactor;
+  const u = target.upper === null ? null : target.upper * target.scaledFactor;
+  const o = outcome.number * outcome.scaledFactor;
+  const allow = target.bound === 'approx' ? 0.5 * 10 ** -target.decimals * Math.abs(target.scaledFactor) : 0;
+  const round = allow ? '+rounding' : '';
+  const lo = (u === null ? t : Math.min(t, u)) - allow;
+  const hi = (u === null ? t : Math.max(t, u)) + allow;
+  const fall = hi < 0 || (u === null && t < 0);
+  const verdict = (ok: boolean, rule: string): Judged => ({ status: ok ? 'met' : 'missed', rule });
+  if (u === null && target.bound === 'gte') return verdict(fall ? o <= t + EPS : o >= t - EPS, 'at-least');
+  if (u === null && target.bound === 'lte') return verdict(fall ? o >= t - EPS : o <= t + EPS, 'at-most');
+  if (fall) return verdict(o <= hi + EPS, `fall${round}`);
+  if (polarity === 'neutral') return verdict(o >= lo - EPS && o <= hi + EPS, `neutral/within-band${round}`);
+  if (polarity === 'ceiling' || polarity === 'lower-better') return verdict(o <= hi + EPS, `${polarity}/at-or-below${round}`);
+  return verdict(o >= lo - EPS, `higher-better/reach-lower-end${round}`);
+}
+
+// ------------------------------------------------------------------------------------ table
+
+function boundOf(f: Figure): TargetBound | null {
+  if (f.upper !== null) return 'range';
+  return f.bound ?? null;
+}
+
+function targetCell(f: Found): TargetCell {
+  return {
+    number: f.figure.number,
+    upper: f.figure.upper,
+    unit: f.figure.unit,
+    bound: boundOf(f.figure),
+    firmness: f.firmness,
+    horizon: f.horizon,
+    source: f.main ? 'main-targets' : 'plan',
+    file: f.file,
+    line: f.line,
+    text: f.claim.text,
+  };
+}
+
+function outcomeCell(f: Found, communique: boolean): OutcomeCell {
+  return {
+    number: f.figure.number,
+    unit: f.figure.unit,
+    modality: f.claim.modality === 'forecast' ? 'forecast' : 'actual',
+    source: communique ? 'communique' : 'review',
+    file: f.file,
+    line: f.line,
+    text: f.claim.text,
+  };
+}
+
+/** The first of each key, the main targets' paragraph before the rest of the plan part. */
+function firstByKey(list: Found[]): Map<string, Found> {
+  const out = new Map<string, Found>();
+  for (const f of list) if (f.main && !out.has(f.key)) out.set(f.key, f);
+  for (const f of list) if (!out.has(f.key)) out.set(f.key, f);
+  return out;
+}
+
+function usefulClaims(r: Report): number {
+  let n = 0;
+  for (const c of r.claims) if (c.metric.canonical) n++;
+  return n;
+}
+
+export function targets(inputs: readonly TargetsInput[], options: TargetsOptions = {}): TargetsResult {
+  const warnings: string[] = [];
+  const sources: TargetsSource[] = [];
+  const chosen = new Map<string, number>(); // place|year|kind → index in inputs
+  const metas = inputs.map((inp) => placeAndYear(inp.report, inp.text, inp.file));
+  inputs.forEach((inp, i) => {
+    const m = metas[i];
+    sources.push({ file: inp.file, kind: m.kind, place: m.place, placeSource: m.placeSource, year: m.year, yearSource: m.yearSource, used: false, duplicateOf: null });
+    if (m.place === null || m.year === null) {
+      warnings.push(`${inp.file}: ${m.place === null ? 'no place' : 'no year'} found in its title, front matter, first lines or file name; left out`);
+      return;
+    }
+    const k = `${m.place}|${m.year}|${m.kind}`;
+    const prev = chosen.get(k);
+    if (prev === undefined) {
+      chosen.set(k, i);
+      return;
+    }
+    // two transcriptions of one report: keep the one with more figures the table can use
+    const keepNew = usefulClaims(inp.report) > usefulClaims(inputs[prev].report);
+    const [kept, dropped] = keepNew ? [i, prev] : [prev, i];
+    chosen.set(k, kept);
+    warnings.push(`${inputs[dropped].file} and ${inputs[kept].file} are both ${m.place} ${m.year}; kept ${inputs[kept].file} (more figures read)`);
+  });
+  for (const i of chosen.values()) sources[i].used = true;
+  for (const s of sources) {
+    if (s.used || s.place === null || s.year === null) continue;
+    const k = chosen.get(`${s.place}|${s.year}|${s.kind}`);
+    if (k !== undefined) s.duplicateOf = inputs[k].file;
+  }
+
+  // place|year → what was read for it
+  interface Year {
+    place: string;
+    year: number;
+    targetsRead: boolean;
+    outcomesRead: boolean;
+    targets: Map<string, Found>;
+    review: Map<string, Found>;
+    communique: Map<string, Found>;
+  }
+  const years = new Map<string, Year>();
+  const yearOf = (place: string, year: number): Year => {
+    const k = `${place}|${year}`;
+    let y = years.get(k);
+    if (!y) {
+      y = { place, year, targetsRead: false, outcomesRead: false, targets: new Map(), review: new Map(), communique: new Map() };
+      years.set(k, y);
+    }
+    return y;
+  };
+  for (const i of [...chosen.values()].sort((a, b) => a - b)) {
+    const m = metas[i];
+    const communique = m.kind === 'communique';
+    const r = read(inputs[i], m.year!, communique, options);
+    if (communique) {
+      const y = yearOf(m.place!, m.year!);
+      y.outcomesRead = true;
+      y.communique = firstByKey(r.outcomes);
+      continue;
+    }
+    const own = yearOf(m.place!, m.year!);
+    own.targetsRead = true;
+    own.targets = firstByKey(r.targets);
+    const before = yearOf(m.place!, m.year! - 1);
+    before.outcomesRead = true;
+    // actual figures first: 预计 only where the review gives no actual one
+    const actual = firstByKey(r.outcomes.filter((f) => f.claim.modality !== 'forecast'));
+    for (const [k, f] of firstByKey(r.outcomes.filter((f) => f.claim.modality === 'forecast'))) if (!actual.has(k)) actual.set(k, f);
+    before.review = actual;
+  }
+
+  const rows: Array<TargetRow & { order: number }> = [];
+  for (const y of years.values()) {
+    const keys = new Set<string>([...y.targets.keys(), ...y.review.keys(), ...y.communique.keys()]);
+    for (const key of keys) {
+      const t = y.targets.get(key) ?? null;
+      const review = y.review.get(key);
+      const comm = y.communique.get(key);
+      // the review's actual figure, else the communiqué's final one, else the review's forecast
+      let o: Found | null = null;
+      let oComm = false;
+      if (review && review.claim.modality !== 'forecast') o = review;
+      else if (comm) {
+        o = comm;
+        oComm = true;
+      } else if (review) o = review;
+      const any = (t ?? o)!;
+      const info = metricInfo(any.canonical);
+      let judged: Judged;
+      if (!t) judged = { status: 'no-target', rule: y.targetsRead ? 'not-set' : 'no-report' };
+      else if (t.horizon) judged = { status: 'no-outcome', rule: 'horizon' };
+      else if (!o) judged = { status: 'no-outcome', rule: y.outcomesRead ? 'not-reported' : 'no-report' };
+      else judged = judge(t.figure, o.figure, info?.polarity ?? 'higher-better');
+      rows.push({
+        place: y.place,
+        year: y.year,
+        metric: { text: any.metricText, canonical: any.canonical, measure: any.figure.measure },
+        target: t ? targetCell(t) : null,
+        outcome: o && !(t && t.horizon) ? outcomeCell(o, oComm) : null,
+        status: judged.status,
+        rule: judged.rule,
+        order: t ? t.claim.span.start : 1e15 + (o ? o.claim.span.start : 0),
+      });
+    }
+  }
+  rows.sort((a, b) => (a.place < b.place ? -1 : a.place > b.place ? 1 : a.year - b.year || a.order - b.order));
+  return {
+    format: TARGETS_FORMAT,
+    formatVersion: TARGETS_FORMAT_VERSION,
+    rows: rows.map(({ order: _order, ...row }) => row),
+    sources,
+    warnings,
+  };
+}
