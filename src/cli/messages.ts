@@ -33,6 +33,7 @@ const KIND_LABEL: Record<PlaceholderKind, string> = {
   date: 'a date',
   text: 'some text',
   unknown: 'something',
+  anonymized: 'nothing',
 };
 
 export interface PlaceholderParams {
@@ -61,8 +62,10 @@ const times = (n: number) => (n === 2 ? 'twice' : `${n} times`);
 
 export const MESSAGES = {
   placeholder: (p: PlaceholderParams) =>
-    `Placeholder ${quote(p.raw)} left in the text: fill in ${p.pattern ? 'the masked digits of a number' : KIND_LABEL[p.kind]}` +
-    (p.hint ? ` (${p.hint})` : ''),
+    p.kind === 'anonymized'
+      ? `Name ${quote(p.raw)} is anonymised (${p.hint ?? ''}某): on purpose in a published report, not a placeholder to fill in`
+      : `Placeholder ${quote(p.raw)} left in the text: fill in ${p.pattern ? 'the masked digits of a number' : KIND_LABEL[p.kind]}` +
+        (p.hint ? ` (${p.hint})` : ''),
   'repeated-clause': (p: RepeatParams) => `Clause ${quote(p.text)} is repeated; first at ${p.first}${formulationNote(p.formulation)}`,
   'duplicate-sentence': (p: RepeatParams) =>
     `Sentence ${quote(p.text)} occurs ${times(p.count)}; first at ${p.first}${formulationNote(p.formulation)}`,
@@ -88,7 +91,8 @@ export function reuseSummary(share: number, against: string, sentences: number):
 
 const RULE_TABLE: Record<RuleId, { description: string; defaultSeverity: Severity }> = {
   placeholder: {
-    description: 'A masked placeholder (**, ***, 9*%, XX) is left in the text: errors for numbers, names and dates, warnings otherwise.',
+    description:
+      'A masked placeholder (**, ***, 9*%, XX, X.X%, □□, 【待补充】) is left in the text: errors for numbers, names and dates, warnings otherwise; an anonymised name (张某, 丁某某) is info.',
     defaultSeverity: 'error',
   },
   'repeated-clause': {
