@@ -15,11 +15,8 @@
  * `WORKER_FAILED` outcomes — and is replaced; a worker that dies before it has even loaded is a setup
  * problem (a missing build, say), and that error is thrown to the consumer instead.
  */
-import { Worker } from 'node:worker_threads';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from './spawn.js';
 import { READ_AHEAD, finishTask, loadMap, loadTask, unpacked, type Loaded, type Outcome, type TaskInput, type TaskOptions } from './task.js';
 import type { WorkerJieba, WorkerReply, WorkerRequest } from './worker.js';
 import { sharedJieba } from '../annotate/tokens.js';
@@ -27,61 +24,6 @@ import type { JiebaData } from '../annotate/jieba.js';
 
 /** tasks a worker holds at once: the one it analyses and the ones it reads meanwhile */
 const PER_WORKER = 1 + READ_AHEAD;
-
-/**
- * How to start a worker: dist/worker.js next to dist/index.js (dist/worker.cjs next to the .cjs
- * bundles). Run from the TypeScript sources (vitest, tsx), the worker is src/batch/worker.ts, loaded
- * through tsx's loader, which is a devDependency.
- */
-function workerEntry(): { file: string; tsx: boolean } {
-  const here = import.meta.url;
-  const tsx = /\.[cm]?ts$/.test(new URL(here).pathname);
-  const ext = tsx ? '.ts' : here.endsWith('.cjs') ? '.cjs' : '.js';
-  return { file: fileURLToPath(new URL('./worker' + ext, here)), tsx };
-}
-
-/** The ESM entry of tsx's register API (`tsx/esm/api`), as a file URL. */
-function tsxApi(): string {
-  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
-  const entry = JSON.parse(readFileSync(pkg, 'utf8')).exports['./esm/api'].import.default as string;
-  return pathToFileURL(join(dirname(pkg), entry)).href;
-}
-
-/**
- * Workers inherit the parent's node options, and one of them breaks a worker started from a file:
- * --input-type (`node --input-type=module -e "…analyzeFiles…"`). Only then are options given
- * explicitly — without it — and if the worker refuses one of those (V8 flags such as
- * --max-semi-space-size are per process), with none.
- */
-function workerExecArgv(): string[] | undefined {
-  const argv = process.execArgv;
-  if (!argv.some((a) => a === '--input-type' || a.startsWith('--input-type='))) return undefined;
-  const out: string[] = [];
-  for (let k = 0; k < argv.length; k++) {
-    if (argv[k] === '--input-type') k++;
-    else if (!argv[k].startsWith('--input-type=')) out.push(argv[k]);
-  }
-  return out;
-}
-
-function spawnWorker(options: TaskOptions): Worker {
-  const { file, tsx } = workerEntry();
-  if (!existsSync(file)) {
-    throw new Error(`baogao: the batch worker ${file} is missing; build the package (npm run build) or use jobs: 1`);
-  }
-  if (tsx) {
-    const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
-    return new Worker(code, { eval: true, workerData: options });
-  }
-  const execArgv = workerExecArgv();
-  if (!execArgv) return new Worker(file, { workerData: options });
-  try {
-    return new Worker(file, { workerData: options, execArgv });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
-    return new Worker(file, { workerData: options, execArgv: [] });
-  }
-}
 
 interface Slot {
   worker: Worker;

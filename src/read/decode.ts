@@ -176,6 +176,27 @@ function checkTextLooksLikeText(text: string, name: string): void {
   }
 }
 
+/**
+ * What the text path refuses in decoded text, for the paths that build text themselves (.docx, HTML):
+ * U+0000 or a high share of control characters (BINARY), an unpaired surrogate (DECODE). Null when
+ * the text is fine. Linear.
+ */
+export function textProblem(text: string): { code: 'BINARY' | 'DECODE'; reason: string } | null {
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return { code: 'BINARY', reason: `U+0000 (NUL) at character ${i}, which a text file may not hold either` };
+    if (isControl(c)) controls++;
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      const pair = c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      if (!pair) return { code: 'DECODE', reason: `an unpaired surrogate U+${c.toString(16).toUpperCase()} at character ${i}, which is not a character` };
+      i++;
+    }
+  }
+  if (tooManyControls(controls, text.length)) return { code: 'BINARY', reason: `${controls} control characters in ${text.length}` };
+  return null;
+}
+
 const BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
 
 function checkNotBlank(text: string, name: string): void {

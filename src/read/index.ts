@@ -14,14 +14,22 @@ import type { Stats } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { ReadError, fsError, formatBytes } from './errors.js';
 import { decodeBytes, isZipSignature, type Encoding } from './decode.js';
-import { looksLikeDocx, readDocx, DEFAULT_MAX_DOCX_UNCOMPRESSED } from './docx.js';
+import {
+  looksLikeDocx,
+  readDocxDocument,
+  DEFAULT_MAX_DOCX_UNCOMPRESSED,
+  DEFAULT_MAX_DOCX_XML,
+  DEFAULT_MAX_DOCX_ELEMENTS,
+  DEFAULT_DOCX_MEMORY_MB,
+  type Heading,
+} from './docx.js';
 
 export { ReadError, isReadError, type ReadErrorCode } from './errors.js';
 export { decodeBytes, type Encoding } from './decode.js';
-export { readDocx, inspectDocx } from './docx.js';
+export { readDocx, readDocxDocument, inspectDocx, type Heading } from './docx.js';
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
-export { DEFAULT_MAX_DOCX_UNCOMPRESSED };
+export { DEFAULT_MAX_DOCX_UNCOMPRESSED, DEFAULT_MAX_DOCX_XML, DEFAULT_MAX_DOCX_ELEMENTS, DEFAULT_DOCX_MEMORY_MB };
 export const DEFAULT_EXTENSIONS = ['.txt', '.md', '.docx'];
 /** extensions read as Word documents (the macro-enabled and template variants share the format) */
 const DOCX_EXTENSIONS = new Set(['.docx', '.docm', '.dotx', '.dotm']);
@@ -35,6 +43,14 @@ export interface ReadResult {
   encoding: Encoding;
   /** size of the input in bytes */
   bytes: number;
+  /**
+   * Headings the file itself marks (a .docx's heading styles and outline levels, an HTML page's
+   * h1–h6): each the span in `text` of its paragraph, level 0 the top. Absent for plain text; [] when
+   * the document marks none. Give them to analyze as its `headings` option.
+   */
+  headings?: Heading[];
+  /** what was read with a repair (a stray byte that is not UTF-8, say), one line each */
+  warnings?: string[];
 }
 
 export interface ReadOptions {
@@ -42,6 +58,23 @@ export interface ReadOptions {
   maxBytes?: number;
   /** refuse .docx files whose entries declare more than this in total (ZIP_BOMB). Default 200 MiB. */
   maxDocxUncompressed?: number;
+  /** refuse a .docx whose main part inflates to more than this much XML (TOO_LARGE). Default 64 MiB. */
+  maxDocxXml?: number;
+  /** refuse a .docx whose main part has more XML tags than this (TOO_LARGE). Default 4,000,000. */
+  maxDocxElements?: number;
+  /**
+   * heap (MiB) the worker thread that parses a .docx may use: running out is TOO_LARGE for that file
+   * alone. 0 parses in the calling thread. Default 1024.
+   */
+  docxMemoryMb?: number;
+}
+
+/** What a document decodes to (ReadResult without path and size). */
+export interface DecodedDocument {
+  text: string;
+  encoding: Encoding;
+  headings?: Heading[];
+  warnings?: string[];
 }
 
 function toReadError(err: unknown, file: string): ReadError {
@@ -97,17 +130,14 @@ async function readFileBounded(path: string, maxBytes: number, sizeHint: number)
  * Decode the bytes of a document whose name is `name`: .docx (by extension or by content) through
  * mammoth, anything else through `decodeBytes`. Throws ReadError only.
  */
-export async function decodeDocument(
-  buf: Uint8Array,
-  name: string,
-  opts: ReadOptions = {},
-): Promise<{ text: string; encoding: Encoding }> {
+export async function decodeDocument(buf: Uint8Array, name: string, opts: ReadOptions = {}): Promise<DecodedDocument> {
   try {
     const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
     if (buf.length > maxBytes) throw tooLarge(name, buf.length, maxBytes);
     const ext = extname(name).toLowerCase();
     if (DOCX_EXTENSIONS.has(ext) || (isZipSignature(buf) && looksLikeDocx(buf))) {
-      return { text: await readDocx(buf, name, opts), encoding: 'docx' };
+      const { text, headings } = await readDocxDocument(buf, name, opts);
+      return { text, encoding: 'docx', headings };
     }
     return decodeBytes(buf, name);
   } catch (err) {
@@ -125,8 +155,7 @@ export async function readDocument(path: string, opts: ReadOptions = {}): Promis
     } catch (err) {
       throw toReadError(err, STDIN_NAME);
     }
-    const { text, encoding } = await decodeDocument(buf, STDIN_NAME, opts);
-    return { path, text, encoding, bytes: buf.length };
+    return { path, ...(await decodeDocument(buf, STDIN_NAME, opts)), bytes: buf.length };
   }
 
   let buf: Uint8Array;
@@ -138,8 +167,7 @@ export async function readDocument(path: string, opts: ReadOptions = {}): Promis
   } catch (err) {
     throw toReadError(err, path);
   }
-  const { text, encoding } = await decodeDocument(buf, path, opts);
-  return { path, text, encoding, bytes: buf.length };
+  return { path, ...(await decodeDocument(buf, path, opts)), bytes: buf.length };
 }
 
 function normalizeExtensions(exts: string[]): Set<string> {

@@ -101,8 +101,12 @@ export function readCentralDirectory(buf: Uint8Array, name: string): ZipEntry[] 
   const count = dv.getUint16(eocd + 10, true);
   const cdSize = dv.getUint32(eocd + 12, true);
   const cdOffset = dv.getUint32(eocd + 16, true);
-  if (count === MARK16 || cdSize === MARK32 || cdOffset === MARK32) {
-    throw new ReadError('ZIP_BOMB', name, 'refused: the zip uses ZIP64 (declares sizes of 4 GiB or more)');
+  if (count === MARK16) {
+    // 65,535 entries or more need ZIP64's count; a Word document has a few dozen parts
+    throw new ReadError('ZIP_BOMB', name, `refused: the zip declares ${MARK16.toLocaleString('en-US')} entries or more (a Word document has a few dozen)`);
+  }
+  if (cdSize === MARK32 || cdOffset === MARK32) {
+    throw new ReadError('ZIP_BOMB', name, 'refused: the zip uses ZIP64 (a directory at or past 4 GiB)');
   }
   if (diskNo !== 0 || cdDisk !== 0) throw corrupt(name, 'a multi-part split zip archive');
   // bytes prepended to the archive (self-extractor stub, stray header): JSZip shifts every offset
@@ -146,7 +150,7 @@ export function checkDeclaredSizes(entries: ZipEntry[], name: string, limits: Zi
   const maxRatio = limits.maxRatio ?? 1000;
   const maxEntries = limits.maxEntries ?? 20000;
   if (entries.length > maxEntries) {
-    throw new ReadError('ZIP_BOMB', name, `refused: the zip has ${entries.length} entries (limit ${maxEntries})`);
+    throw new ReadError('ZIP_BOMB', name, `refused: the zip has ${entries.length.toLocaleString('en-US')} entries (limit ${maxEntries.toLocaleString('en-US')}; a Word document has a few dozen)`);
   }
   let total = 0;
   for (const e of entries) {
@@ -175,10 +179,12 @@ export function checkDeclaredSizes(entries: ZipEntry[], name: string, limits: Zi
  * Inflate every entry with an output cap equal to its declared size: catches entries that lie about
  * their size (ZIP_BOMB), damaged deflate data (DOCX_CORRUPT), encryption (DOCX_ENCRYPTED) and
  * compression methods JSZip cannot read (UNSUPPORTED). Memory use is bounded by the declared sizes,
- * which `checkDeclaredSizes` has already capped.
+ * which `checkDeclaredSizes` has already capped. The inflated bytes of the entries named in `keep`
+ * are returned (the first entry of each name).
  */
-export function verifyEntries(buf: Uint8Array, entries: ZipEntry[], name: string): void {
+export function verifyEntries(buf: Uint8Array, entries: ZipEntry[], name: string, keep: ReadonlySet<string> = new Set()): Map<string, Buffer> {
   const dv = view(buf);
+  const kept = new Map<string, Buffer>();
   for (const e of entries) {
     if (e.flags & 0x1) {
       throw new ReadError('DOCX_ENCRYPTED', name, `zip entry '${e.name}' is encrypted (password-protected zip); cannot read it`);
@@ -201,6 +207,7 @@ export function verifyEntries(buf: Uint8Array, entries: ZipEntry[], name: string
       if (e.compressedSize !== e.uncompressedSize) {
         throw new ReadError('DOCX_CORRUPT', name, `not a valid .docx (stored zip entry '${e.name}' has inconsistent sizes)`);
       }
+      if (keep.has(e.name) && !kept.has(e.name)) kept.set(e.name, Buffer.from(data));
       continue;
     }
     let out: Buffer;
@@ -226,5 +233,8 @@ export function verifyEntries(buf: Uint8Array, entries: ZipEntry[], name: string
         `not a valid .docx (zip entry '${e.name}' inflates to ${out.length} bytes, declared ${e.uncompressedSize})`,
       );
     }
+    // the first entry of a name, as the directory lists it
+    if (keep.has(e.name) && !kept.has(e.name)) kept.set(e.name, out);
   }
+  return kept;
 }
