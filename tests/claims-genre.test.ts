@@ -113,3 +113,24 @@ describe('metric text', () => {
     expect(cs.every((c) => c.metric.text !== '总量')).toBe(true);
   });
 });
+
+describe('modality: comparisons and growth words', () => {
+  it('does not take 比上年 for an outcome in a plan (比上年增加1000亿元 is budgeted)', () => {
+    // national-2024: 拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元 (in 2024年政府工作任务)
+    const r = analyze('二、2024年政府工作任务\n拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元。', { duplicates: false });
+    for (const c of r.claims) expect(c.modality, c.text).toBe('target');
+  });
+
+  it('reads 同比 anywhere in the claim as an outcome (地区生产总值10.77万亿元、同比增长6.2%)', () => {
+    // prov-guangdong-2020, in its plan part's opening paragraph about last year
+    expect(claims('地区生产总值10.77万亿元、同比增长6.2%。')[0].modality).toBe('actual');
+  });
+
+  it('gives 经济增长 the id of GDP (经济增长5.5%左右)', () => {
+    // 2025年河南省政府工作报告.docx: 主要预期目标是:经济增长5.5%左右
+    const c = claims('主要预期目标是:经济增长5.5%左右，规上工业增加值增长7%左右。')[0];
+    expect(c.metric.canonical).toBe('gdp');
+    expect(c.modality).toBe('target');
+    expect(c.growth?.quantity).toMatchObject({ number: 5.5, bound: 'approx' });
+  });
+});

@@ -673,7 +673,7 @@ function modality(t: string, a: number, at: number, last: number, role: Section[
   const head = headOf(t, a, at);
   // the clause of the claim's first number, through to its last (10.77万亿元、同比增长6.2%)
   const clause = t.slice(clauseStart(t, a, at), Math.max(at, last));
-  if (ACTUAL_CLAUSE_CUES.some((c) => clause.includes(c))) return 'actual';
+  if (actualClause(clause)) return 'actual';
   if (targetClause(clause)) return 'target';
   if (targetLead(sentenceHead(t, at))) return 'target';
   // 到2035年，…: what is to be reached by a date is a goal
@@ -683,6 +683,16 @@ function modality(t: string, a: number, at: number, last: number, role: Section[
     return 'target';
   }
   return 'actual';
+}
+
+/** An outcome cue in the claim's own clause; 比上年, 较去年 only name a comparison's basis. */
+function actualClause(clause: string): boolean {
+  for (const c of ACTUAL_CLAUSE_CUES) {
+    for (let k = clause.indexOf(c); k !== -1; k = clause.indexOf(c, k + 1)) {
+      if (!/[比较]/.test(clause.charAt(k - 1))) return true;
+    }
+  }
+  return false;
 }
 
 /** A target cue in the claim's own clause: 力争, 确保, 争取, 预期, 目标, 计划, 拟, 要 (not 确保了, 重要). */
