@@ -124,20 +124,27 @@ describe('the rule of the coming year', () => {
     expect(topRoles(text.replace('2025年是', '2024年是')).slice(1).map(([, r]) => r)).toEqual(['body', 'body']);
   });
 
-  it('later top-level parts continue the plans part until an appendix (national 2015, Guangdong 2025)', () => {
+  it('later top-level parts continue the plans part until an appendix (national 2015; Guangdong 2025 appendices)', () => {
     const text =
       `政府工作报告\n——2015年3月5日在第十二届全国人民代表大会第三次会议上\n${OPENING}一、2014年工作回顾\n${REVIEW}\n二、2015年工作总体部署\n${PLAN}\n` +
-      `三、把改革开放扎实推向纵深\n${PLAN}\n四、切实加强政府自身建设\n${PLAN}\n附件1\n2025年省十件民生实事\n一、为老年人提供健康管理、医养结合服务\n${PLAN}\n`;
+      `三、把改革开放扎实推向纵深\n${PLAN}\n四、切实加强政府自身建设\n${PLAN}\n` +
+      `附件1\n2015年省十件民生实事\n一、为老年人提供健康管理、医养结合服务\n${PLAN}\n` +
+      `附件2 名词解释\n1.“两重”：国家重大战略实施和重点领域安全能力建设。\n`;
     expect(topRoles(text).slice(1)).toEqual([
       ['2014年工作回顾', 'body'],
       ['2015年工作总体部署', 'plans'],
       ['把改革开放扎实推向纵深', 'plans'],
       ['切实加强政府自身建设', 'plans'],
-      ['附件1', 'body'],
+      // the appended pledges of the report's year are plans, its glossary is body
+      ['附件1', 'plans'],
+      ['附件2 名词解释', 'body'],
     ]);
-    // the appended list nests under its 附件 heading and keeps its role
+    // the appended list nests under its 附件 heading and takes its role
     const appendix = splitSections(text).sections.find((s) => s.heading?.text === '附件1')!;
-    expect(appendix.children.map((c) => [c.heading?.text, c.role])).toEqual([['为老年人提供健康管理、医养结合服务', 'body']]);
+    expect(appendix.children.map((c) => [c.heading?.text, c.role])).toEqual([['为老年人提供健康管理、医养结合服务', 'plans']]);
+    // the same list under a past year's title is not
+    const past = splitSections(text.replace('2015年省十件民生实事', '2014年省十件民生实事')).sections.find((s) => s.heading?.text === '附件1')!;
+    expect(past.role).toBe('body');
   });
 
   it('a task heading that names a problem is not a problems part (Yunnan 2025: 解决一批群众身边的突出生态环境问题)', () => {

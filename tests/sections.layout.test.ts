@@ -105,7 +105,8 @@ describe('unnumbered top headings in plain text (genre rule)', () => {
     const text = `${OPENING}一、2023年工作回顾\n${BODY}\n**附件1**\n**2024年省十件民生实事**\n一、提升就业服务能力和强化产业技能人才支撑\n${BODY}\n`;
     const { sections } = splitSections(text);
     const appendix = sections.find((s) => s.heading?.text === '附件1')!;
-    expect(appendix.role).toBe('body');
+    // the appended pledges of the coming year (the report reviews 2023) are plans
+    expect(appendix.role).toBe('plans');
     expect(appendix.level).toBe(1);
     const items = appendix.children.map((c) => `${c.marker.kind}:${c.heading?.text}`);
     expect(items).toEqual(['bold:2024年省十件民生实事', 'chinese:提升就业服务能力和强化产业技能人才支撑']);

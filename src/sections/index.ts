@@ -588,6 +588,12 @@ function assignTopRoles(text: string, lines: Line[], headings: Boundary[], appen
   for (const i of top) {
     const h = headings[i];
     if (appendices.has(h)) {
+      // 附件1 / 2025年省十件民生实事: an appended list of the coming year's pledges is plans; a
+      // glossary (名词解释) or anything else appended is body
+      const next = nonBlank(text, lines, lineAt(lines, h.start), 1);
+      const title = next === -1 ? null : bareLine(text, lines[next]);
+      const named = [h.heading?.text ?? '', title && title.end - title.start <= MAX_UNNUMBERED ? text.slice(title.start, title.end) : ''];
+      h.role = named.some((t) => t && namesComingYear(t, year, roles)) ? 'plans' : 'body';
       inPlans = false;
       continue;
     }
