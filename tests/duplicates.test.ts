@@ -474,3 +474,94 @@ describe('properties', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------- #22: no false alarms
+
+/** Lines copied from the corpus (fixtures/findings/excerpts.json names the file and lines of each). */
+const EXCERPTS: Record<string, { source: string; lines: string; text: string }> = JSON.parse(
+  readFileSync(new URL('../fixtures/findings/excerpts.json', import.meta.url), 'utf8'),
+).excerpts;
+const excerpt = (id: string) => EXCERPTS[id].text;
+/** warnings through analyze() (the real splitter and sections), as check reports them */
+const warnings = (text: string) => analyze(text, { claims: false }).duplicates.filter((d) => d.severity === 'warning');
+
+describe('parallel style is not a slip (#22)', () => {
+  it('an indicator list: 增速居全国第3位 after each indicator, 第一/第二产业 in one frame', () => {
+    const text = excerpt('indicator-list');
+    expect(text).toContain('增速居全国第3位，农村居民人均可支配收入');
+    expect(warnings(text)).toEqual([]);
+  });
+
+  it('enumerations of one frame that differ in their key word (主办单位 lines, 出厂/购进价格, table captions)', () => {
+    for (const id of ['organisers', 'prices', 'captions']) expect(warnings(excerpt(id)), id).toEqual([]);
+    // 物流中心 / 消费中心 in a plan's list: one frame, one word apart
+    const text = '加快建设具有全球重要影响力的物流中心，提升枢纽能级。\n加快建设具有全球重要影响力的消费中心，提升城市能级。';
+    expect(warnings(text)).toEqual([]);
+  });
+
+  it('keeps a copy whose only change is a figure, or a word added, as a near-duplicate', () => {
+    const s = '工业生产者出厂价格比上年下降2.2%，降幅比上年收窄，工业生产呈现回升向好态势。';
+    const figure = s.replace('2.2%', '2.8%');
+    const added = s.replace('工业生产呈现', '全年工业生产呈现');
+    for (const copy of [figure, added]) {
+      const text = `${s}\n全年居民消费价格比上年上涨0.2%。\n${copy}`;
+      const d = warnings(text).find((x) => x.kind === 'near-duplicate');
+      expect(d?.occurrences.map((o) => o.text), copy).toEqual([s, copy]);
+    }
+  });
+
+  it('two measurements reported alike in neighbouring paragraphs (every figure different)', () => {
+    expect(warnings(excerpt('shares'))).toEqual([]);
+  });
+
+  it('repeated clauses: the same figure after two subjects, a shared list item, the predicate closing parallel parts', () => {
+    for (const id of ['loans', 'notes', 'parallel-parts']) expect(warnings(excerpt(id)), id).toEqual([]);
+  });
+
+  it('repeated clauses across paragraphs: list entries and paragraphs opening with one frame', () => {
+    for (const id of ['two-packages', 'frames']) expect(warnings(excerpt(id)), id).toEqual([]);
+    // said twice in a row across a line break is still a slip
+    const text = '全市上下要凝心聚力，坚定不移推进全面深化改革。\n坚定不移推进全面深化改革，激发市场主体活力。';
+    expect(warnings(text).map((d) => d.text)).toEqual(['坚定不移推进全面深化改革']);
+  });
+});
+
+describe('structure that repeats by design (#22)', () => {
+  it('run-in headings of the review restated in the plans are info, a copied sentence mid-paragraph a warning', () => {
+    const text = excerpt('run-in-headings');
+    const ds = analyze(text, { claims: false }).duplicates.filter((d) => d.kind === 'duplicate-sentence');
+    const heading = ds.find((d) => d.text === '推进节能减排和生态环境保护。');
+    expect(heading?.severity).toBe('info');
+    expect(ds.filter((d) => d.severity === 'warning')).toEqual([]);
+    // the same sentence pasted in the middle of a paragraph is a slip
+    const copy = text.replace('要抓紧制定出台合理控制能源消费总量工作方案', '推进节能减排和生态环境保护。要抓紧制定出台合理控制能源消费总量工作方案');
+    expect(warnings(copy).some((d) => d.text === '推进节能减排和生态环境保护。')).toBe(true);
+  });
+
+  it('a sentence shared by entries of a glossary or of numbered notes is info', () => {
+    for (const id of ['glossary-entries', 'numbered-notes']) {
+      const ds = analyze(excerpt(id), { claims: false }).duplicates;
+      expect(ds.some((d) => d.severity === 'info'), id).toBe(true);
+      expect(ds.filter((d) => d.severity === 'warning'), id).toEqual([]);
+    }
+  });
+
+  it('Markdown tables, image links, a licence footer and a dateline repeated under the title', () => {
+    for (const id of ['captions', 'images', 'footer']) expect(warnings(excerpt(id)), id).toEqual([]);
+    const lines = excerpt('title-dateline').split('\n');
+    // sources repeat the title and the dateline under it (a cover page and the first page)
+    const text = [lines[0], lines[1], '', ...lines].join('\n');
+    expect(warnings(text)).toEqual([]);
+  });
+
+  it('a sentence said twice in one paragraph is still a slip', () => {
+    const s = '推动国有企业改革，探索发展混合所有制经济。';
+    expect(warnings(`做好公共资源交易和政府采购工作。${s}深化农村改革。${s}`).map((d) => d.kind)).toContain('duplicate-sentence');
+  });
+
+  it('the repeated sentence of the district’s 2016 report stays a warning (GBK)', () => {
+    const text = readGbk('gbk/hailar-district-2016.gbk.txt');
+    const d = warnings(text).filter((x) => x.kind === 'duplicate-sentence');
+    expect(d.map((x) => x.text)).toEqual(['推动国有企业改革，探索发展混合所有制经济。']);
+  });
+});
