@@ -124,6 +124,9 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
     const s2 = '五年来，我们大力推动经济转型升级，综合实力再上新台阶。地区生产总值年均增长7%';
     expect(idIn(s2, '地区生产总值年均增长')).toBe('gdp');
     expect(canonicalMetric('生产总值年均增长')).toBe('gdp');
+    // zh/national-2019: 今年粮食产量要稳定在5.5亿吨以上 — a modal after the head
+    const s3 = '今年粮食产量要稳定在5.5亿吨以上，保障粮食安全和主要农产品供给';
+    expect(idIn(s3, '今年粮食产量要')).toBe('grain_output');
   });
 
   it('rule 5: scope and time words before the head do not block it (全省, 全市, 地区, 全年, 城镇, 2024年)', () => {
@@ -142,6 +145,10 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
     const s = '到2025年，全市城镇常住人口达70万人、城镇化率达到54%、市辖区达到60%。';
     expect(idIn(s, '全市城镇常住人口')).toBe('urban_population');
     expect(idIn(s, '城镇化率')).toBe('urbanization_rate');
+    // zh/national-2016: 常住人口城镇化率达到60%、户籍人口城镇化率达到45% — two indicators
+    const s3 = '到2020年，常住人口城镇化率达到60%、户籍人口城镇化率达到45%。';
+    expect(idIn(s3, '常住人口城镇化率')).toBe('urbanization_rate');
+    expect(idIn(s3, '户籍人口城镇化率')).toBe('hukou_urbanization_rate');
     expect(canonicalMetric('入境游客')).toBeNull();
     expect(canonicalMetric('高技术产业实际使用外资')).toBeNull();
     // zh/national-2024: 脱贫地区农村居民收入增长8.4% — a kind of area is a part, not a place's name
