@@ -154,6 +154,12 @@ describe("Word's heading hints", () => {
     expect(violations(text, analyze(text, { claims: false, duplicates: false, headings: hints }))).toEqual([]);
   });
 
+  it('hints on the title, date and speaker lines before the opening paragraph do not make parts (Sichuan 2025)', () => {
+    const hints = ['2025年1月20日在四川省第十四届人民代表大会第四次会议上', '四川省人民政府省长 施小琳'].map((l) => lineHint(sichuan, l, 0));
+    hints.push({ start: 0, end: '2025年四川省政府工作报告'.length, level: 0 });
+    expect(shape(splitSections(sichuan, hints).sections)).toEqual(shape(splitSections(sichuan).sections));
+  });
+
   it('hints out of range or on blank lines are ignored, never a crash', () => {
     const text = `${OPENING}一、2024年工作回顾\n\n${BODY}\n`;
     const blank = text.indexOf('\n\n') + 1;

@@ -444,7 +444,8 @@ export function splitSections(text: string, hints?: readonly HeadingHint[]): Sec
       const bare = bareLine(text, line);
       let kind: 'hint' | 'appendix' | 'bold' | 'plain' | null = null;
       const afterOpening = k > openAt && openAt >= 0;
-      if (level !== undefined) kind = 'hint';
+      // (a hint before the opening paragraph marks a title, subtitle or date line: not a part)
+      if (level !== undefined) kind = afterOpening || openAt < 0 ? 'hint' : null;
       else if (afterOpening && bare.end - bare.start <= MAX_UNNUMBERED && roles.appendixRe?.test(text.slice(bare.start, bare.end))) kind = 'appendix';
       else if (afterOpening && boldLine(text, line, bare)) kind = 'bold';
       else if (afterOpening && unnumberedHeading(text, lines, k, nonBlank(text, lines, k, -1), nonBlank(text, lines, k, 1))) kind = 'plain';
