@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -187,7 +187,7 @@ describe.concurrent('baogao check', { timeout: 60_000 }, () => {
       expect(f.place.start.offset).toBeGreaterThanOrEqual(prev);
       prev = f.place.start.offset;
       expect(f.source).toBe('baogao');
-      expect(f.url).toBe(`https://github.com/baogao/baogao#rule-${f.ruleId}`);
+      expect(f.url).toBe(new URL(`../docs/rules.md#rule-${f.ruleId}`, import.meta.url).href);
     }
     const ph = findings.filter((f: any) => f.ruleId === 'placeholder');
     expect(ph.some((f: any) => f.severity === 'error')).toBe(true);
@@ -302,7 +302,7 @@ describe.concurrent('unreadable inputs: exit 2 and one line on stderr naming the
     const i = await cli(['indicators', 'missing.docx']);
     expect(i.code).toBe(2);
     expect(lines(i.stderr)).toHaveLength(1);
-    expect(lines(i.stdout)).toHaveLength(1); // the CSV header only
+    expect(i.stdout).toBe(''); // nothing read: not even the CSV header
   });
 
   it('in a batch, one bad file is reported and the others are still checked', async ({ expect }) => {
@@ -363,12 +363,13 @@ describe.concurrent('baogao indicators', { timeout: 60_000 }, () => {
     expect(usage.code).toBe(2);
   });
 
-  it('the GBK district series 2012–2018 as CSV on stdout (BOM, CRLF, one row per claim, years from the texts)', async ({ expect }) => {
+  it('the GBK district series 2012–2018 as CSV on stdout (no BOM on a pipe, CRLF, one row per claim, years from the texts)', async ({ expect }) => {
     const run = await cliRaw(['indicators', GBK]);
     expect(run.code).toBe(0);
     const bytes = run.stdout;
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const csv = bytes.toString('utf8').slice(1);
+    // a script reading the pipe sees "file" as the first column's name, not "\ufefffile"
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('file,');
+    const csv = bytes.toString('utf8');
     const rows = parseCsv(csv);
     const header = rows[0];
     expect(header.slice(0, 4)).toEqual(['file', 'line', 'year', 'section']);
@@ -683,5 +684,142 @@ describe('what the CLI loads', () => {
     expect(mods).toContain('jieba.dict.utf8');
     expect(mods).not.toContain('nodejieba');
     expect(mods).not.toContain('zod');
+  });
+});
+
+// ------------------------------------------------------------------ edges (#17, #18)
+
+const ZH2019 = rel(join(CORPUS, 'zh', 'national-2019-gov-work-report.zh.txt'));
+const EN2019 = rel(join(CORPUS, 'en', 'national-2019-gov-work-report.en.txt'));
+const EN2020 = rel(join(CORPUS, 'en', 'national-2020-gov-work-report.en.txt'));
+
+describe('the command line at its edges', () => {
+  it('the usage messages name every command, and the top-level help names --jobs', async () => {
+    for (const argv of [[], ['frobnicate'], ['help', 'nope']]) {
+      const m = memoryIo();
+      expect(await main(argv, m.io)).toBe(2);
+      for (const cmd of ['analyze', 'check', 'indicators', 'compare']) expect(m.err(), argv.join(' ')).toContain(cmd);
+    }
+    const h = memoryIo();
+    await main(['--help'], h.io);
+    expect(h.out()).toMatch(/-j, --jobs N/);
+  });
+
+  it('compare with the English file first: swapped, with a note, the same comparison', async () => {
+    const right = memoryIo();
+    const a = await main(['compare', 'fixtures/en/gr2019-review.zh.txt', 'fixtures/en/gr2019-review.en.txt'], right.io);
+    const swapped = memoryIo();
+    const b = await main(['compare', 'fixtures/en/gr2019-review.en.txt', 'fixtures/en/gr2019-review.zh.txt'], swapped.io);
+    expect(b).toBe(a);
+    expect(swapped.out()).toBe(right.out());
+    expect(right.err()).toBe('');
+    expect(lines(swapped.err())).toEqual([
+      'baogao: compare: fixtures/en/gr2019-review.en.txt is English and fixtures/en/gr2019-review.zh.txt Chinese: comparing them the other way round.',
+    ]);
+  });
+
+  it('compare refuses two files of one language', async () => {
+    const m = memoryIo();
+    expect(await main(['compare', 'fixtures/en/gr2019-review.zh.txt', CLEAN], m.io)).toBe(2);
+    expect(m.out()).toBe('');
+    expect(lines(m.err())).toEqual([`baogao: compare: fixtures/en/gr2019-review.zh.txt and ${CLEAN} are both Chinese: give a Chinese report and its English translation.`]);
+  });
+
+  it('compare warns when the reports are of different years and share few claims; not for a report and its translation', async () => {
+    const wrong = memoryIo();
+    expect(await main(['compare', ZH2019, EN2020], wrong.io)).toBe(1);
+    const w = lines(wrong.err());
+    expect(w).toHaveLength(2);
+    expect(w[0]).toBe(`baogao: compare: ${ZH2019} is a 2019 report and ${EN2020} a 2020 one: is this its translation?`);
+    expect(w[1]).toMatch(/^baogao: compare: the two texts share few claims: \d+ of \d+ matched\./);
+    const ok = memoryIo();
+    expect(await main(['compare', ZH2019, EN2019], ok.io)).toBe(1);
+    expect(ok.err()).toBe('');
+  });
+
+  it('compare prints no terminal escape from a file name or a claim', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baogao-esc-'));
+    const zhName = join(dir, 'zh\x1b[2J\x1b]0;owned\x07.txt');
+    // a claim of the Chinese version only, with an escape sequence inside its metric
+    writeFileSync(zhName, readFileSync(join(ROOT, 'fixtures/en/gr2019-review.zh.txt'), 'utf8') + '\n城乡居民\x1b[31m人均收入增长9.9%。\n');
+    const m = memoryIo();
+    expect(await main(['compare', zhName, 'fixtures/en/gr2019-review.en.txt'], m.io)).toBe(1);
+    expect(m.out()).toMatch(/only in Chinese .*人均收入增长9\.9%/);
+    expect(m.out()).not.toMatch(/[\x1b\x07]/);
+    // and the error lines: an unreadable file whose name holds an escape
+    const e = memoryIo();
+    expect(await main(['check', join(dir, 'missing\x1b[31m.txt')], e.io)).toBe(2);
+    expect(e.err()).toContain('missing [31m.txt');
+    expect(e.err()).not.toMatch(/\x1b/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('indicators writes nothing when nothing was read: no header on stdout, no file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baogao-none-'));
+    for (const ext of ['xlsx', 'csv', 'json']) {
+      const out = join(dir, `x.${ext}`);
+      const m = memoryIo();
+      expect(await main(['indicators', `${READ_FIXTURES}/empty.txt`, '-o', out], m.io)).toBe(2);
+      expect(existsSync(out), ext).toBe(false);
+      expect(lines(m.err())).toHaveLength(1);
+    }
+    const s = memoryIo();
+    expect(await main(['indicators', 'missing.docx', `${READ_FIXTURES}/empty.txt`], s.io)).toBe(2);
+    expect(s.out()).toBe('');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('CSV has a BOM in a file (for Excel), never on standard output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baogao-bom-'));
+    const out = join(dir, 't.csv');
+    expect(await main(['indicators', CLEAN, '-o', out], memoryIo().io)).toBe(0);
+    const file = readFileSync(out, 'utf8');
+    expect(file.charCodeAt(0)).toBe(0xfeff);
+    const m = memoryIo();
+    expect(await main(['indicators', CLEAN], m.io)).toBe(0);
+    expect(m.out().startsWith('file,line,')).toBe(true);
+    expect('\ufeff' + m.out()).toBe(file);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('output goes out in parts of about 1 MiB, never as one string, and is the same text', async () => {
+    const writes: string[] = [];
+    const io = { stdout: { write: (s: string | Uint8Array) => (writes.push(String(s)), true) }, stderr: { write: () => true }, cwd: ROOT };
+    // a masked draft whose JSON report is several MiB
+    const text = '本年度完成**项工作，增长*.*%。\n'.repeat(6000);
+    const dir = mkdtempSync(join(tmpdir(), 'baogao-chunks-'));
+    writeFileSync(join(dir, 'd.txt'), text);
+    expect(await main(['analyze', join(dir, 'd.txt')], io)).toBe(0);
+    expect(writes.length).toBeGreaterThan(2);
+    for (const w of writes) expect(w.length).toBeLessThan((1 << 20) + 100_000);
+    const { analyze } = await import('../src/index.js');
+    expect(writes.join('')).toBe(JSON.stringify(analyze(text), null, 2) + '\n');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe.concurrent('a failed write to standard output', { timeout: 60_000 }, () => {
+  it('a full disk (/dev/full): exit 2 and one line, no stack trace', async ({ expect }) => {
+    for (const args of [['analyze', CLEAN], ['check', SEED, '-f', 'sarif'], ['indicators', CLEAN]]) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'baogao.cjs'), ...args], { cwd: ROOT, stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'], encoding: 'utf8' });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe('baogao: cannot write standard output: no space left on device\n');
+    }
+  });
+
+  it('a closed pipe (| head): silent, exit 0', async ({ expect }) => {
+    // bash's pipefail gives the status of the CLI, not of head
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" bin/baogao.cjs analyze ${SEED} | head -c 100 > /dev/null`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const child = await new Promise<{ code: number | null; err: string }>((resolve) => {
+      const c = spawn(process.execPath, [join(ROOT, 'bin', 'baogao.cjs'), 'analyze', SEED], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      c.stderr.on('data', (b: Buffer) => (err += b));
+      c.stdout.once('data', () => c.stdout.destroy());
+      c.on('close', (code) => resolve({ code, err }));
+    });
+    expect(child.err).toBe('');
+    expect(child.code).toBe(0);
   });
 });

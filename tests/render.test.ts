@@ -392,7 +392,7 @@ describe('findings', { timeout: 60_000 }, () => {
     expect(f.place.start).toEqual({ line: 1, column: text.indexOf('**') + 1, offset: text.indexOf('**') });
     expect(f.place.end.offset).toBe(text.indexOf('**') + 2);
     expect(f.source).toBe('baogao');
-    expect(f.url).toBe('https://github.com/baogao/baogao#rule-placeholder');
+    expect(f.url).toBe(new URL('../docs/rules.md#rule-placeholder', import.meta.url).href);
   });
 
   it('reports every repeat after the first, pointing back at the first', () => {
@@ -834,5 +834,37 @@ describe('outline', { timeout: 60_000 }, () => {
     expect(out).toMatch(/placeholders {2}1 \(number 1\)/);
     expect(out).toMatch(/claims {8}\d+/);
     expect(out).toMatch(/duplicates {4}\d+/);
+  });
+});
+
+describe('jsonChunks: JSON.stringify(value, null, 2) in pieces', () => {
+  it('gives the same text as JSON.stringify on any JSON value, nested objects and arrays included', async () => {
+    const { jsonChunks } = await import('../src/render/json.js');
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect([...jsonChunks(v)].join('')).toBe(JSON.stringify(v, null, 2));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('skips undefined and functions in objects, writes null for them in arrays, and calls toJSON, as JSON.stringify does', async () => {
+    const { jsonChunks } = await import('../src/render/json.js');
+    const v = { a: undefined, b: [undefined, () => 1, NaN, -0, Infinity], c: new Date(0), d: { toJSON: (k: string) => `key ${k}` }, e: {}, f: [] };
+    expect([...jsonChunks(v)].join('')).toBe(JSON.stringify(v, null, 2));
+  });
+
+  it('gives a report, a check result and a SARIF log exactly as the one-string renderers', async () => {
+    const { jsonChunks, renderJson, renderJsonChunks } = await import('../src/render/json.js');
+    const { renderSarif, renderSarifChunks } = await import('../src/render/sarif.js');
+    const text = readFileSync(new URL('../fixtures/cli/clean.txt', import.meta.url), 'utf8') + '\n本年度完成**项工作。\n本年度完成**项工作。\n';
+    const report = analyze(text);
+    expect([...jsonChunks(report)].join('')).toBe(JSON.stringify(report, null, 2));
+    const src = source('d.txt', text);
+    const result = { files: [{ file: 'd.txt', findings: [...placeholderFindings(report, src), ...duplicateFindings(report.duplicates, src)], reuse: [], text }], unreadable: [] };
+    const tool = { name: 'baogao', version: '1.2.3' };
+    expect([...renderJsonChunks(result, tool)].join('')).toBe(renderJson(result, tool));
+    const sarifTool = { ...tool, informationUri: 'https://example.org', rules: RULES };
+    expect([...renderSarifChunks(result, sarifTool)].join('')).toBe(renderSarif(result, sarifTool));
   });
 });

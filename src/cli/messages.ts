@@ -5,8 +5,24 @@
 import type { PlaceholderKind } from '../schema/index.js';
 import type { RuleInfo, Severity } from '../render/finding.js';
 import { truncate } from '../render/width.js';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { dictionariesDir } from '../dictionaries.js';
 
-export const DOCS_URL = 'https://github.com/baogao/baogao';
+/**
+ * The rule reference that ships in the package (docs/rules.md beside dictionaries/, found from this
+ * module's own location), as a file: URL, so a finding's link opens the docs of the version that
+ * made it, installed or not, on or off line. Each rule has a section with the anchor `rule-<id>`.
+ */
+export const DOCS_URL = rulesDocUrl();
+
+function rulesDocUrl(): string {
+  try {
+    return pathToFileURL(join(dirname(dictionariesDir()), 'docs', 'rules.md')).href;
+  } catch {
+    return 'docs/rules.md';
+  }
+}
 
 export type RuleId =
   | 'placeholder'
@@ -121,6 +137,7 @@ const RULE_TABLE: Record<RuleId, { description: string; defaultSeverity: Severit
   },
 };
 
+/** The link to a rule's section of the shipped docs/rules.md. */
 export function ruleUrl(id: string): string {
   return `${DOCS_URL}#rule-${id}`;
 }
@@ -134,8 +151,8 @@ export const RULES: RuleInfo[] = (Object.keys(RULE_TABLE) as RuleId[]).map((id) 
 
 /** one-line messages of the command line itself */
 export const CLI = {
-  unknownCommand: (c: string) => `unknown command '${c}'. Commands: analyze, check, indicators. See 'baogao --help'.`,
-  noCommand: `missing command. Usage: baogao <analyze|check|indicators> [options] FILES… See 'baogao --help'.`,
+  unknownCommand: (c: string) => `unknown command '${c}'. Commands: analyze, check, indicators, compare. See 'baogao --help'.`,
+  noCommand: `missing command. Usage: baogao <analyze|check|indicators|compare> [options] FILES… See 'baogao --help'.`,
   noInputs: (cmd: string) => `no input files: give FILES or DIRS (or - for standard input). See 'baogao ${cmd} --help'.`,
   badFormat: (cmd: string, value: string, allowed: string[]) =>
     `invalid --format '${value}': expected ${allowed.join(', ')}. See 'baogao ${cmd} --help'.`,

@@ -27,7 +27,7 @@
  *           },
  *           "source": "baogao",
  *           "actual": "**",
- *           "url": "https://github.com/baogao/baogao#rule-placeholder"
+ *           "url": "file:///…/node_modules/baogao/docs/rules.md#rule-placeholder"
  *         }
  *       ],
  *       "reuse": [{ "against": "past/2022.txt", "share": 0.31, "sentences": 40 }]
@@ -131,4 +131,55 @@ export function checkJson(result: CheckResult, tool: { name: string; version: st
 
 export function renderJson(result: CheckResult, tool: { name: string; version: string }): string {
   return JSON.stringify(checkJson(result, tool), null, 2) + '\n';
+}
+
+/**
+ * JSON.stringify(value, null, 2), piece by piece: the same text, never built as one string. A
+ * report or a check result of a few MB of input runs to 95–233 bytes of JSON per input character,
+ * past V8's longest string (2^29 − 24 code units, "Invalid string length"); the command line writes
+ * these pieces as they come (see cli/io.ts, writeChunks). `indent` is the indentation of the line
+ * the value starts on. Leaves go through JSON.stringify itself, so numbers, escapes, toJSON and
+ * skipped keys are JSON's own.
+ */
+export function* jsonChunks(value: unknown, indent = ''): Generator<string> {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    value = (value as { toJSON(key: string): unknown }).toJSON('');
+  }
+  if (value === null || typeof value !== 'object') {
+    // undefined, functions and symbols are never asked for (skipped in objects, null in arrays)
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  const inner = indent + '  ';
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
+    yield '[\n' + inner;
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ',\n' + inner;
+      const v = value[i];
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') yield 'null';
+      else yield* jsonChunks(v, inner);
+    }
+    yield '\n' + indent + ']';
+    return;
+  }
+  let first = true;
+  for (const key of Object.keys(value)) {
+    let v = (value as Record<string, unknown>)[key];
+    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON(key: string): unknown }).toJSON(key);
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    yield (first ? '{\n' : ',\n') + inner + JSON.stringify(key) + ': ';
+    first = false;
+    yield* jsonChunks(v, inner);
+  }
+  yield first ? '{}' : '\n' + indent + '}';
+}
+
+/** `check --format json` as pieces (renderJson's text, never one string). */
+export function* renderJsonChunks(result: CheckResult, tool: { name: string; version: string }): Generator<string> {
+  yield* jsonChunks(checkJson(result, tool));
+  yield '\n';
 }
