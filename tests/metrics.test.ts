@@ -84,13 +84,13 @@ describe('metricInfo', () => {
 
 describe('canonicalMetric, Chinese: the alias must be the head of the phrase', () => {
   it('rule 1: a share or ratio of a metric never takes its id (财政性教育经费占国内生产总值比例)', () => {
-    // zh/national-2016: 坚持教育优先发展，财政性教育经费占国内生产总值比例持续超过4%。
+    // zh/national-2018: 坚持教育优先发展，财政性教育经费占国内生产总值比例持续超过4%。
     const s1 = '坚持教育优先发展，财政性教育经费占国内生产总值比例持续超过4%。';
     expect(idIn(s1, '财政性教育经费占国内生产总值比例')).toBe('education_spending_share');
     // zh/prov-guangdong-2024: 海洋生产总值占比达14%、总量连续29年居全国首位
     const s2 = '实施海洋强省建设三年行动，海洋生产总值占比达14%、总量连续29年居全国首位。';
     expect(idIn(s2, '海洋生产总值占比')).toBeNull();
-    // reference/nbs-*: 国内生产总值之比 (a ratio to GDP); a share the genre rarely names gets no id
+    // zh/national-2015, 2017: 国内生产总值之比 (a ratio to GDP); a share the genre rarely names gets no id
     expect(canonicalMetric('国内生产总值之比')).toBeNull();
     expect(canonicalMetric('占地区生产总值比重')).toBeNull();
   });
@@ -99,7 +99,7 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
     // zh/prov-zhejiang-2025: 实施海洋经济高质量发展倍增行动，全省海洋生产总值增长6.5%左右
     const s = '实施海洋经济高质量发展倍增行动，全省海洋生产总值增长6.5%左右。';
     expect(idIn(s, '全省海洋生产总值')).toBe('marine_gdp');
-    // docx/2025年*: 数字经济核心产业增加值占地区生产总值比重提升1.5个百分点
+    // zh/city-yangzhou-2023: 数字经济核心产业增加值占地区生产总值比重提升1.5个百分点
     const s2 = '数字经济核心产业增加值占地区生产总值比重提升1.5个百分点。';
     expect(idIn(s2, '数字经济核心产业增加值')).toBe('digital_economy_core_value_added');
     expect(idIn(s2, '数字经济核心产业增加值占地区生产总值比重')).toBe('digital_economy_share');
@@ -108,29 +108,30 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
   });
 
   it('rule 3: the per-capita figure has its own id (人均地区生产总值)', () => {
-    // zh/prov-shandong-2023: 人均地区生产总值9.4万元、年均增长4.2%
+    // series/guangdong/prov-guangdong-2021: 人均地区生产总值9.4万元、年均增长4.2%
     const s = '进出口总额突破7万亿元，5年累计实际利用外资7277亿元。人均地区生产总值9.4万元、年均增长4.2%。';
     expect(idIn(s, '人均地区生产总值')).toBe('gdp_per_capita');
     expect(canonicalMetric('人均国内生产总值')).toBe('gdp_per_capita');
   });
 
   it('rule 4: GDP增速 and 经济增长 are gdp; words after the head that say how it moved do not block it', () => {
-    // docx/2025年*: 确保项目投资增速快于GDP增速
+    // zh/prov-zhejiang-2025 (docx/2025年浙江省政府工作报告.docx): 确保项目投资增速快于GDP增速
     const s = '确保项目投资增速快于GDP增速、制造业投资增速快于面上投资增速';
     expect(idIn(s, 'GDP增速')).toBe('gdp');
-    // zh/national-2019: 经济增长6.6%，总量突破90万亿元
+    // zh/national-2024: 经济增长预期目标为5%左右
+    expect(idIn('兼顾了需要和可能。经济增长预期目标为5%左右，考虑了促进就业增收', '经济增长预期目标')).toBe('gdp');
     expect(canonicalMetric('经济增长')).toBe('gdp');
-    // zh/prov-guangdong-2024: 地区生产总值年均增长7%
+    // zh/prov-sichuan-2021: 地区生产总值年均增长7%
     const s2 = '五年来，我们大力推动经济转型升级，综合实力再上新台阶。地区生产总值年均增长7%';
     expect(idIn(s2, '地区生产总值年均增长')).toBe('gdp');
     expect(canonicalMetric('生产总值年均增长')).toBe('gdp');
-    // zh/national-2019: 今年粮食产量要稳定在5.5亿吨以上 — a modal after the head
+    // zh/national-2015: 今年粮食产量要稳定在5.5亿吨以上 — a modal after the head
     const s3 = '今年粮食产量要稳定在5.5亿吨以上，保障粮食安全和主要农产品供给';
     expect(idIn(s3, '今年粮食产量要')).toBe('grain_output');
   });
 
   it('rule 5: scope and time words before the head do not block it (全省, 全市, 地区, 全年, 城镇, 2024年)', () => {
-    // zh/prov-guangdong-2024: 全省地区生产总值达9.73万亿元、同比增长6.8%
+    // series/guangdong/prov-guangdong-2019: 全省地区生产总值达9.73万亿元、同比增长6.8%
     const s = '全省地区生产总值达9.73万亿元、同比增长6.8%';
     expect(idIn(s, '全省地区生产总值')).toBe('gdp');
     // reference/nbs-2024: 全年全国居民人均可支配收入41314元
@@ -163,7 +164,7 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
   });
 
   it('rule 7: short aliases do not fire inside longer unrelated words', () => {
-    // zh/national-2015: 改革出口退税负担机制 — 出口退税 is a rebate, not exports
+    // zh/national-2018: 改革出口退税负担机制 — 出口退税 is a rebate, not exports
     const s = '改革出口退税负担机制、退税增量全部由中央财政负担';
     expect(idIn(s, '出口退税')).toBeNull();
     // zh/national-2018: 高速铁路运营里程从9000多公里增加到2万5千公里 — 铁路 inside, the head is 高速铁路
@@ -178,7 +179,7 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
   });
 
   it('rule 8: a note in brackets after the head does not block it', () => {
-    // reference/nbs-2024: 其中，固定资产投资（不含农户）551478亿元
+    // reference/nbs-2019: 其中，固定资产投资（不含农户）551478亿元
     const s = '其中，固定资产投资（不含农户）551478亿元，增长5.4%。';
     expect(idIn(s, '固定资产投资（不含农户）')).toBe('fixed_asset_investment');
     expect(canonicalMetric('固定资产投资（不含农户')).toBe('fixed_asset_investment');
@@ -192,9 +193,11 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
     expect(idIn(s, '全国纪检监察机关共立案')).toBe('cases_filed');
     expect(idIn(s, '结案')).toBe('cases_closed');
     expect(idIn(s, '给予党纪政纪处分')).toBe('people_disciplined');
-    // zh/party-ccdi-2017: 纪检监察机关共接受信访举报1218.6万件，处置问题线索267.4万件
-    expect(canonicalMetric('纪检监察机关共接受信访举报')).toBe('petitions_and_reports');
-    expect(canonicalMetric('处置问题线索')).toBe('problem_leads');
+    // zh/party-ccdi-2017: 全国纪检监察机关共接受信访举报1218.6万件（次），处置问题线索267.4万件，立案154.5万件
+    const s3 = '全国纪检监察机关共接受信访举报1218.6万件（次），处置问题线索267.4万件，立案154.5万件';
+    expect(idIn(s3, '全国纪检监察机关共接受信访举报')).toBe('petitions_and_reports');
+    expect(idIn(s3, '处置问题线索')).toBe('problem_leads');
+    expect(idIn(s3, '立案')).toBe('cases_filed');
     expect(canonicalMetric('中央八项规定精神问题')).toBe('eight_point_violations');
     // zh/party-ccdi-2017: 运用第一种形态批评教育、谈话函询95.5万人次 — the first form, not the talks alone
     const s2 = '其中，运用第一种形态批评教育、谈话函询95.5万人次、占46.7%';
@@ -244,7 +247,7 @@ describe('canonicalMetric, English (official translations)', () => {
   });
 
   it('matches whole words, a plural s allowed', () => {
-    // en/national-2017: The length of high-speed railways that are up and running in China
+    // en/national-2015: The length of high-speed railways that are up and running in China
     expect(canonicalMetric('The length of high-speed railways', 'en')).toBe('railway_length');
     expect(canonicalMetric('km2 of land', 'en')).toBeNull();
     expect(canonicalMetric('GDPR compliance', 'en')).toBeNull();
