@@ -63,7 +63,8 @@ function load(): Loaded {
 /** Is this document written in Markdown? Front matter, `#` headings, whole-line `**bold**`, a table rule or an image. */
 export function looksLikeMarkdown(norm: string): boolean {
   if (/^\uFEFF?---\s*\n/.test(norm)) return true;
-  return /^(?:#{1,6}[ \u3000]|[ \u3000]*\*\*[^*\n]{2,}\*\*[ \u3000]*$|[ \u3000]*\|[ :]*-{3,}[ :]*\||[ \u3000]*!\[[^\]\n]{0,200}\]\()/m.test(norm);
+  if (/!\[[^\]\n]{0,200}\]\(/.test(norm)) return true;
+  return /^(?:#{1,6}[ \u3000]|[ \u3000]*\*\*[^*\n]{2,}\*\*[ \u3000]*$|[ \u3000]*\|[ :]*-{3,}[ :]*\|)/m.test(norm);
 }
 
 const OPEN_BEFORE = new Set([...'\n\t 　：:。；;，,、“"（(【《！？>—']);
