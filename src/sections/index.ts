@@ -8,7 +8,7 @@
 import type { Marker, Section, SectionRole, TextSpan } from '../schema/index.js';
 import { loadRoles, type Roles } from './roles.js';
 import { findEnumerations, matchMarker, RANK, type LineMarker } from './markers.js';
-import { isBlank, skipBlank, splitLines, trimEnd, type Line } from './lines.js';
+import { isBlank, isBlankCode, skipBlank, splitLines, trimEnd, type Line } from './lines.js';
 import { addEnumerations, buildTree, numberSections, type Boundary } from './tree.js';
 
 export { splitLines, lineStarts, lineColumn, type Line } from './lines.js';
@@ -53,7 +53,7 @@ function parseHeading(text: string, line: Line, nextLine: Line | undefined): Hea
   while (i < line.end && text.charCodeAt(i) === 62 /* > */) i = skipBlank(text, i + 1, line.end);
   let hashes = 0;
   while (i + hashes < line.end && text.charCodeAt(i + hashes) === 35 /* # */) hashes++;
-  if (hashes > 0 && hashes <= 6 && (text.charCodeAt(i + hashes) === 32 || text.charCodeAt(i + hashes) === 0x3000)) {
+  if (hashes > 0 && hashes <= 6 && i + hashes < line.end && isBlankCode(text.charCodeAt(i + hashes))) {
     i = skipBlank(text, i + hashes, line.end);
   } else {
     hashes = 0;
