@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { CONTENT_TYPES, makeDocx, makeZip, para } from './helpers/zip.js';
+import { bodyArbitrary, documentXmlNs } from './helpers/wordml-gen.js';
 import {
   ReadError,
   decodeBytes,
@@ -13,6 +14,7 @@ import {
   expandInputs,
   readDocument,
   readDocx,
+  readDocxDocument,
   type ReadErrorCode,
 } from '../src/read/index.js';
 
@@ -330,7 +332,7 @@ describe('.docx', () => {
     expect(await readDocx(buf, 'mini.docx')).toBe('一、总体要求\n\n第二段\tx\n');
   });
 
-  it('mammoth quirk pinned: a manual line break <w:br/> produces nothing', async () => {
+  it('as mammoth did: a manual line break <w:br/> produces nothing', async () => {
     const buf = makeDocx('<w:p><w:r><w:t>上</w:t><w:br/><w:t>下</w:t></w:r></w:p>');
     expect(await readDocx(buf, 'br.docx')).toBe('上下\n');
   });
@@ -360,7 +362,7 @@ describe('.docx', () => {
     expect(e2.reason).toContain('Excel');
   });
 
-  it('malformed XML inside a well-formed zip is DOCX_CORRUPT (mammoth throws)', async () => {
+  it('malformed XML inside a well-formed zip is DOCX_CORRUPT', async () => {
     const buf = makeDocx('', [], { data: '<w:document><w:body><w:p>' });
     const e = await expectReadError(() => readDocx(buf, 'xml.docx'), 'DOCX_CORRUPT');
     expect(e.reason).toMatch(/^not a valid \.docx \(/);
@@ -424,6 +426,132 @@ describe('.docx', () => {
     const p = put('zero.docx', new Uint8Array(0));
     await expectReadError(() => readDocument(p), 'EMPTY', p);
   });
+});
+
+describe('.docx: our reader gives mammoth\'s text', () => {
+  // mammoth's extractRawText is the reference the corpus texts were made with (its "\n\n" taken as "\n")
+  const mammothText = async (buf: Buffer): Promise<string> => {
+    const mammoth = ((await import('mammoth')) as unknown as { default: typeof import('mammoth') }).default;
+    return (await mammoth.extractRawText({ buffer: buf })).value.replace(/\n\n/g, '\n');
+  };
+
+  it('for all 28 corpus .docx, character for character', async () => {
+    const docx = list('docx', '.docx');
+    expect(docx.length).toBe(28);
+    for (const p of docx) {
+      const buf = readFileSync(p);
+      expect((await readDocxDocument(buf, p, { docxMemoryMb: 0 })).text, p).toBe(await mammothText(buf));
+    }
+  }, 60_000);
+
+  it('property: for generated documents with tables, merged and deleted rows, content controls, text boxes, fields and tracked changes', async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(bodyArbitrary(), async (body) => {
+        const buf = makeDocx('', [], { data: documentXmlNs(body) });
+        let expected: string;
+        try {
+          expected = await mammothText(buf);
+        } catch {
+          return; // what mammoth cannot read is not a reference
+        }
+        let ours: string;
+        try {
+          ours = (await readDocxDocument(buf, 'gen.docx', { docxMemoryMb: 0 })).text;
+        } catch (e) {
+          // the text path's rules: a document of no text is EMPTY (mammoth gives blank text)
+          expect((e as ReadError).code).toBe('EMPTY');
+          expect(expected.trim()).toBe('');
+          return;
+        }
+        compared++;
+        expect(ours).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+    expect(compared).toBeGreaterThan(150);
+  }, 60_000);
+});
+
+describe('.docx headings (#16)', () => {
+  const STYLES = `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+    <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+    <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+    <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/></w:style>
+    <w:style w:type="paragraph" w:styleId="wps3"><w:name w:val="标题 3"/></w:style>
+    <w:style w:type="paragraph" w:styleId="Mine"><w:name w:val="我的标题"/><w:basedOn w:val="1"/></w:style>
+    <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
+    <w:style w:type="paragraph" w:styleId="Body"><w:name w:val="Body Text"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>
+    <w:style w:type="character" w:styleId="1Char"><w:name w:val="heading 1 Char"/></w:style>
+  </w:styles>`;
+  const p = (style: string | null, text: string, own = '') =>
+    `<w:p>${style || own ? `<w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${own}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+
+  async function read(body: string, styles = STYLES) {
+    const buf = makeDocx(body, [{ name: 'word/styles.xml', data: styles }]);
+    const r = await readDocxDocument(buf, 'h.docx', { docxMemoryMb: 0 });
+    return { ...r, shown: r.headings.map((h) => [r.text.slice(h.start, h.end), h.level]) };
+  }
+
+  it('heading styles (own outline level, built-in name, English or Chinese, based-on chain, Title) and a paragraph\'s own outline level', async () => {
+    const r = await read(
+      p('Title', '2025年政府工作报告') +
+        p(null, '各位代表：') +
+        p('1', '一、2024年工作回顾') +
+        p(null, '过去一年，地区生产总值增长5.2%。') +
+        p('2', '（一）经济运行') +
+        p('wps3', '1.工业') +
+        p('Mine', '二、2025年工作安排') +
+        p(null, '三、加强政府自身建设', '<w:outlineLvl w:val="0"/>') +
+        p('1', '不是标题', '<w:outlineLvl w:val="9"/>') +
+        p('Body', '正文样式') +
+        p('1', '') +
+        p('1', '　 '),
+    );
+    expect(r.shown).toEqual([
+      ['2025年政府工作报告', 0],
+      ['一、2024年工作回顾', 0],
+      ['（一）经济运行', 1],
+      ['1.工业', 2],
+      ['二、2025年工作安排', 0],
+      ['三、加强政府自身建设', 0],
+    ]);
+  });
+
+  it('spans are offsets into the returned text, through tables, empty paragraphs, text boxes and joined deleted paragraphs', async () => {
+    const cell = (t: string) => `<w:tc>${p(null, t)}</w:tc>`;
+    const r = await read(
+      '<w:p/>' +
+        `<w:tbl><w:tr>${cell('指标')}${cell('增长')}</w:tr></w:tbl>` +
+        `<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>一、总体</w:t></w:r><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>${p('2', '框中标题')}</w:txbxContent></v:textbox></v:shape></w:pict></w:r><w:r><w:t>要求</w:t></w:r></w:p>` +
+        `<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:r><w:t>二、</w:t></w:r></w:p>` +
+        p('1', '主要任务'),
+    );
+    expect(r.text).toBe('\n指标\n增长\n一、总体要求\n框中标题\n二、主要任务\n');
+    expect(r.shown).toEqual([
+      ['一、总体要求', 0],
+      ['框中标题', 1],
+      ['二、主要任务', 0],
+    ]);
+  });
+
+  it('without styles.xml, only a paragraph\'s own outline level counts; the default paragraph style applies to paragraphs without one', async () => {
+    const buf = makeDocx(p('1', '一、甲') + p(null, '二、乙', '<w:outlineLvl w:val="1"/>'));
+    const r = await readDocxDocument(buf, 'n.docx', { docxMemoryMb: 0 });
+    expect(r.headings.map((h) => r.text.slice(h.start, h.end))).toEqual(['二、乙']);
+    const dflt = STYLES.replace('w:styleId="Normal"><w:name w:val="Normal"/>', 'w:styleId="Normal"><w:name w:val="Normal"/><w:pPr><w:outlineLvl w:val="3"/></w:pPr>');
+    expect((await read(p(null, '正文'), dflt)).shown).toEqual([['正文', 3]]);
+  });
+
+  it('readDocument returns them; the 28 corpus .docx mark no headings (no paragraph style, no outline level)', async () => {
+    const d = await readDocument(list('docx', '.docx')[0]);
+    expect(d.headings).toEqual([]);
+    let headings = 0;
+    for (const f of list('docx', '.docx')) headings += (await readDocument(f)).headings!.length;
+    expect(headings).toBe(0);
+    const t = await readDocument(corpus('000_304eac767b8a3bea.txt'));
+    expect(t.headings).toBeUndefined();
+  }, 60_000);
 });
 
 describe('readDocument', () => {

@@ -121,14 +121,16 @@ export function readStyleLevels(buf: Buffer | null): StyleLevels {
 /** Text being built, with the headings inside it (offsets relative to `text`). */
 interface Sink {
   text: string;
-  marks: Heading[];
+  /** null until there is one (most text has none: no array made for it) */
+  marks: Heading[] | null;
 }
 
-const newSink = (): Sink => ({ text: '', marks: [] });
+const newSink = (): Sink => ({ text: '', marks: null });
 
 function append(to: Sink, from: Sink): void {
-  if (from.marks.length) {
+  if (from.marks) {
     const shift = to.text.length;
+    to.marks ??= [];
     for (const m of from.marks) to.marks.push({ start: m.start + shift, end: m.end + shift, level: m.level });
   }
   to.text += from.text;
@@ -162,7 +164,7 @@ const PRODUCES = new Set(['w:r', 'w:t', 'w:tab', 'w:noBreakHyphen', 'w:softHyphe
 
 interface Pending {
   text: Sink;
-  extra: Sink;
+  extra: Sink | null;
   then: Pending | null;
 }
 
@@ -178,7 +180,7 @@ type Frame =
   | { kind: 'skip' }
   | { kind: 'read' }
   | { kind: 'document'; body: boolean }
-  | { kind: 'p'; sink: Sink; extra: Sink; pPr: boolean; style?: string; outline?: string; deleted: boolean }
+  | { kind: 'p'; sink: Sink; extra: Sink | null; pPr: boolean; style?: string; outline?: string; deleted: boolean }
   | { kind: 'pPr'; p: Frame & { kind: 'p' }; rPr: boolean }
   | { kind: 'pPrRPr'; p: Frame & { kind: 'p' } }
   | { kind: 't'; text: string }
@@ -381,7 +383,7 @@ function rawDocumentText(buf: Buffer, styles: StyleLevels): { raw: string; marks
       switch (name) {
         case 'w:p': {
           structural();
-          const f = { kind: 'p' as const, sink: pending?.text ?? newSink(), extra: pending?.extra ?? newSink(), pPr: false, deleted: false };
+          const f = { kind: 'p' as const, sink: pending?.text ?? newSink(), extra: pending?.extra ?? null, pPr: false, deleted: false };
           pending = pending ? pending.then : null;
           frames.push(f);
           paras.push(f);
@@ -467,19 +469,18 @@ function rawDocumentText(buf: Buffer, styles: StyleLevels): { raw: string; marks
             pending = { text: f.sink, extra: f.extra, then: pending };
             return;
           }
-          const out: Sink = { text: '', marks: [] };
           const level = f.outline !== undefined ? outlineValue(f.outline) : styles.level(f.style);
-          if (level !== null && level !== undefined && !isBlank(f.sink.text)) out.marks.push({ start: 0, end: f.sink.text.length, level });
-          append(out, f.sink);
+          const out: Sink = f.sink;
+          if (level !== null && level !== undefined && !isBlank(out.text)) (out.marks ??= []).unshift({ start: 0, end: out.text.length, level });
           out.text += '\n\n';
-          append(out, f.extra);
+          if (f.extra) append(out, f.extra);
           place(out);
           return;
         }
         case 'pict': {
           sinks.pop();
           const p = paras[paras.length - 1];
-          if (p) append(p.extra, f.sink); // else: a text box outside any paragraph is lost, as in mammoth
+          if (p) append((p.extra ??= newSink()), f.sink); // else: a text box outside any paragraph is lost, as in mammoth
           return;
         }
         case 'check':
@@ -543,7 +544,7 @@ function rawDocumentText(buf: Buffer, styles: StyleLevels): { raw: string; marks
   }
 
   scanXml(buf, handler, MAX_XML_DEPTH);
-  return { raw: root.text, marks: root.marks };
+  return { raw: root.text, marks: root.marks ?? [] };
 }
 
 /** A table's text: its rows' cells in order, vertically merged continuation cells left out (as mammoth). */

@@ -121,6 +121,8 @@ export function scanXml(buf: Buffer, handler: XmlHandler, maxDepth: number): voi
   let defaultNs: string | null = null;
   // raw name → canonical name, valid while no prefix binding changes
   let names = new Map<string, string>();
+  // where the tag being read starts, for messages
+  let at = 0;
   const canonical = (raw: string, isAttr: boolean): string => {
     let c = names.get(raw);
     if (c !== undefined) return c;
@@ -130,7 +132,8 @@ export function scanXml(buf: Buffer, handler: XmlHandler, maxDepth: number): voi
       c = isAttr || defaultNs === null ? raw : defaultNs + ':' + raw;
     } else {
       const p = prefixes.get(raw.slice(0, colon));
-      c = (p ?? `{${raw.slice(0, colon)}}`) + raw.slice(colon);
+      if (p === undefined) throw new XmlError(`the prefix of <${raw}> is not declared (no xmlns:${raw.slice(0, colon)})`, at);
+      c = p + raw.slice(colon);
     }
     if (!isAttr) names.set(raw, c);
     return c;
@@ -185,6 +188,7 @@ export function scanXml(buf: Buffer, handler: XmlHandler, maxDepth: number): voi
       break;
     }
     if (lt > pos) handler.chars(pos, lt);
+    at = lt;
     const c = buf[lt + 1];
     if (c === SLASH) {
       const gt = buf.indexOf(GT, lt + 2);
