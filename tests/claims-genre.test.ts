@@ -134,3 +134,29 @@ describe('modality: comparisons and growth words', () => {
     expect(c.growth?.quantity).toMatchObject({ number: 5.5, bound: 'approx' });
   });
 });
+
+describe('metric: bases, landmarks and predicates', () => {
+  it('skips a per-unit basis (每人每月) and carries the subject over', () => {
+    // prov-guangdong-2019: 基础养老金最低标准从每人每月148元提高到170元
+    for (const c of claims('全省城乡居民基本养老保险基础养老金最低标准从每人每月148元提高到170元。')) {
+      expect(c.metric.text, c.text).toMatch(/基础养老金最低标准$/);
+    }
+  });
+
+  it('reads no metric in a landmark after a number (突破10万亿元大关)', () => {
+    // prov-guangdong-2019: 地区生产总值突破10万亿元大关
+    expect(claims('地区生产总值突破10万亿元大关。')[0].metric.text).toBe('地区生产总值');
+  });
+
+  it('reads a rate of change held to a ceiling as a growth (居民消费价格涨幅控制在3%以内)', () => {
+    // prov-guangdong-2019, its main targets
+    const c = claims('居民消费价格涨幅控制在3%以内。')[0];
+    expect(c.growth?.quantity).toMatchObject({ number: 3, bound: 'lte' });
+    expect(c.metric.canonical).toBe('cpi');
+  });
+
+  it('ends a metric after the number where the predicate starts (8300家企业开展技术改造)', () => {
+    // prov-guangdong-2019
+    expect(claims('推动8300家企业开展技术改造。')[0].metric.text).toBe('企业');
+  });
+});

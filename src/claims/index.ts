@@ -40,6 +40,10 @@ import {
   slogansList,
 } from './lexicon.js';
 
+/** A rate of change named before its number: its number is a growth, not a level. */
+const RATE_OF_CHANGE =
+  /(增长|增速|涨幅|增幅|降幅|降低幅度|下降幅度|压减幅度)(?:的)?(?:预期)?(?:目标)?(?:控制在|保持在|稳定在|为|是|在|达到|达)?(?:不低于|不超过|不高于|约|近|超过)?$/;
+
 /** Scope prefixes that open a claim's clause; 全年 there is a period, not a scope. */
 const SCOPE_PREFIXES_NOT_YEAR = SCOPE_PREFIXES.filter((s) => s !== '全年');
 
@@ -354,10 +358,11 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
         const window = t.slice(cs, tok.start);
         basis = BASIS.find((w) => window.includes(w)) ?? null;
       }
-      if (role === 'value' && /(?:增长|增速|涨幅|增幅)(?:的)?(?:预期)?(?:目标)?(?:为|是|在|达到|达)?(?:约|近|超过)?$/.test(t.slice(Math.max(cs, tok.start - 12), tok.start))) {
-        // 经济增长预期目标为5%左右, 居民消费价格涨幅3%左右
+      const rateWord = role === 'value' ? RATE_OF_CHANGE.exec(t.slice(Math.max(cs, tok.start - 14), tok.start)) : null;
+      if (rateWord) {
+        // 经济增长预期目标为5%左右, 居民消费价格涨幅控制在3%以内, 降低幅度不低于0.5个百分点
         role = 'growth';
-        direction = 'up';
+        direction = /降|减/.test(rateWord[1]) ? 'down' : 'up';
       }
       // 从80%提高到87%: the first number is the baseline
       if (role === 'value' && /[从由]$/.test(t.slice(Math.max(a, tok.start - 1), tok.start))) {

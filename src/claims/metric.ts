@@ -9,7 +9,7 @@
  */
 import { words, type Word } from '../annotate/tokens.js';
 import type { NumberToken } from '../annotate/numbers.js';
-import { BOUND_BEFORE_WORDS, GROWTH_DOWN, GROWTH_UP, LEAD_WORDS, MEASURE_WORDS, MODIFIERS, SCOPE_PREFIXES, TRAILING_VERBS, rankingScopes } from './lexicon.js';
+import { BOUND_BEFORE_WORDS, GROWTH_DOWN, GROWTH_UP, LEAD_WORDS, MEASURE_WORDS, MODIFIERS, POST_NOT_METRIC, POST_PREDICATES, SCOPE_PREFIXES, TRAILING_VERBS, rankingScopes } from './lexicon.js';
 
 export interface Range {
   start: number;
@@ -66,7 +66,9 @@ const TRAILING = [...BOUND_BEFORE_WORDS, ...TRAILING_VERBS, '压缩到', '缩减
 const SPAN_OF_TIME =
   /^(?:过去|近|最近|这|今后|未来|连续)?(?:[一二三四五六七八九十两]{1,3}|[0-9]{1,2})年(?:来|间|中|里|内|以来|期间)?|^“?十[一二三四五六]五”?(?:时期|期间|以来)?|^(?:期间|其间|同期|年均|年平均|累计)|^[0-9]{4}[—\-－~～至到][0-9]{4}年/;
 
-const TRAILING_TIME = /(?:[0-9]{4}年(?:底|末|初)?|[0-9]{1,2}月(?:底|末|份)?)$/;
+const TRAILING_TIME = /(?:[0-9]{4}年(?:底|末|初)?|[0-9]{1,2}月(?:底|末|份)?|每[人户生亩]?每?[年月天日季]|每[人户生]|每年|每月)$/;
+/** 每人每月, 每生每年 opening a candidate: the rate's basis, not what it measures. */
+const PER_UNIT = /^(?:每[人户生亩]?每?[年月天日季度]+|每[人户生])/;
 
 /** Strip verbs, modifiers and lead words off a metric candidate [s, e) of t; returns the trimmed range. */
 export function trimMetric(t: string, s: number, e: number, cap = 16): Range | null {
@@ -90,7 +92,9 @@ export function trimMetric(t: string, s: number, e: number, cap = 16): Range | n
     const period = /^(?:[0-9]{4}年(?:底|末)?|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末)|[0-9]{1,2}月(?:底|末|份)?|今年以来|去年以来|今年|去年|全年|上半年|下半年|前三季度|[一二三四]季度|年末|年底|目前)/.exec(cur) ?? SPAN_OF_TIME.exec(cur);
     const w = startsWithAny(cur, LEAD_WORDS) ?? startsWithAny(cur, SCOPE_PREFIXES);
     const punct = /^[“”‘’"'（）()《》、，和及与\s\u3000*]/.test(cur) ? 1 : 0;
+    const per = PER_UNIT.exec(cur);
     if (period && period[0].length > 0) a += period[0].length;
+    else if (per) a += per[0].length;
     else if (punct) a += 1;
     else if (w && cur.length > w.length) a += w.length;
     else break;
@@ -211,7 +215,18 @@ export function postMetric(t: string, tok: NumberToken, end: number, b: number, 
   const first = ws[0];
   if (!first || (/^(?:v|vd|p|c|u|d|r|m|q|f)$/.test(first.tag) && !NOMINAL_VERBS.has(first.word) && ws.length < 2)) return null;
   if (first && /^(?:p|c|u|d|r)$/.test(first.tag)) return null;
-  return { start, end: e2 };
+  if (POST_NOT_METRIC.includes(ws.map((w) => w.word).join(''))) return null;
+  // the noun phrase only: 8300家企业开展技术改造 → 企业 (a verb after it starts the predicate)
+  let stopAt = e2;
+  for (let k = 1; k < ws.length; k++) {
+    const w = ws[k];
+    if (POST_PREDICATES.has(w.word)) {
+      stopAt = start + w.start;
+      break;
+    }
+  }
+  if (stopAt - start < 2) return null;
+  return { start, end: stopAt };
 }
 
 /** A candidate made of function words only, or a single character: no metric. */
