@@ -187,7 +187,7 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
     expect(canonicalMetric('国内生产总值[2]')).toBe('gdp');
   });
 
-  it('rule 9: the discipline genre — an action keeps its id whoever did it, but not as the last item of a list', () => {
+  it('rule 9: the discipline genre — an action keeps its id after the body that did it, but not as the last item of a list', () => {
     // zh/party-ccdi-2012: 全国纪检监察机关共立案643759件，结案639068件，给予党纪政纪处分668429人
     const s = '2007年11月至2012年6月，全国纪检监察机关共立案643759件，结案639068件，给予党纪政纪处分668429人';
     expect(idIn(s, '全国纪检监察机关共立案')).toBe('cases_filed');
@@ -203,6 +203,19 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
     const s2 = '其中，运用第一种形态批评教育、谈话函询95.5万人次、占46.7%';
     expect(idIn(s2, '运用第一种形态批评教育、谈话函询')).toBeNull();
     expect(canonicalMetric('谈话函询')).toBe('talks_and_inquiries');
+  });
+
+  it('rule 10: the words before an action may name the body that acted, and nothing else (police cases are not the commission\'s)', () => {
+    // docx/2025年四川省政府工作报告.docx: 刑事、治安案件立案数分别下降25.7%、6%
+    const s = '严密防范暴恐案事件和重大个人极端案事件，刑事、治安案件立案数分别下降25.7%、6%，群众安全感不断增强。';
+    expect(idIn(s, '治安案件立案数')).toBeNull();
+    // docx/2025年陕西省政府工作报告.docx: 信访总量和刑事立案量分别下降32.4%和19.9%
+    const s2 = '强化社会治安整体防控和矛盾纠纷排查化解，信访总量和刑事立案量分别下降32.4%和19.9%';
+    expect(idIn(s2, '刑事立案量')).toBeNull();
+    expect(idIn(s2, '信访总量')).toBe('petitions_total');
+    // zh/party-ccdi-2017: 中央纪委机关立案查处22人, 纪检系统处分1万余人
+    expect(canonicalMetric('中央纪委机关立案查处')).toBe('cases_filed');
+    expect(canonicalMetric('纪检系统处分')).toBe('people_disciplined');
   });
 
   it('keeps the old callers working: lexicon re-exports it, and anywhere finds an alias that is not the head', () => {

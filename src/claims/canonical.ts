@@ -17,7 +17,9 @@
  *    provincial report or 脱贫地区农村居民收入 rural income — a place or kind of area named before
  *    the head may be the report's whole or a part of it, and the phrase alone cannot tell;
  * 4. an alias marked `agent` is an action of the discipline genre (立案, 处分, 谈话函询): the words
- *    before it name who acted (纪检监察机关共立案), so any words may precede it;
+ *    before it may also name the body that acted (`$agents`: 纪检监察机关, 中央巡视组…) and how it
+ *    acted (受到, 给予) — 全国纪检监察机关共立案 — but nothing else: 治安案件立案数 and 刑事立案 are
+ *    police figures, not the discipline commission's;
  * 5. the longest alias wins where two end at the same place (人均地区生产总值 over 生产总值), and a
  *    short alias inside a longer word is not that word's head (出口 in 进出口 is preceded by 进).
  *
@@ -81,6 +83,8 @@ interface Dict {
   zh: Array<[string, string]>;
   en: Array<[string, string]>;
   before: Map<string, string[]>;
+  /** `$before` and `$agents` together, for agent aliases */
+  beforeAgent: Map<string, string[]>;
   after: Set<string>;
   afterMax: number;
 }
@@ -104,6 +108,17 @@ function byFirst(list: Array<[string, string]>): Map<string, Array<[string, stri
     let l = m.get(k);
     if (!l) m.set(k, (l = []));
     l.push(e);
+  }
+  return m;
+}
+
+function wordsByFirst(words: string[]): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const w of words) {
+    const k = w.charAt(0);
+    let l = m.get(k);
+    if (!l) m.set(k, (l = []));
+    l.push(w);
   }
   return m;
 }
@@ -132,13 +147,9 @@ function load(): Dict {
   }
   zh.sort((a, b) => b[0].length - a[0].length);
   en.sort((a, b) => b[0].length - a[0].length);
-  const before = new Map<string, string[]>();
-  for (const w of strings(raw.$before ?? [], '$before')) {
-    const k = w.charAt(0);
-    let l = before.get(k);
-    if (!l) before.set(k, (l = []));
-    l.push(w);
-  }
+  const beforeWords = strings(raw.$before ?? [], '$before');
+  const before = wordsByFirst(beforeWords);
+  const beforeAgent = wordsByFirst([...beforeWords, ...strings(raw.$agents ?? [], '$agents')]);
   const afterList = strings(raw.$after ?? [], '$after');
   dict = {
     info,
@@ -147,6 +158,7 @@ function load(): Dict {
     zhByFirst: byFirst(zh),
     enByFirst: byFirst(en),
     before,
+    beforeAgent,
     after: new Set(afterList),
     afterMax: afterList.reduce((n, w) => Math.max(n, w.length), 0),
   };
@@ -188,13 +200,13 @@ function isDigit(c: number): boolean {
  * a left-to-right walk over reachable positions (each position tries the few words that start with
  * its character), so linear in the prefix.
  */
-function prefixAllowed(p: string, end: number, d: Dict): boolean {
+function prefixAllowed(p: string, end: number, before: Map<string, string[]>): boolean {
   if (end === 0) return true;
   const reach = new Uint8Array(end + 1);
   reach[0] = 1;
   for (let i = 0; i < end; i++) {
     if (!reach[i]) continue;
-    const words = d.before.get(p.charAt(i));
+    const words = before.get(p.charAt(i));
     if (words) for (const w of words) if (i + w.length <= end && p.startsWith(w, i)) reach[i + w.length] = 1;
     const c = p.charCodeAt(i);
     if (isDigit(c)) {
@@ -262,12 +274,12 @@ function matchZh(phrase: string, anywhere: boolean): MetricMatch | null {
   }
   if (ends) {
     // the alias ending nearest the phrase's end, then the longest, whose prefix is scope, time or lead
-    // words (any prefix for an agent alias): 高速铁路运营里程 is 高速铁路, not 铁路运营里程 after 高速
+    // words (or, for an agent alias, the body that acted): 高速铁路运营里程 is 高速铁路, not 铁路运营里程 after 高速
     heads.sort((x, y) => y.start + y.e[0].length - (x.start + x.e[0].length) || y.e[0].length - x.e[0].length);
     for (const h of heads) {
       // the last item of a list is not the list's head: 批评教育、谈话函询 (any alias, agent or not)
       if (h.start > 0 && LIST_MARKS.has(p.charAt(h.start - 1))) continue;
-      if (d.info.get(h.e[1])!.agent || prefixAllowed(p, h.start, d)) {
+      if (prefixAllowed(p, h.start, d.info.get(h.e[1])!.agent ? d.beforeAgent : d.before)) {
         best = h.e;
         bestStart = h.start;
         break;
