@@ -4,9 +4,10 @@ export const MAIN_HELP = `baogao — reads Chinese political work reports (政�
 
 Usage:
   baogao analyze FILE [--format json|text]
-  baogao check FILES|DIRS... [--against DIR|FILES] [--format stylish|json|sarif] [--quiet]
-  baogao indicators FILES|DIRS... [-o table.csv|table.xlsx|table.json]
+  baogao check FILES|DIRS... [--against DIR|FILES] [--format stylish|json|sarif] [--quiet] [--jobs N]
+  baogao indicators FILES|DIRS... [-o table.csv|table.xlsx|table.json] [--jobs N]
   baogao compare ZH-FILE EN-FILE [--format text|json]
+  baogao targets FILES|DIRS... [--format text|csv|json|xlsx] [-o FILE] [--all]
   baogao <command> --help
   baogao --version
 
@@ -15,9 +16,14 @@ Commands:
   check        lint a draft: leftover placeholders, duplicates, sentences reused from past reports
   indicators   one row per quantified claim (metric, value, unit, growth…) as CSV, XLSX or JSON
   compare      a Chinese report against its English translation: missing and disagreeing claims
+  targets      each year's targets beside the outcomes reported for them: met, missed…
 
 Inputs are .txt/.md (UTF-8, UTF-16 or GB18030, detected) or .docx; a directory is searched
 recursively for .txt, .md and .docx files; - reads standard input.
+
+Options of check and indicators:
+  -j, --jobs N   threads that read and analyse a batch, this one included (default: the number
+                 of cores for 16 MB of files or more, else 1; 1 = no worker threads)
 
 Exit status: 0 clean, 1 findings (errors or warnings), 2 bad usage or unreadable input.
 `;
@@ -99,7 +105,8 @@ Options:
                       for 16 MB of files or more, else 1; 1 = no workers)
   -h, --help          show this help
 
-Without -o, CSV goes to standard output.
+Without -o, CSV goes to standard output, without a BOM (for scripts; use -o FILE.csv for Excel).
+When no input could be read, nothing is written: no header, no file.
 
 Examples:
   baogao indicators 2025年北京市政府工作报告.docx
@@ -114,6 +121,10 @@ export const COMPARE_HELP = `Usage: baogao compare ZH-FILE EN-FILE [--format tex
 Compare a Chinese report with its English translation: claims found in one version and not
 the other, and claims whose numbers, units or growth directions disagree (1206万 = 12.06 million).
 
+The languages are detected: with the English file first, the two are swapped (with a note);
+two files of the same language are refused. A warning on standard error says when the reports
+are of different years or share few claims (under half of the smaller side's matched).
+
 Options:
   -f, --format text|json   a list with file:line:column (default), or the full comparison as JSON
   -h, --help               this help
@@ -123,4 +134,34 @@ Examples:
   baogao compare 2019.zh.txt 2019.en.txt --format json
 
 Exit status: 0 every claim matched, 1 claims missing or disagreeing, 2 bad usage or unreadable input.
+`;
+
+export const TARGETS_HELP = `Usage: baogao targets FILES|DIRS... [--format text|csv|json|xlsx] [-o FILE] [--all]
+
+Puts each year's targets beside their outcomes, one row per place × year × canonical metric: the
+report of year Y gives the targets for Y (its plan part, above all 主要预期目标) and the outcomes of
+Y−1 (its review part; 预计 figures are outcomes of modality forecast); a statistical communiqué
+(统计公报) gives its year's final outcomes. Place and year come from the title, the front matter,
+the dateline of the first lines (——2025年1月…在…人民代表大会上) or the file name; two files of one
+place and year are warned about and one is kept.
+
+Status: met, missed, no-target (the year's report sets none, or was not given), no-outcome,
+not-comparable (units differ); each row names the rule that decided it: at-least (以上),
+at-most (以内), fall (a target of a fall), higher-better/reach-lower-end, ceiling/at-or-below,
+lower-better/at-or-below, neutral/within-band; +rounding when 左右 allows the target's rounding.
+
+Options:
+  -f, --format F   text (default), csv, json ({ format: "baogao-targets", formatVersion: 1, rows }),
+                   or xlsx (a sheet per place and a sheet of metrics × years; needs -o)
+  -o, --output F   write to F instead of standard output (the format follows its extension
+                   unless --format is given); never an input file
+      --all        also list targets that are not annual (年均, “十四五”时期, 到2035年), each with
+                   its horizon
+  -h, --help       show this help
+
+Examples:
+  baogao targets reports/national/ reference/
+  baogao targets reports/ -o targets.xlsx
+
+Exit status: 0 done, 2 bad usage or an input could not be read (the others are still read).
 `;

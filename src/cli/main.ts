@@ -3,32 +3,36 @@
  * 1 findings (errors or warnings), 2 bad usage or unreadable input. Nothing here calls process.exit,
  * so it can be driven in-process by tests.
  */
-import { statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, statSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, InputTooLargeError, type AnalyzeOptions } from '../model/analyze.js';
 import { compareDocuments, type CompareDoc } from '../duplicates/index.js';
 import type { Claim, Report, Span } from '../schema/index.js';
-import { compareVersions } from '../compare/index.js';
+import { compareVersions, englishReportYear, versionWarnings } from '../compare/index.js';
+import { detectLanguage } from '../lang/index.js';
 import { analyzeFiles, fileSizes, worthWorkers, type BatchError, type MapSpec, type OmittablePart } from '../batch/index.js';
 import { indicatorsOf, type ReportIndicators } from './indicators-map.js';
 import { availableParallelism } from 'node:os';
 import { lineColumn, lineStarts } from '../sections/lines.js';
 import type { CheckResult, FileReport, Finding, Reuse, Unreadable } from '../render/finding.js';
 import { countSeverities } from '../render/finding.js';
-import { renderStylish } from '../render/stylish.js';
-import { renderJson } from '../render/json.js';
-import { renderSarif } from '../render/sarif.js';
+import { stylishLines } from '../render/stylish.js';
+import { jsonChunks, renderJsonChunks } from '../render/json.js';
+import { renderSarifChunks } from '../render/sarif.js';
+import { printable } from '../render/printable.js';
 import { renderOutline } from '../render/outline.js';
 import { csvHead, csvRecords } from '../render/csv.js';
 import { xlsx } from '../render/xlsx.js';
-import { INDICATOR_COLUMNS, jsonRowArray, jsonRowItems, pivotTable, rowValues, type IndicatorRow, type PivotColumn } from '../render/indicators.js';
-import { ANALYZE_HELP, CHECK_HELP, COMPARE_HELP, INDICATORS_HELP, MAIN_HELP } from './help.js';
+import { INDICATOR_COLUMNS, jsonRowItems, pivotTable, reportYear, rowValues, type IndicatorRow, type PivotColumn } from '../render/indicators.js';
+import { ANALYZE_HELP, CHECK_HELP, COMPARE_HELP, INDICATORS_HELP, MAIN_HELP, TARGETS_HELP } from './help.js';
+import { targetsCommand } from './targets.js';
+import { renderAnalyzeHtml, renderCheckHtml, renderIndicatorsHtml } from '../render/html/index.js';
 import { CLI, DOCS_URL, RULES, reuseSummary } from './messages.js';
 import { applyFilters, dedupe, quiet, sortFindings, type FindingFilter } from './filters.js';
 import { reportFindings, reuseFindings, source, type Source } from './findings.js';
 import { displayPath, expand, isUnreadable, load, realOrSame, unreadable, type InputFile, type LoadedFile } from './inputs.js';
-import { Progress, type Io } from './io.js';
+import { linesOf, Progress, writeChunks, type Io } from './io.js';
 import { packageInfo } from './version.js';
 
 export type { Io, OutStream } from './io.js';
@@ -75,6 +79,12 @@ function oneOf<T extends string>(cmd: string, value: string | undefined, allowed
   throw new UsageError(CLI.badFormat(cmd, value, [...allowed]));
 }
 
+/** A value as JSON (2-space indented) and a line break, in pieces for writeChunks. */
+function* jsonLines(value: unknown): Generator<string> {
+  yield* jsonChunks(value);
+  yield '\n';
+}
+
 function useColor(io: Io): boolean {
   if (!io.stdout.isTTY) return false;
   const env = process.env;
@@ -86,10 +96,11 @@ async function readAndAnalyze(
   file: InputFile,
   ctx: Ctx,
   options: Parameters<typeof analyze>[1],
+  preloaded?: LoadedFile,
 ): Promise<{ loaded: LoadedFile; report: Report }> {
-  const loaded = await load(file, ctx.io);
+  const loaded = preloaded ?? (await load(file, ctx.io));
   try {
-    return { loaded, report: analyze(loaded.text, options) };
+    return { loaded, report: analyze(loaded.text, loaded.headings ? { ...options, headings: loaded.headings } : options) };
   } catch (err) {
     if (err instanceof InputTooLargeError) throw unreadable(file.display, 'TOO_LARGE', err.message);
     const why = err instanceof Error ? err.message : String(err);
@@ -231,12 +242,12 @@ function reportErrors(errors: Unreadable[], ctx: Ctx): void {
 // ---------------------------------------------------------------------------------------- analyze
 
 async function analyzeCommand(args: string[], ctx: Ctx): Promise<number> {
-  const { values, positionals } = parse('analyze', args, { format: { type: 'string', short: 'f' } });
+  const { values, positionals } = parse('analyze', args, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } });
   if (values.help) {
     ctx.io.stdout.write(ANALYZE_HELP);
     return EXIT_OK;
   }
-  const format = oneOf('analyze', values.format as string | undefined, ['json', 'text'] as const, 'json');
+  const format = oneOf('analyze', values.format as string | undefined, ['json', 'text', 'html'] as const, 'json');
   if (positionals.length !== 1) throw new UsageError(CLI.oneFile);
   const given = positionals[0];
   const abs = given === '-' ? null : resolve(ctx.cwd, given);
@@ -249,7 +260,10 @@ async function analyzeCommand(args: string[], ctx: Ctx): Promise<number> {
     ctx.error(err.message);
     return EXIT_USAGE;
   }
-  ctx.io.stdout.write(format === 'json' ? JSON.stringify(res.report, null, 2) + '\n' : renderOutline(res.report, res.loaded.text, file.display));
+  // JSON in pieces: a report of a few MB of input is longer than the longest string
+  const out = format === 'html' ? renderAnalyzeHtml(res.report, res.loaded.text, file.display, { generator: `${packageInfo().name} ${packageInfo().version}` }) : format === 'json' ? jsonLines(res.report) : [renderOutline(res.report, res.loaded.text, file.display)];
+  if (values.output === undefined) await writeChunks(ctx.io.stdout, out);
+  else if (!(await writeOutput(values.output as string, [file], true, out, ctx))) return EXIT_USAGE;
   return EXIT_OK;
 }
 
@@ -265,12 +279,13 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
     against: { type: 'string', short: 'a', multiple: true },
     quiet: { type: 'boolean', short: 'q' },
     jobs: { type: 'string', short: 'j' },
+    output: { type: 'string', short: 'o' },
   });
   if (values.help) {
     ctx.io.stdout.write(CHECK_HELP);
     return EXIT_OK;
   }
-  const format = oneOf('check', values.format as string | undefined, ['stylish', 'json', 'sarif'] as const, 'stylish');
+  const format = oneOf('check', values.format as string | undefined, ['stylish', 'json', 'sarif', 'html'] as const, 'stylish');
   if (positionals.length === 0) throw new UsageError(CLI.noInputs('check'));
   const against = (values.against as string[] | undefined) ?? [];
 
@@ -339,13 +354,18 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   }));
   const result: CheckResult = { files, unreadable: failed };
   const pkg = packageInfo();
+  const output = values.output as string | undefined;
+  // written in pieces, never as one string: JSON and SARIF run to 95–233 bytes per input character
   const out =
-    format === 'json'
-      ? renderJson(result, pkg)
+    format === 'html'
+      ? renderCheckHtml(result, { generator: `${pkg.name} ${pkg.version}`, rules: RULES, reuseLine: (r) => reuseSummary(r.share, r.against, r.sentences) })
+      : format === 'json'
+      ? renderJsonChunks(result, pkg)
       : format === 'sarif'
-        ? renderSarif(result, { name: pkg.name, version: pkg.version, informationUri: DOCS_URL, rules: RULES })
-        : renderStylish(result, { color: useColor(ctx.io), reuseLine: (r) => reuseSummary(r.share, r.against, r.sentences) });
-  ctx.io.stdout.write(out);
+        ? renderSarifChunks(result, { name: pkg.name, version: pkg.version, informationUri: DOCS_URL, rules: RULES })
+        : linesOf(stylishLines(result, { color: output === undefined && useColor(ctx.io), reuseLine: (r) => reuseSummary(r.share, r.against, r.sentences) }));
+  if (output === undefined) await writeChunks(ctx.io.stdout, out);
+  else if (!(await writeOutput(output, [...drafts.files, ...refs], ok.length > 0, out, ctx))) return EXIT_USAGE;
 
   if (failed.length) return EXIT_USAGE;
   const c = countSeverities(findings);
@@ -354,7 +374,7 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
 
 // ------------------------------------------------------------------------------------- indicators
 
-type TableFormat = 'csv' | 'xlsx' | 'json';
+type TableFormat = 'csv' | 'xlsx' | 'json' | 'html';
 
 const COLUMN_WIDTHS = [28, 6, 6, 30, 20, 18, 12, 10, 8, 8, 14, 8, 6, 8, 8, 8, 14, 9, 7, 80];
 
@@ -368,6 +388,56 @@ const WRITE_ERRORS: Record<string, string> = {
   ENOSPC: 'no space left on device',
 };
 
+/** The JSON array of jsonRowItems' parts (one per report; empty ones skipped), as pieces. */
+function* jsonArrayOf(parts: readonly string[]): Generator<string> {
+  let first = true;
+  for (const p of parts) {
+    if (p === '') continue;
+    yield first ? '[\n' : ',\n';
+    first = false;
+    yield p;
+  }
+  yield first ? '[]\n' : '\n]\n';
+}
+
+/**
+ * Pieces of text written to a new file as they come (through a write stream, waiting when it is
+ * full), never joined into one string. Rejects with the stream's error (ENOENT, EACCES, ENOSPC…).
+ */
+async function writeParts(path: string, pieces: Iterable<string>): Promise<void> {
+  const stream = createWriteStream(path);
+  let failed: Error | null = null;
+  const failure = new Promise<never>((_, reject) =>
+    stream.once('error', (err) => {
+      failed = err;
+      reject(err);
+    }),
+  );
+  failure.catch(() => {});
+  await Promise.race([new Promise((resolve) => stream.once('open', resolve)), failure]);
+  await writeChunks(stream, pieces);
+  if (failed) throw failed;
+  await Promise.race([new Promise<void>((resolve) => stream.end(() => resolve())), failure]);
+}
+
+/**
+ * -o FILE of check and analyze: `pieces` written to FILE, never over an input and not at all when no
+ * input was read (`any` false). False, said on stderr, when it could not be written.
+ */
+async function writeOutput(output: string, inputs: InputFile[], any: boolean, pieces: Iterable<string>, ctx: Ctx): Promise<boolean> {
+  const abs = resolve(ctx.cwd, output);
+  if (inputs.some((f) => f.abs && sameFile(f.abs, abs))) throw new UsageError(CLI.outputIsInput(output));
+  if (!any) return false;
+  try {
+    await writeParts(abs, pieces);
+    return true;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    ctx.error(CLI.cannotWrite(output, WRITE_ERRORS[e.code ?? ''] ?? e.message));
+    return false;
+  }
+}
+
 function sameFile(a: string, b: string): boolean {
   if (realOrSame(a) === realOrSame(b)) return true;
   try {
@@ -380,7 +450,7 @@ function sameFile(a: string, b: string): boolean {
 }
 
 async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
-  const { values, positionals } = parse('indicators', args, { output: { type: 'string', short: 'o' }, jobs: { type: 'string', short: 'j' } });
+  const { values, positionals } = parse('indicators', args, { output: { type: 'string', short: 'o' }, jobs: { type: 'string', short: 'j' }, format: { type: 'string', short: 'f' } });
   if (values.help) {
     ctx.io.stdout.write(INDICATORS_HELP);
     return EXIT_OK;
@@ -395,9 +465,11 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
       if (p !== '-' && sameFile(resolve(ctx.cwd, p), outAbs)) throw new UsageError(CLI.outputIsInput(output));
     }
     const ext = extname(output).toLowerCase();
-    if (ext === '.csv' || ext === '.xlsx' || ext === '.json') format = ext.slice(1) as TableFormat;
-    else throw new UsageError(CLI.outputExtension(output));
+    if (ext === '.csv' || ext === '.xlsx' || ext === '.json' || ext === '.html') format = ext.slice(1) as TableFormat;
+    else if (values.format === undefined) throw new UsageError(CLI.outputExtension(output));
   }
+  if (values.format !== undefined) format = oneOf('indicators', values.format as string, ['csv', 'json', 'xlsx', 'html'] as const, 'csv');
+  if (format === 'xlsx' && outAbs === null) throw new UsageError(CLI.outputExtension('-'));
 
   const failed: Unreadable[] = [];
   const inputs = await expand(positionals, ctx.cwd);
@@ -420,41 +492,48 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
     if (!a) continue;
     const { year, rows: own } = a.value;
     for (const row of own) row.file = a.display;
-    if (format === 'xlsx') for (const row of own) rows.push(row);
+    if (format === 'xlsx' || format === 'html') for (const row of own) rows.push(row);
     else parts.push(format === 'json' ? jsonRowItems(own) : csvRecords(own.map(rowValues)));
     columns.push({ file: a.display, year });
   }
   progress.clear();
 
-  let data: string | Uint8Array;
-  if (format === 'json') data = jsonRowArray(parts) + '\n';
-  else if (format === 'xlsx') {
-    data = xlsx([
-      {
-        name: 'indicators',
-        rows: [[...INDICATOR_COLUMNS], ...rows.map(rowValues)],
-        widths: COLUMN_WIDTHS,
-        autoFilter: true,
-      },
-      {
-        name: 'pivot',
-        rows: pivotTable(rows, columns),
-        headerRows: 2,
-        frozenColumns: 1,
-        widths: [26, ...columns.map(() => 16)],
-      },
-    ]);
-  } else data = csvHead(INDICATOR_COLUMNS) + parts.join('');
+  // nothing read (every input missing, empty or unreadable): nothing written, not even a header
+  // or an empty workbook; the errors are already on stderr
+  if (columns.length === 0) return EXIT_USAGE;
 
+  // CSV and JSON go out a report at a time, never as one string; the BOM that lets Excel read
+  // UTF-8 only in a file, never on standard output, where a script would read it as part of the
+  // first column's name
+  const pieces = (): Iterable<string> =>
+    format === 'html'
+      ? renderIndicatorsHtml(rows, columns, { generator: `${packageInfo().name} ${packageInfo().version}` })
+      : format === 'json' ? jsonArrayOf(parts) : [csvHead(INDICATOR_COLUMNS, { bom: outAbs !== null }), ...parts];
   if (outAbs) {
     try {
-      writeFileSync(outAbs, data);
+      if (format === 'xlsx') {
+        writeFileSync(outAbs, xlsx([
+          {
+            name: 'indicators',
+            rows: [[...INDICATOR_COLUMNS], ...rows.map(rowValues)],
+            widths: COLUMN_WIDTHS,
+            autoFilter: true,
+          },
+          {
+            name: 'pivot',
+            rows: pivotTable(rows, columns),
+            headerRows: 2,
+            frozenColumns: 1,
+            widths: [26, ...columns.map(() => 16)],
+          },
+        ]));
+      } else await writeParts(outAbs, pieces());
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       ctx.error(CLI.cannotWrite(output!, WRITE_ERRORS[e.code ?? ''] ?? e.message));
       return EXIT_USAGE;
     }
-  } else ctx.io.stdout.write(data);
+  } else await writeChunks(ctx.io.stdout, pieces());
   return failed.length ? EXIT_USAGE : EXIT_OK;
 }
 
@@ -496,28 +575,44 @@ async function compareCommand(args: string[], ctx: Ctx): Promise<number> {
   let zh;
   let en;
   try {
-    zh = await readAndAnalyze(files[0], ctx, { language: 'zh', duplicates: false });
-    en = await readAndAnalyze(files[1], ctx, { language: 'en', duplicates: false });
+    const loaded = [await load(files[0], ctx.io), await load(files[1], ctx.io)];
+    const langs = loaded.map((l) => detectLanguage(l.text));
+    if (langs[0] === langs[1]) {
+      const which = langs[0] === 'zh' ? 'Chinese' : 'English';
+      throw new UsageError(`compare: ${files[0].display} and ${files[1].display} are both ${which}: give a Chinese report and its English translation.`);
+    }
+    if (langs[0] === 'en') {
+      // the English file first: said, and compared the right way round
+      ctx.error(`compare: ${files[0].display} is English and ${files[1].display} Chinese: comparing them the other way round.`);
+      files.reverse();
+      loaded.reverse();
+    }
+    zh = await readAndAnalyze(files[0], ctx, { language: 'zh', duplicates: false }, loaded[0]);
+    en = await readAndAnalyze(files[1], ctx, { language: 'en', duplicates: false }, loaded[1]);
   } catch (err) {
     if (!isUnreadable(err)) throw err;
     ctx.error(err.message);
     return EXIT_USAGE;
   }
   const r = compareVersions(zh.report, en.report);
+  const years = [reportYear(zh.report, zh.loaded.text, files[0].display), englishReportYear(en.loaded.text, files[1].display)];
+  for (const w of versionWarnings(r, years[0], years[1], files[0].display, files[1].display)) ctx.error(`compare: ${w}`);
   if (format === 'json') {
-    ctx.io.stdout.write(JSON.stringify(r, null, 2) + '\n');
+    await writeChunks(ctx.io.stdout, jsonLines(r));
   } else {
     const starts = [lineStarts(zh.loaded.text), lineStarts(en.loaded.text)];
+    const names = files.map((f) => printable(f.display));
     const at = (k: 0 | 1, c: Claim) => {
       const { line, column } = lineColumn(starts[k], c.span.start);
-      return `${files[k].display}:${line}:${column}`;
+      return `${names[k]}:${line}:${column}`;
     };
+    // claim text is document text: printed through printable, as stylish does
     const out: string[] = [];
-    for (const d of r.disagree) out.push(`disagree (${d.reasons.join(', ')})\n  ${at(0, d.zh)}  ${d.zh.text}\n  ${at(1, d.en)}  ${d.en.text}`);
-    for (const c of r.onlyZh) out.push(`only in Chinese  ${at(0, c)}  ${c.text}`);
-    for (const c of r.onlyEn) out.push(`only in English  ${at(1, c)}  ${c.text}`);
+    for (const d of r.disagree) out.push(`disagree (${d.reasons.join(', ')})\n  ${at(0, d.zh)}  ${printable(d.zh.text)}\n  ${at(1, d.en)}  ${printable(d.en.text)}`);
+    for (const c of r.onlyZh) out.push(`only in Chinese  ${at(0, c)}  ${printable(c.text)}`);
+    for (const c of r.onlyEn) out.push(`only in English  ${at(1, c)}  ${printable(c.text)}`);
     out.push(`${r.matched.length} matched, ${r.disagree.length} disagree, ${r.onlyZh.length} only in Chinese, ${r.onlyEn.length} only in English`);
-    ctx.io.stdout.write(out.join('\n') + '\n');
+    await writeChunks(ctx.io.stdout, linesOf(out));
   }
   return r.disagree.length || r.onlyZh.length || r.onlyEn.length ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -529,16 +624,29 @@ const COMMANDS: Record<string, (args: string[], ctx: Ctx) => Promise<number>> = 
   check: checkCommand,
   indicators: indicatorsCommand,
   compare: compareCommand,
+  targets: (args, ctx) =>
+    targetsCommand(args, {
+      ...ctx,
+      parse,
+      usage: (msg) => {
+        throw new UsageError(msg);
+      },
+      sameFile,
+      each: (files, failed, progress) => analyzeEach(files, ctx, progress, 0, files.length, { duplicates: false }, defaultJobs(files, files.length), failed, ['placeholders', 'duplicates']),
+      help: TARGETS_HELP,
+      writeErrors: WRITE_ERRORS,
+    }),
 };
 
-const HELP: Record<string, string> = { analyze: ANALYZE_HELP, check: CHECK_HELP, indicators: INDICATORS_HELP, compare: COMPARE_HELP };
+const HELP: Record<string, string> = { analyze: ANALYZE_HELP, check: CHECK_HELP, indicators: INDICATORS_HELP, compare: COMPARE_HELP, targets: TARGETS_HELP };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const ctx: Ctx = {
     io,
     cwd: io.cwd ?? process.cwd(),
+    // messages quote file names and document text: no control character reaches the terminal
     error: (msg) => {
-      io.stderr.write(`baogao: ${msg}\n`);
+      io.stderr.write(`baogao: ${printable(msg)}\n`);
     },
   };
   const [cmd, ...rest] = argv;

@@ -340,3 +340,48 @@ export function compareVersions(zh: Report, en: Report): VersionComparison {
     disagree,
   };
 }
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** "on March 5, 2019", "March 2019": the delivery date under the title of a translation. */
+const DELIVERY_DATE = new RegExp(`\\b(?:${MONTHS})\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d{2})\\b`);
+
+/**
+ * The year of an English report: the delivery date in its first lines ("Delivered … on March 5,
+ * 2019"), else 19xx/20xx in the file name (its last part), else null — as reportYear reads a
+ * Chinese report's title, date line or file name.
+ */
+export function englishReportYear(text: string, fileName = ''): number | null {
+  const head = text.slice(0, 2000).split(/\r\n|\r|\n/).filter((l) => l.trim()).slice(0, 8);
+  for (const line of head) {
+    const m = DELIVERY_DATE.exec(line);
+    if (m) return Number(m[1]);
+  }
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const f = /(?<!\d)((?:19|20)\d{2})(?!\d)/.exec(base);
+  return f ? Number(f[1]) : null;
+}
+
+/**
+ * Below this share of the smaller version's claims matched, the two texts are taken as unrelated
+ * (another year, another report). Measured on the corpus's seven national reports and their
+ * translations, the matched share of the smaller side: 88–96% for each report and its own
+ * translation, 6–33% for a report against another year's.
+ */
+export const UNRELATED_SHARE = 0.5;
+
+/**
+ * Warnings on a comparison that cannot mean what it says: the two reports are of different years,
+ * or they share few claims (under UNRELATED_SHARE of the smaller side's, with at least 10 claims
+ * on each side). Without them a wrong pair gives only "0 matched".
+ */
+export function versionWarnings(r: VersionComparison, zhYear: number | null, enYear: number | null, zhName: string, enName: string): string[] {
+  const out: string[] = [];
+  if (zhYear !== null && enYear !== null && zhYear !== enYear) out.push(`${zhName} is a ${zhYear} report and ${enName} a ${enYear} one: is this its translation?`);
+  const zhClaims = r.matched.length + r.disagree.length + r.onlyZh.length;
+  const enClaims = r.matched.length + r.disagree.length + r.onlyEn.length;
+  const smaller = Math.min(zhClaims, enClaims);
+  if (smaller >= 10 && r.matched.length < UNRELATED_SHARE * smaller) {
+    out.push(`the two texts share few claims: ${r.matched.length} of ${smaller} matched. Are they the same report in two languages?`);
+  }
+  return out;
+}

@@ -17,7 +17,7 @@
 import type { Report, Section } from '../schema/index.js';
 import { lineColumn, lineStarts } from '../sections/lines.js';
 import { truncate, widest } from './width.js';
-import { printable } from './stylish.js';
+import { printable } from './printable.js';
 
 function counts(keys: string[], order: readonly string[]): string {
   const m = new Map<string, number>();

@@ -14,6 +14,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { CheckResult, Place, RuleInfo, Severity } from './finding.js';
+import { jsonChunks } from './json.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -109,4 +110,10 @@ export function checkSarif(result: CheckResult, tool: SarifTool): unknown {
 
 export function renderSarif(result: CheckResult, tool: SarifTool): string {
   return JSON.stringify(checkSarif(result, tool), null, 2) + '\n';
+}
+
+/** renderSarif's text as pieces, never one string (see jsonChunks). */
+export function* renderSarifChunks(result: CheckResult, tool: SarifTool): Generator<string> {
+  yield* jsonChunks(checkSarif(result, tool));
+  yield '\n';
 }

@@ -15,6 +15,9 @@
  */
 import { countSeverities, allFindings, type CheckResult, type Finding, type Severity } from './finding.js';
 import { displayWidth, padEnd, splitsPair, underline, widest } from './width.js';
+import { printable } from './printable.js';
+
+export { printable };
 
 export interface StylishOptions {
   /** ANSI colours (default false) */
@@ -34,14 +37,6 @@ function paint(on: boolean, codes: string, s: string): string {
 }
 
 const SEVERITY_COLOR: Record<Severity, string> = { error: SGR.red, warning: SGR.yellow, info: SGR.blue };
-
-/**
- * Make document text safe and predictable to print: C0/C1 control characters (ESC included) become
- * spaces, bidirectional controls are dropped. Tabs are kept.
- */
-export function printable(s: string): string {
-  return s.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f]/g, ' ').replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
-}
 
 export interface Excerpt {
   /** the excerpt of the line holding the finding's start */
@@ -117,6 +112,11 @@ export function stylishSummary(findings: readonly Finding[]): string {
 }
 
 export function renderStylish(result: CheckResult, options: StylishOptions = {}): string {
+  return stylishLines(result, options).join('\n') + '\n';
+}
+
+/** renderStylish's lines, without their line breaks: the command line writes them a part at a time. */
+export function stylishLines(result: CheckResult, options: StylishOptions = {}): string[] {
   const color = options.color ?? false;
   const context = options.context ?? 12;
   const maxMarked = options.maxMarked ?? 40;
@@ -154,5 +154,5 @@ export function renderStylish(result: CheckResult, options: StylishOptions = {})
     const names = result.unreadable.map((u) => printable(u.file)).join(', ');
     out.push(paint(color, SGR.bold + SGR.red, `✖ ${plural(result.unreadable.length, 'input')} could not be read: ${names}`));
   }
-  return out.join('\n') + '\n';
+  return out;
 }

@@ -19,9 +19,19 @@ const wrap = (obj, k, kind) => {
     return orig.call(this, p, ...rest);
   };
 };
-for (const k of ['readFileSync', 'openSync', 'readFile', 'open', 'createReadStream', 'readdirSync', 'opendirSync', 'opendir']) wrap(fs, k, 'read');
+// an open for writing (flags w, a or +: what createWriteStream does) is a write, any other a read
+const opening = (obj, k) => {
+  const orig = obj[k];
+  obj[k] = function (p, flags, ...rest) {
+    log[typeof flags === 'string' && /[wa+]/.test(flags) ? 'write' : 'read'].push(typeof p === 'number' ? `fd:${p}` : String(p));
+    return orig.call(this, p, flags, ...rest);
+  };
+};
+opening(fs, 'openSync');
+opening(fs, 'open');
+for (const k of ['readFileSync', 'readFile', 'createReadStream', 'readdirSync', 'opendirSync', 'opendir']) wrap(fs, k, 'read');
 for (const k of ['readFile', 'open', 'readdir', 'opendir']) wrap(fs.promises, k, 'read');
-for (const k of ['writeFileSync', 'appendFileSync', 'createWriteStream', 'writeFile', 'appendFile', 'renameSync', 'copyFileSync', 'unlinkSync', 'rmSync', 'truncateSync']) wrap(fs, k, 'write');
+for (const k of ['writeFileSync', 'appendFileSync', 'writeFile', 'appendFile', 'renameSync', 'copyFileSync', 'unlinkSync', 'rmSync', 'truncateSync']) wrap(fs, k, 'write');
 for (const k of ['writeFile', 'appendFile', 'rename', 'copyFile', 'unlink', 'rm', 'truncate']) wrap(fs.promises, k, 'write');
 const deny = (name) =>
   function () {
