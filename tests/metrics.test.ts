@@ -35,6 +35,10 @@ describe('dictionaries/metrics.json', () => {
     }
   });
 
+  it('names only known ids in its pairs', () => {
+    for (const ids of Object.values(raw.$pairs as Record<string, string[]>)) for (const id of ids) expect(metricInfo(id), id).not.toBeNull();
+  });
+
   it('lists no alias under two ids, in either language', () => {
     for (const lang of ['zh', 'en'] as const) {
       const owner = new Map<string, string>();
@@ -216,6 +220,19 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
     // zh/party-ccdi-2017: 中央纪委机关立案查处22人, 纪检系统处分1万余人
     expect(canonicalMetric('中央纪委机关立案查处')).toBe('cases_filed');
     expect(canonicalMetric('纪检系统处分')).toBe('people_disciplined');
+  });
+
+  it('rule 11: a pair named at once (城乡居民人均可支配收入) gets no id alone, and its items\' ids in a 分别 list', () => {
+    // zh/city-chengdu-2022: 地方一般公共预算收入增长7%；城乡居民人均可支配收入分别增长7.3%、8.2%
+    const s = '地方一般公共预算收入增长7%；城乡居民人均可支配收入分别增长7.3%、8.2%；';
+    expect(idIn(s, '城乡居民人均可支配收入')).toBeNull();
+    expect(canonicalMetric('城乡居民人均可支配收入', 'zh', { item: 0 })).toBe('urban_income');
+    expect(canonicalMetric('城乡居民人均可支配收入', 'zh', { item: 1 })).toBe('rural_income');
+    expect(canonicalMetric('城乡居民人均可支配收入', 'zh', { item: 2 })).toBeNull();
+    // a phrase that names one metric keeps it whatever the item
+    expect(canonicalMetric('地方一般公共预算收入', 'zh', { item: 1 })).toBe('general_budget_revenue');
+    // the pair is a head like any alias: scope before it, nothing else
+    expect(canonicalMetric('全市城乡居民人均可支配收入', 'zh', { item: 1 })).toBe('rural_income');
   });
 
   it('keeps the old callers working: lexicon re-exports it, and anywhere finds an alias that is not the head', () => {

@@ -63,6 +63,12 @@ export interface MetricMatch {
 export interface CanonicalOptions {
   /** Chinese: the longest alias anywhere in the phrase, head or not (to ask whether a phrase mentions a metric). */
   anywhere?: boolean;
+  /**
+   * Chinese: the phrase is item `item` (0-based) of a 分别 list, and a phrase that names a pair at
+   * once (`$pairs`: 城乡居民人均可支配收入 → urban, rural) gets that item's id. Without it a pair gets
+   * none: 城乡居民人均可支配收入 is neither the urban nor the rural figure.
+   */
+  item?: number;
 }
 
 interface RawEntry {
@@ -87,6 +93,9 @@ interface Dict {
   beforeAgent: Map<string, string[]>;
   after: Set<string>;
   afterMax: number;
+  /** `$pairs`: a phrase naming two metrics at once → their ids in order */
+  pairs: Map<string, string[]>;
+  pairByFirst: Map<string, Array<[string, string]>>;
 }
 
 let dict: Dict | null = null;
@@ -151,6 +160,15 @@ function load(): Dict {
   const before = wordsByFirst(beforeWords);
   const beforeAgent = wordsByFirst([...beforeWords, ...strings(raw.$agents ?? [], '$agents')]);
   const afterList = strings(raw.$after ?? [], '$after');
+  const pairs = new Map<string, string[]>();
+  const rawPairs = (raw.$pairs ?? {}) as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(rawPairs)) {
+    const ids = strings(v, `$pairs.${k}`);
+    for (const id of ids) if (!info.has(id)) throw new Error(`baogao: dictionaries/metrics.json: $pairs.${k} names an unknown id ${id}`);
+    pairs.set(foldWidth(k), ids);
+  }
+  const pairList: Array<[string, string]> = [...pairs.keys()].map((k) => [k, k]);
+  pairList.sort((a, b) => b[0].length - a[0].length);
   dict = {
     info,
     zh,
@@ -161,6 +179,8 @@ function load(): Dict {
     beforeAgent,
     after: new Set(afterList),
     afterMax: afterList.reduce((n, w) => Math.max(n, w.length), 0),
+    pairs,
+    pairByFirst: byFirst(pairList),
   };
   return dict;
 }
@@ -248,16 +268,17 @@ function tailEnds(p: string, d: Dict): Uint8Array {
   return ok;
 }
 
-function matchZh(phrase: string, anywhere: boolean): MetricMatch | null {
-  const d = load();
-  const p = foldWidth(phrase);
-  const ends = anywhere ? null : tailEnds(p, d);
-  let best: [string, string] | null = null;
-  let bestStart = -1;
-  // head candidates: aliases ending where only `$after` words follow
+/**
+ * The head of p among the aliases of `byFirst`: the alias ending nearest the phrase's end (only
+ * `$after` words after it), then the longest, whose prefix is scope, time or lead words (or, for an
+ * agent alias, the body that acted): 高速铁路运营里程 is 高速铁路, not 铁路运营里程 after 高速.
+ * With `ends` null, the longest alias anywhere.
+ */
+function headOf(p: string, ends: Uint8Array | null, byFirst: Map<string, Array<[string, string]>>, d: Dict): { e: [string, string]; start: number } | null {
+  let best: { e: [string, string]; start: number } | null = null;
   const heads: Array<{ e: [string, string]; start: number }> = [];
   for (let i = 0; i < p.length; i++) {
-    const cands = d.zhByFirst.get(p.charAt(i));
+    const cands = byFirst.get(p.charAt(i));
     if (!cands) continue;
     for (const e of cands) {
       const a = e[0];
@@ -265,29 +286,36 @@ function matchZh(phrase: string, anywhere: boolean): MetricMatch | null {
       if (ends) {
         if (!ends[i + a.length]) continue;
         heads.push({ e, start: i });
-      } else if (!best || a.length > best[0].length) {
-        best = e;
-        bestStart = i;
+      } else if (!best || a.length > best.e[0].length) {
+        best = { e, start: i };
       }
       break; // candidates are longest first: the first that fits here is the longest here
     }
   }
-  if (ends) {
-    // the alias ending nearest the phrase's end, then the longest, whose prefix is scope, time or lead
-    // words (or, for an agent alias, the body that acted): 高速铁路运营里程 is 高速铁路, not 铁路运营里程 after 高速
-    heads.sort((x, y) => y.start + y.e[0].length - (x.start + x.e[0].length) || y.e[0].length - x.e[0].length);
-    for (const h of heads) {
-      // the last item of a list is not the list's head: 批评教育、谈话函询 (any alias, agent or not)
-      if (h.start > 0 && LIST_MARKS.has(p.charAt(h.start - 1))) continue;
-      if (prefixAllowed(p, h.start, d.info.get(h.e[1])!.agent ? d.beforeAgent : d.before)) {
-        best = h.e;
-        bestStart = h.start;
-        break;
-      }
+  if (!ends) return best;
+  heads.sort((x, y) => y.start + y.e[0].length - (x.start + x.e[0].length) || y.e[0].length - x.e[0].length);
+  for (const h of heads) {
+    // the last item of a list is not the list's head: 批评教育、谈话函询 (any alias, agent or not)
+    if (h.start > 0 && LIST_MARKS.has(p.charAt(h.start - 1))) continue;
+    if (prefixAllowed(p, h.start, d.info.get(h.e[1])?.agent ? d.beforeAgent : d.before)) return h;
+  }
+  return null;
+}
+
+function matchZh(phrase: string, opts: CanonicalOptions): MetricMatch | null {
+  const d = load();
+  const p = foldWidth(phrase);
+  const ends = opts.anywhere ? null : tailEnds(p, d);
+  if (opts.item !== undefined && ends) {
+    // a pair named at once, its items given in order by 分别: 城乡居民人均可支配收入分别增长7.3%、8.2%
+    const h = headOf(p, ends, d.pairByFirst, d);
+    if (h) {
+      const id = d.pairs.get(h.e[0])![opts.item] ?? null;
+      return id ? { id, alias: h.e[0], start: h.start, end: h.start + h.e[0].length } : null;
     }
   }
-  if (!best) return null;
-  return { id: best[1], alias: best[0], start: bestStart, end: bestStart + best[0].length };
+  const h = headOf(p, ends, d.zhByFirst, d);
+  return h ? { id: h.e[1], alias: h.e[0], start: h.start, end: h.start + h.e[0].length } : null;
 }
 
 function isWordChar(c: number): boolean {
@@ -321,7 +349,7 @@ function matchEn(phrase: string): MetricMatch | null {
 /** The alias that gives a metric phrase its canonical id, and where it stands in the phrase. */
 export function metricMatch(phrase: string, lang: 'zh' | 'en' = 'zh', opts: CanonicalOptions = {}): MetricMatch | null {
   if (!phrase) return null;
-  return lang === 'en' ? matchEn(phrase) : matchZh(phrase, opts.anywhere === true);
+  return lang === 'en' ? matchEn(phrase) : matchZh(phrase, opts);
 }
 
 /** The canonical id of a metric phrase (see the rules above), or null. */
