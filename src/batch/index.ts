@@ -173,7 +173,7 @@ export async function* analyzeFiles(paths: string[], options: BatchOptions = {})
     checkJobs(options.jobs);
     try {
       const r = await readDocument('-', options.read);
-      stdin = { text: r.text, label: STDIN, encoding: r.encoding };
+      stdin = { text: r.text, label: STDIN, encoding: r.encoding, headings: r.headings, warnings: r.warnings };
     } catch (err) {
       stdin = { failed: toBatchError(err, STDIN, 'UNREADABLE') };
     }

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { analyze, type AnalyzeOptions } from '../model/analyze.js';
 import { ReadError, readDocument, type ReadOptions } from '../read/index.js';
 import type { Encoding } from '../read/decode.js';
+import type { Heading } from '../read/docx.js';
 import type { Report } from '../schema/index.js';
 import { pack, unpack, type Packed } from './codec.js';
 
@@ -86,7 +87,10 @@ export async function loadMap(spec: MapSpec | undefined): Promise<MapFunction | 
  * it was decoded from, when it was read from somewhere: standard input); or an input already known to
  * have failed.
  */
-export type TaskInput = { path: string } | { text: string; label: string; encoding?: Encoding } | { failed: BatchError };
+export type TaskInput =
+  | { path: string }
+  | { text: string; label: string; encoding?: Encoding; headings?: Heading[]; warnings?: string[] }
+  | { failed: BatchError };
 
 function oneLine(s: string): string {
   return s.replace(/\s*[\r\n\t]+\s*/g, ' ').trim();
@@ -111,7 +115,9 @@ export function toBatchError(err: unknown, label: string, fallbackCode: string):
 export const READ_AHEAD = 4;
 
 /** A task whose input has been read (or has failed already: then `outcome` is all there is). */
-export type Loaded = { text: string; encoding?: Encoding; label: string } | { outcome: Outcome };
+export type Loaded =
+  | { text: string; encoding?: Encoding; label: string; headings?: Heading[]; warnings?: string[] }
+  | { outcome: Outcome };
 
 /**
  * The reading half of a task: the file read and decoded (or the text as given). Kept apart from the
@@ -119,10 +125,10 @@ export type Loaded = { text: string; encoding?: Encoding; label: string } | { ou
  */
 export async function loadTask(input: TaskInput, options: TaskOptions): Promise<Loaded> {
   if ('failed' in input) return { outcome: { error: input.failed } };
-  if (!('path' in input)) return { text: input.text, encoding: input.encoding, label: input.label };
+  if (!('path' in input)) return { ...input };
   try {
     const r = await readDocument(input.path, options.read);
-    return { text: r.text, encoding: r.encoding, label: input.path };
+    return { text: r.text, encoding: r.encoding, label: input.path, headings: r.headings, warnings: r.warnings };
   } catch (err) {
     // readDocument throws ReadError only; anything else is still reported, never thrown
     return { outcome: { error: toBatchError(err, input.path, 'UNREADABLE') } };
@@ -150,11 +156,14 @@ export function unpacked(o: Outcome): Outcome {
 /** The analysing half of a task (`map`: the function options.map names, loaded by loadMap). */
 export function finishTask(loaded: Loaded, options: TaskOptions, map?: MapFunction): Outcome {
   if ('outcome' in loaded) return loaded.outcome;
-  const { text, encoding, label } = loaded;
+  const { text, encoding, label, headings, warnings } = loaded;
   // keys in this order — report or error, then text and encoding — whichever thread builds the result
   const out: Outcome = {};
   try {
-    const report = analyze(text, options.analyze);
+    // the headings the file marks (a .docx's styles, an HTML page's h1-h6) are hints for its sections
+    const report = analyze(text, headings ? { ...options.analyze, headings } : options.analyze);
+    // what the read stage repaired (a stray byte that is not UTF-8) is said with the report
+    if (warnings?.length) report.warnings.push(...warnings);
     for (const p of options.omit ?? []) {
       if (p === 'title') report.title = null;
       else report[p] = [];

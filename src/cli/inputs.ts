@@ -4,7 +4,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { realpathSync } from 'node:fs';
-import { DEFAULT_MAX_BYTES, ReadError, decodeDocument, expandInputs, readDocument } from '../read/index.js';
+import { DEFAULT_MAX_BYTES, ReadError, decodeDocument, expandInputs, readDocument, type DecodedDocument, type Heading } from '../read/index.js';
 import type { Unreadable } from '../render/finding.js';
 import type { Io } from './io.js';
 
@@ -19,6 +19,8 @@ export interface InputFile {
 
 export interface LoadedFile extends InputFile {
   text: string;
+  /** the headings the file marks (a .docx's heading styles, an HTML page's h1-h6): analyze's `headings` */
+  headings?: Heading[];
 }
 
 function toSlashes(p: string): string {
@@ -83,6 +85,12 @@ async function readAll(stream: AsyncIterable<Uint8Array | string>, maxBytes: num
   return Buffer.concat(chunks, total);
 }
 
+/** The file as loaded; what the read stage repaired (a stray byte, say) is said on stderr. */
+function loaded(file: InputFile, d: DecodedDocument, io: Io): LoadedFile {
+  for (const w of d.warnings ?? []) io.stderr.write(`baogao: warning: ${w}\n`);
+  return d.headings ? { ...file, text: d.text, headings: d.headings } : { ...file, text: d.text };
+}
+
 /** Read and decode one input; throws an Unreadable. */
 export async function load(file: InputFile, io: Io): Promise<LoadedFile> {
   try {
@@ -95,14 +103,11 @@ export async function load(file: InputFile, io: Io): Promise<LoadedFile> {
           if (err instanceof ReadError) throw err;
           throw new ReadError('UNREADABLE', STDIN, `cannot read: ${err instanceof Error ? err.message : String(err)}`);
         }
-        const { text } = await decodeDocument(buf, STDIN);
-        return { ...file, text };
+        return loaded(file, await decodeDocument(buf, STDIN), io);
       }
-      const { text } = await readDocument('-');
-      return { ...file, text };
+      return loaded(file, await readDocument('-'), io);
     }
-    const { text } = await readDocument(file.abs);
-    return { ...file, text };
+    return loaded(file, await readDocument(file.abs), io);
   } catch (err) {
     if (err instanceof ReadError) throw unreadable(file.display, err.code, err.reason);
     throw unreadable(file.display, 'UNREADABLE', `cannot read: ${err instanceof Error ? err.message : String(err)}`);
