@@ -56,6 +56,7 @@ interface Words {
   mainTargets: string[];
   multiYear: string[];
   changeHeads: { up: string[]; down: string[] };
+  sameQuantity: Record<string, [string, number]>;
 }
 
 const words = (): Words => loadJson<Words>('targets.json');
@@ -63,7 +64,7 @@ const words = (): Words => loadJson<Words>('targets.json');
 // ------------------------------------------------------------------------------------ figures
 
 /** A claim's figure for the table: the change when it states one, else its level. */
-interface Figure {
+export interface Figure {
   measure: Measure;
   /** signed: a fall is negative */
   number: number;
@@ -83,27 +84,8 @@ function decimals(n: number): number {
   return dot < 0 || /e/i.test(s) ? 0 : s.length - dot - 1;
 }
 
-function figureOf(c: Claim, text: string): Figure | null {
-  let q: Quantity | null = null;
-  let measure: Measure = 'level';
-  let sign = 1;
-  if (c.growth?.quantity && c.growth.quantity.number !== null) {
-    q = c.growth.quantity;
-    measure = 'growth';
-    sign = c.growth.direction === 'down' ? -1 : 1;
-  } else if (c.value && c.value.number !== null) {
-    q = c.value;
-    if (q.unit === '%') {
-      // 居民消费价格涨幅控制在3%: a change named by a noun between the metric and the number
-      const m = c.metric.span ? text.slice(c.metric.span.start, Math.max(c.metric.span.end, q.span.start)) : (c.metric.text ?? '');
-      const heads = words().changeHeads;
-      if (heads.down.some((w) => m.includes(w))) {
-        measure = 'growth';
-        sign = -1;
-      } else if (heads.up.some((w) => m.includes(w))) measure = 'growth';
-    }
-  }
-  if (!q || q.number === null || q.masked) return null;
+function figure(q: Quantity, measure: Measure, sign: number): Figure | null {
+  if (q.number === null || q.masked) return null;
   const factor = q.scaled && q.number !== 0 ? q.scaled.number / q.number : 1;
   return {
     measure,
@@ -115,6 +97,33 @@ function figureOf(c: Claim, text: string): Figure | null {
     scaledUnit: q.scaled ? q.scaled.unit : q.unit,
     decimals: decimals(q.number),
   };
+}
+
+/**
+ * A claim's figures: its level (城镇新增就业1206万人) and its change (比上年少增63万人, 增长6.9%), each
+ * for its own row. A value in % after a noun of change (居民消费价格涨幅控制在3%) is a change.
+ */
+function figuresOf(c: Claim, text: string): Figure[] {
+  const out: Figure[] = [];
+  if (c.value) {
+    let measure: Measure = 'level';
+    let sign = 1;
+    if (c.value.unit === '%') {
+      const m = c.metric.span ? text.slice(c.metric.span.start, Math.max(c.metric.span.end, c.value.span.start)) : (c.metric.text ?? '');
+      const heads = words().changeHeads;
+      if (heads.down.some((w) => m.includes(w))) {
+        measure = 'growth';
+        sign = -1;
+      } else if (heads.up.some((w) => m.includes(w))) measure = 'growth';
+    }
+    const f = figure(c.value, measure, sign);
+    if (f) out.push(f);
+  }
+  if (c.growth?.quantity && !out.some((f) => f.measure === 'growth')) {
+    const f = figure(c.growth.quantity, 'growth', c.growth.direction === 'down' ? -1 : 1);
+    if (f) out.push(f);
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------------------------ reading
@@ -130,6 +139,8 @@ interface Found {
   horizon: string | null;
   main: boolean;
   firmness: Firmness;
+  /** for outcomes: 0 said of the year itself, 1 plain, 2 in a part on a span of years (see outcomeRank) */
+  rank: number;
 }
 
 const YEAR_IN = /(?:19|20)\d{2}/g;
@@ -160,27 +171,49 @@ function sectionInfo(sections: Section[]): Map<string, SectionInfo> {
 
 const HORIZON_DATE = /到((?:19|20)\d{2})年/;
 
-/** A span of years or a later date named in `s` (今后五年, “十四五”, 到2035年), else null. */
+const QUOTES = /[“”"'‘’「」『』]/g;
+
+/** A span of years or a later date named in `s` (今后五年, “十四五”时期, 到2035年), else null. */
 function spanCue(s: string, year: number): string | null {
-  for (const w of words().multiYear) if (s.includes(w)) return w;
-  const m = HORIZON_DATE.exec(s);
+  const bare = s.replace(QUOTES, '');
+  for (const w of words().multiYear) if (bare.includes(w)) return w;
+  const m = HORIZON_DATE.exec(bare);
   return m && Number(m[1]) !== year ? m[0] : null;
 }
 
-/** A paragraph's lead that names one year (2016年是“十三五”开局之年) speaks of that year. */
-function leadCue(lead: string, year: number): string | null {
-  const m = /((?:19|20)\d{2})年(?![—–\-－~至到])/.exec(lead);
-  if (m && Number(m[1]) === year) return null;
-  return spanCue(lead, year);
-}
+/** How far back in a paragraph the time a figure is said of is looked for. */
+const TIME_WINDOW = 1200;
 
-/** The first clause of line `line` (1-based): a paragraph's lead, which sets the time of what follows. */
-function leadClause(text: string, starts: number[], line: number): string {
-  const from = starts[line - 1];
-  const to = line < starts.length ? starts[line] : text.length;
-  let end = from;
-  while (end < to && end - from < 60 && !'，。；：\n'.includes(text[end])) end++;
-  return text.slice(from, end);
+/**
+ * The time the paragraph sets for a figure at `at`: the last span (过去五年, “十三五”时期) or mention of
+ * the year itself (2015年, 去年/过去一年/全年 for the year under review, 今年 for the plan year)
+ * before it in its paragraph (line). 'span' with its words, 'year', or null when it names neither.
+ */
+function timeBefore(text: string, starts: number[], line: number, at: number, year: number, review: boolean): { kind: 'span' | 'year'; cue: string } | null {
+  const from = Math.max(starts[line - 1], at - TIME_WINDOW);
+  const bare = text.slice(from, at).replace(QUOTES, '');
+  let span = -1;
+  let cue = '';
+  for (const w of words().multiYear) {
+    const k = bare.lastIndexOf(w);
+    if (k > span) {
+      span = k;
+      cue = w;
+    }
+  }
+  for (const m of bare.matchAll(/到((?:19|20)\d{2})年/g)) {
+    if (Number(m[1]) !== year && m.index! > span) {
+      span = m.index!;
+      cue = m[0];
+    }
+  }
+  // a year as a span's end (从2010年的…增加到2015年的…) sets no time
+  const y = `(?<![到至从由])${year}年(?![—–\\-－~至到])`;
+  const own = new RegExp(review ? `${y}|去年|上年|过去一年|一年来|全年` : `${y}|今年|全年`, 'g');
+  let yearAt = -1;
+  for (const m of bare.matchAll(own)) yearAt = m.index!;
+  if (span < 0 && yearAt < 0) return null;
+  return span > yearAt ? { kind: 'span', cue } : { kind: 'year', cue: '' };
 }
 
 /**
@@ -227,8 +260,23 @@ function firmnessOf(c: Claim, text: string, figure: Figure, polarity: string): F
 
 function horizonOf(c: Claim): string | null {
   if (c.growth?.average) return c.period?.text ?? c.growth.basis ?? '年均';
+  // 居民消费价格指数年均涨幅为2.9%: an average stated as a value
+  if (/年均|平均每年/.test(c.text)) return c.period?.text ?? '年均';
   if (c.period && (c.period.kind === 'multi-year' || c.period.kind === 'horizon')) return c.period.text;
   return null;
+}
+
+/**
+ * How surely an outcome speaks of the year `want`: 0 when its period or its paragraph names the year
+ * last before it (2023年, 去年, 过去一年, 全年), 2 when it stands in a part whose heading names a span
+ * of years (“十三五”时期和2020年工作回顾 holds five-year sums first), else 1. The lowest rank wins,
+ * then the first in the text.
+ */
+function outcomeRank(c: Claim, time: { kind: 'span' | 'year' } | null, headings: string, want: number): number {
+  if (time?.kind === 'year') return 0;
+  if (c.period && c.period.kind === 'year') return 0;
+  if (spanCue(headings, want)) return 2;
+  return 1;
 }
 
 interface Reading {
@@ -254,38 +302,44 @@ function read(input: TargetsInput, year: number, communique: boolean, options: T
   for (const c of report.claims) {
     const canonical = c.metric.canonical;
     if (!canonical) continue;
-    const figure = figureOf(c, text);
-    if (!figure) continue;
     const line = lineOf(c);
     const section = sections.get(sectionOf.get(c.statementId) ?? '');
     const role = section?.role ?? 'body';
     const named = c.period ? yearsNamed(c.period.text) : [];
     const info = metricInfo(canonical);
-    const base = { canonical, metricText: c.metric.text, figure, claim: c, line, file };
     const onMain = main.has(line);
     if (!communique && (onMain || (role === 'plans' && c.modality === 'target'))) {
       let horizon = horizonOf(c);
       if (!horizon && named.some((y) => y !== year)) horizon = c.period!.text;
       // the plan part's paragraphs on a plan period: “十四五”时期主要目标任务, 今后五年，…
-      if (!horizon && !onMain) horizon = leadCue(leadClause(text, starts, line), year) ?? spanCue(section?.headings ?? '', year);
+      if (!horizon && !onMain) {
+        const time = timeBefore(text, starts, line, c.span.start, year, false);
+        horizon = time ? (time.kind === 'span' ? time.cue : null) : spanCue(section?.headings ?? '', year);
+      }
       if (!horizon && c.period && c.period.kind !== 'year') continue; // 前三季度, 截至目前: not the year's target
       if (horizon && !options.all) continue;
-      const firmness = firmnessOf(c, text, figure, info?.polarity ?? 'higher-better');
-      out.targets.push({ ...base, key: keyOf(canonical, figure.measure, horizon), horizon, main: onMain, firmness });
+      for (const figure of figuresOf(c, text)) {
+        const firmness = firmnessOf(c, text, figure, info?.polarity ?? 'higher-better');
+        out.targets.push({ canonical, metricText: c.metric.text, figure, claim: c, line, file, key: keyOf(canonical, figure.measure, horizon), horizon, main: onMain, firmness, rank: 0 });
+      }
       continue;
     }
     if (c.modality === 'target' || role === 'plans' || role === 'closing' || role === 'frontmatter') continue;
     // an outcome: the year's own figure, not a span's average, a part of the year or another year
-    if (horizonOf(c) || leadCue(leadClause(text, starts, line), communique ? year : year - 1)) continue; // 五年来，…
+    const want = communique ? year : year - 1;
+    const time = timeBefore(text, starts, line, c.span.start, want, true);
+    if (horizonOf(c) || time?.kind === 'span') continue; // 五年来，…
     if (c.period) {
       if (c.period.kind === 'part-year') continue;
-      if (c.period.kind === 'to-date' && figure.measure === 'growth') continue;
-      const want = communique ? year : year - 1;
       if (named.some((y) => y !== want)) continue;
       if (!communique && /今年|本年/.test(c.period.text)) continue;
     }
-    if (c.growth?.basis && /\d/.test(c.growth.basis)) continue; // 比2010年翻一番: not one year's change
-    out.outcomes.push({ ...base, key: keyOf(canonical, figure.measure, null), horizon: null, main: false, firmness: 'plain' });
+    const rank = outcomeRank(c, time, section?.headings ?? '', want);
+    for (const figure of figuresOf(c, text)) {
+      if (figure.measure === 'growth' && c.period?.kind === 'to-date') continue;
+      if (figure.measure === 'growth' && c.growth?.basis && /\d/.test(c.growth.basis)) continue; // 比2010年翻一番: not one year's change
+      out.outcomes.push({ canonical, metricText: c.metric.text, figure, claim: c, line, file, key: keyOf(canonical, figure.measure, null), horizon: null, main: false, firmness: 'plain', rank });
+    }
   }
   return out;
 }
@@ -314,13 +368,15 @@ interface Judged {
  * is -3). A target and an outcome in units that cannot be compared are not-comparable.
  */
 export function judge(target: Figure, outcome: Figure, polarity: string): Judged {
-  const tUnit = target.scaledUnit ?? '';
-  const oUnit = outcome.scaledUnit ?? '';
+  const same = words().sameQuantity;
+  const [tUnit, tk] = same[target.scaledUnit ?? ''] ?? [target.scaledUnit ?? '', 1];
+  const [oUnit, ok] = same[outcome.scaledUnit ?? ''] ?? [outcome.scaledUnit ?? '', 1];
   if (tUnit !== oUnit) return { status: 'not-comparable', rule: 'units-differ' };
-  const t = target.number * target.scaledFactor;
-  const u = target.upper === null ? null : target.upper * target.scaledFactor;
-  const o = outcome.number * outcome.scaledFactor;
-  const allow = target.bound === 'approx' ? 0.5 * 10 ** -target.decimals * Math.abs(target.scaledFactor) : 0;
+  const tf = target.scaledFactor * tk;
+  const t = target.number * tf;
+  const u = target.upper === null ? null : target.upper * tf;
+  const o = outcome.number * outcome.scaledFactor * ok;
+  const allow = target.bound === 'approx' ? 0.5 * 10 ** -target.decimals * Math.abs(tf) : 0;
   const round = allow ? '+rounding' : '';
   const lo = (u === null ? t : Math.min(t, u)) - allow;
   const hi = (u === null ? t : Math.max(t, u)) + allow;
@@ -368,11 +424,13 @@ function outcomeCell(f: Found, communique: boolean): OutcomeCell {
   };
 }
 
-/** The first of each key, the main targets' paragraph before the rest of the plan part. */
+/** The first of each key: the main targets' paragraph before the rest of the plan part; outcomes by rank. */
 function firstByKey(list: Found[]): Map<string, Found> {
   const out = new Map<string, Found>();
-  for (const f of list) if (f.main && !out.has(f.key)) out.set(f.key, f);
-  for (const f of list) if (!out.has(f.key)) out.set(f.key, f);
+  for (const f of list) {
+    const had = out.get(f.key);
+    if (!had || (f.main && !had.main) || (f.main === had.main && f.rank < had.rank)) out.set(f.key, f);
+  }
   return out;
 }
 
