@@ -160,3 +160,35 @@ describe('metric: bases, landmarks and predicates', () => {
     expect(claims('推动8300家企业开展技术改造。')[0].metric.text).toBe('企业');
   });
 });
+
+describe('changes written as multiples, gaps and cuts', () => {
+  it('reads 是2010年的2.6倍 as a growth on the base year', () => {
+    // hailar-district-2016 (gbk/): 旅游收入达到69亿元，是2010年的2.6倍
+    const c = claims('旅游收入达到69亿元，是2010年的2.6倍。')[0];
+    expect(c.value?.raw).toBe('69亿元');
+    expect(c.growth?.quantity?.raw).toBe('2.6倍');
+  });
+
+  it('reads 高于全国0.7个百分点 as the gap of the growth before', () => {
+    // prov-sichuan-2025 review
+    const cs = claims('地区生产总值增长5.7%，高于全国0.7个百分点。');
+    expect(cs.find((c) => c.growth?.quantity?.raw === '0.7个百分点')?.growth?.direction).toBe('up');
+  });
+
+  it('reads a cut before its object as a decline (削减审批事项62项)', () => {
+    // hailar-district-2016
+    const c = claims('削减审批事项62项。')[0];
+    expect(c.growth).toMatchObject({ direction: 'down', quantity: { raw: '62项' } });
+    expect(c.metric.text).toMatch(/审批事项/);
+  });
+
+  it('takes the class after 等 for a list (无人机、核技术应用等新兴产业增长20%以上)', () => {
+    // prov-sichuan-2025
+    expect(claims('推动航空航天、无人机、核技术应用等新兴产业增长20%以上。')[0].metric.text).toBe('新兴产业');
+  });
+
+  it('keeps quotes balanced in a metric after a count (86个“两重”项目)', () => {
+    // city-beijing-2025
+    expect(claims('落地86个“两重”项目。')[0].metric.text).toBe('“两重”项目');
+  });
+});

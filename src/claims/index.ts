@@ -42,7 +42,12 @@ import {
 
 /** A rate of change named before its number: its number is a growth, not a level. */
 const RATE_OF_CHANGE =
-  /(增长|增速|涨幅|增幅|降幅|降低幅度|下降幅度|压减幅度)(?:的)?(?:预期)?(?:目标)?(?:控制在|保持在|稳定在|为|是|在|达到|达)?(?:不低于|不超过|不高于|约|近|超过)?$/;
+  /(增长|增速|涨幅|增幅|降幅|降低幅度|下降幅度|压减幅度)(?:的)?(?:预期)?(?:目标)?(?:控制在|保持在|稳定在|完成|实现|为|是|在|达到|达)?(?:不低于|不超过|不高于|约|近|超过)?$/;
+/** A comparison with a named comparator right before a gap in points: 高于全国0.7个百分点. */
+const COMPARED = /(高于|低于|快于|慢于|高出|低出)(?:全国|全省|全市|全区|全州|平均水平|全国平均|同期|预期)?(?:水平)?$/;
+/** A cut that opens its clause, before its object and number: 削减审批事项62项, 精简30.5%. */
+const CUT_FIRST = /^(?:再|大力|累计|共|全年)?(?:削减|精简|压减|压降|减少|撤并|取消)/;
+const LEADING_SCOPE = /^(?:全省|全市|全区|全县|全国|今年|全年|去年|同时|其中)/;
 
 /** Scope prefixes that open a claim's clause; 全年 there is a period, not a scope. */
 const SCOPE_PREFIXES_NOT_YEAR = SCOPE_PREFIXES.filter((s) => s !== '全年');
@@ -358,7 +363,25 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
         const window = t.slice(cs, tok.start);
         basis = BASIS.find((w) => window.includes(w)) ?? null;
       }
-      const rateWord = role === 'value' ? RATE_OF_CHANGE.exec(t.slice(Math.max(cs, tok.start - 14), tok.start)) : null;
+      const unitText = (tok.upper ?? tok).unit?.unit ?? '';
+      const near = t.slice(Math.max(cs, tok.start - 14), tok.start);
+      if (role === 'value' && unitText === '倍' && /是[^，。；]{1,12}的$/.test(near)) {
+        // 旅游收入达到69亿元，是2010年的2.6倍: a multiple of a base year is a change
+        role = 'growth';
+        direction = 'up';
+      }
+      const gap = role === 'value' && /个?百分点$/.test(unitText) ? COMPARED.exec(near) : null;
+      if (gap) {
+        // 增长5.7%，高于全国0.7个百分点: the gap to a comparator
+        role = 'growth';
+        direction = /高|快/.test(gap[1]) ? 'up' : 'down';
+      }
+      // 削减审批事项62项, 精简30.5%: a cut named before its object
+      if (role === 'value' && CUT_FIRST.test(t.slice(Math.max(from, cs), tok.start).replace(LEADING_SCOPE, ''))) {
+        role = 'growth';
+        direction = 'down';
+      }
+      const rateWord = role === 'value' ? RATE_OF_CHANGE.exec(near) : null;
       if (rateWord) {
         // 经济增长预期目标为5%左右, 居民消费价格涨幅控制在3%以内, 降低幅度不低于0.5个百分点
         role = 'growth';

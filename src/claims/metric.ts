@@ -89,7 +89,7 @@ export function trimMetric(t: string, s: number, e: number, cap = 16): Range | n
   }
   for (let guard = 0; guard < 12 && b > a; guard++) {
     const cur = t.slice(a, b);
-    const period = /^(?:[0-9]{4}年(?:底|末)?|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末)|[0-9]{1,2}月(?:底|末|份)?|今年以来|去年以来|今年|去年|全年|上半年|下半年|前三季度|[一二三四]季度|年末|年底|目前)/.exec(cur) ?? SPAN_OF_TIME.exec(cur);
+    const period = /^(?:年内|当年|明年|届时|[0-9]{4}年(?:底|末)?|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末)|[0-9]{1,2}月(?:底|末|份)?|今年以来|去年以来|今年|去年|全年|上半年|下半年|前三季度|[一二三四]季度|年末|年底|目前)/.exec(cur) ?? SPAN_OF_TIME.exec(cur);
     const w = startsWithAny(cur, LEAD_WORDS) ?? startsWithAny(cur, SCOPE_PREFIXES);
     const punct = /^[“”‘’"'（）()《》、，和及与\s\u3000*]/.test(cur) ? 1 : 0;
     const per = PER_UNIT.exec(cur);
@@ -119,7 +119,11 @@ export function trimMetric(t: string, s: number, e: number, cap = 16): Range | n
       a = a + r.start;
     }
   }
+  // 无人机、核技术应用等新兴产业: after 等 comes the class the list belongs to
+  const deng = t.slice(a, b).lastIndexOf('等');
+  if (deng !== -1 && b - (a + deng + 1) >= 2) a = a + deng + 1;
   if (b - a > cap) a = wordCut(t, a, b, cap);
+  while (a < b && /[、，和及与\s\u3000]/.test(t.charAt(a))) a++;
   return b > a ? { start: a, end: b } : null;
 }
 
@@ -192,11 +196,12 @@ const POST_STOP = /建成|开工|投用|投产|获批|入选|通过|实现|达�
  * the words before the number only say what was done (`verbsBefore`).
  */
 export function postMetric(t: string, tok: NumberToken, end: number, b: number, verbsBefore: boolean): Range | null {
-  if (!tok.unit) return null;
-  const counted = MEASURE_WORDS.has(tok.unit.base) || tok.unit.kind === 'scale';
+  const unit = (tok.upper ?? tok).unit ?? tok.unit;
+  if (!unit) return null;
+  const counted = MEASURE_WORDS.has(unit.base) || unit.kind === 'scale';
   if (!counted && !verbsBefore) return null;
   // a rate or a multiple measures what was named before it
-  if (/^(?:%|％|‰|个百分点|百分点|倍|成)$/.test(tok.unit.unit)) return null;
+  if (/^(?:%|％|‰|个百分点|百分点|倍|成)$/.test(unit.unit)) return null;
   let s0 = end;
   if (t.charAt(s0) === '的') s0++;
   const limit = Math.min(b, s0 + 18);
@@ -208,8 +213,9 @@ export function postMetric(t: string, tok: NumberToken, end: number, b: number, 
   let e2 = stop ? s0 + stop.index : e;
   while (e2 > s0 && /[“”"'\s\u3000]/.test(t.charAt(e2 - 1))) e2--;
   let start = s0;
-  while (start < e2 && /[“"'\s]/.test(t.charAt(start))) start++;
-  if (e2 - start < 2 || !/^[\u4e00-\u9fffA-Za-z]/.test(t.charAt(start))) return null;
+  // an opening quote stays when its closing one is inside the phrase (86个“两重”项目)
+  while (start < e2 && /[“"'\s]/.test(t.charAt(start)) && !(t.charAt(start) === '“' && t.slice(start, e2).includes('”'))) start++;
+  if (e2 - start < 2 || !/^[\u4e00-\u9fffA-Za-z“]/.test(t.charAt(start))) return null;
   // the phrase must start as a noun phrase does, not with a verb or a function word (用于…, 以上…)
   const ws = words(t.slice(start, e2));
   const first = ws[0];
