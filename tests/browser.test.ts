@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HTML pages (#21) in a real browser: Debian's Chromium driven by playwright-core. The pages are
  * made by the command line itself (main, in process) from corpus reports; the JSON output of the same
