@@ -3,13 +3,16 @@
  * integrity, and one test per matching rule on metric phrases as they stand in real sentences of
  * ../shared/corpus (each sentence is quoted with its file; the test checks the phrase is in it).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalMetric, metricIds, metricIndex, metricInfo, metricMatch, METRIC_KINDS, METRIC_POLARITIES, METRIC_UNITS } from '../src/claims/canonical.js';
 import { canonicalMetric as viaLexicon } from '../src/claims/lexicon.js';
 import { dictionariesDir } from '../src/dictionaries.js';
+import { analyze } from '../src/model/analyze.js';
+import { readDocument } from '../src/read/index.js';
 
 const raw = JSON.parse(readFileSync(join(dictionariesDir(), 'metrics.json'), 'utf8')) as Record<string, unknown>;
 
@@ -281,5 +284,41 @@ describe('canonicalMetric, English (official translations)', () => {
     expect(canonicalMetric('The length of high-speed railways', 'en')).toBe('railway_length');
     expect(canonicalMetric('km2 of land', 'en')).toBeNull();
     expect(canonicalMetric('GDPR compliance', 'en')).toBeNull();
+  });
+});
+
+/**
+ * The measure of #16 (run on demand: it reads the whole corpus): the share of claims per report that
+ * get an id, now and with a baseline dictionary read by the old rule (the longest alias anywhere).
+ *
+ *   git show 36d5baa:dictionaries/metrics.json > /tmp/metrics.old.json
+ *   METRICS_MEASURE=1 METRICS_BASELINE=/tmp/metrics.old.json npx vitest run tests/metrics.test.ts -t measure
+ */
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+describe.runIf(process.env.METRICS_MEASURE && existsSync(CORPUS))('measure over the corpus', () => {
+  it('measure: the share of claims per report with an id, before and after', { timeout: 600_000 }, async () => {
+    const base = process.env.METRICS_BASELINE ? (JSON.parse(readFileSync(process.env.METRICS_BASELINE, 'utf8')) as Record<string, { zh?: string[] }>) : null;
+    const oldAliases: Array<[string, string]> = [];
+    if (base) for (const [id, e] of Object.entries(base)) if (!id.startsWith('$') && Array.isArray(e.zh)) for (const a of e.zh) oldAliases.push([a, id]);
+    oldAliases.sort((a, b) => b[0].length - a[0].length);
+    const oldId = (p: string) => oldAliases.find(([a]) => p.includes(a))?.[1] ?? null;
+    const rows: string[] = [];
+    const shares: Array<[number, number]> = [];
+    for (const dir of ['', 'zh', 'series/guangdong', 'series/national', 'gbk', 'docx', 'reference']) {
+      for (const f of readdirSync(join(CORPUS, dir)).sort()) {
+        if (!/\.(txt|docx)$/.test(f)) continue;
+        const report = analyze((await readDocument(join(CORPUS, dir, f))).text);
+        const n = report.claims.length;
+        if (!n) continue;
+        const now = report.claims.filter((c) => c.metric.canonical).length;
+        const before = report.claims.filter((c) => c.metric.text && oldId(c.metric.text)).length;
+        shares.push([before / n, now / n]);
+        rows.push(`${join(dir, f)}\t${n}\t${((100 * before) / n).toFixed(1)}\t${((100 * now) / n).toFixed(1)}`);
+      }
+    }
+    const mean = (k: 0 | 1) => (100 * shares.reduce((s, x) => s + x[k], 0)) / shares.length;
+    console.log(`report\tclaims\tbefore %\tafter %\n${rows.join('\n')}\nmean of ${shares.length} reports\t\t${mean(0).toFixed(1)}\t${mean(1).toFixed(1)}`);
+    expect(shares.length).toBeGreaterThan(50);
+    if (base) expect(mean(1)).toBeGreaterThan(mean(0));
   });
 });
