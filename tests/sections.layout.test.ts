@@ -169,3 +169,44 @@ describe("Word's heading hints", () => {
     expect(shape(splitSections(text, hints).sections)).toEqual(shape(splitSections(text).sections));
   });
 });
+
+describe('linear time on the new layout rules', () => {
+  /** CPU milliseconds of one splitSections call. */
+  const time = (text: string, hints?: HeadingHint[]) => {
+    const c0 = process.cpuUsage();
+    splitSections(text, hints);
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
+  // unnumbered headings between paragraphs, appendix lines, bold lines, hinted lines: each family
+  // at 100K and 1M characters
+  const families: Record<string, string> = {
+    'unnumbered headings': `2024年工作回顾\n${BODY}\n`,
+    'appendix lines': '附件1\n名词解释\n',
+    'bold lines': '**2025年省十件民生实事**\n',
+    'blank lines between short lines': '加强政府自身建设\n\n\n\n\n\n',
+  };
+  for (const [name, unit] of Object.entries(families)) {
+    it(name, () => {
+      const make = (n: number) => OPENING + unit.repeat(Math.ceil(n / unit.length));
+      time(make(10_000));
+      const small = Math.min(time(make(100_000)), time(make(100_000)));
+      const large = Math.min(time(make(1_000_000)), time(make(1_000_000)));
+      expect(large, `${name}: 100K ${small.toFixed(0)} ms, 1M ${large.toFixed(0)} ms`).toBeLessThanOrEqual(15 * Math.max(small, 20));
+    }, 60_000);
+  }
+  it('hints on every line', () => {
+    const make = (n: number) => {
+      const text = OPENING + `加强政府自身建设\n${BODY}\n`.repeat(Math.ceil(n / 60));
+      const hints: HeadingHint[] = [];
+      for (let at = text.indexOf('加强'); at !== -1; at = text.indexOf('加强', at + 1)) hints.push({ start: at, end: at + 8, level: hints.length % 3 });
+      return [text, hints] as const;
+    };
+    const [s, sh] = make(100_000);
+    const [l, lh] = make(1_000_000);
+    time(s, sh);
+    const small = time(s, sh);
+    const large = time(l, lh);
+    expect(large, `100K ${small.toFixed(0)} ms, 1M ${large.toFixed(0)} ms`).toBeLessThanOrEqual(15 * Math.max(small, 20));
+  }, 60_000);
+});
