@@ -246,6 +246,17 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
     expect(m).toMatchObject({ id: 'gdp', alias: '地区生产总值', start: 2, end: 8 });
   });
 
+  it('holds for every alias of the dictionary: scope before and growth after keep its id, a share of it never has it', () => {
+    const bad: string[] = [];
+    for (const [alias, id] of metricIndex().zh) {
+      if (canonicalMetric(alias) !== id) bad.push(`${alias}: ${canonicalMetric(alias)} (alone)`);
+      if (canonicalMetric(`全省${alias}增长`) !== id) bad.push(`全省${alias}增长: ${canonicalMetric(`全省${alias}增长`)}`);
+      if (canonicalMetric(`2024年${alias}同比`) !== id) bad.push(`2024年${alias}同比`);
+      for (const share of [`${alias}占比`, `${alias}占全国比重`, `财政性教育经费占${alias}比例`, `海洋${alias}`]) if (canonicalMetric(share) === id) bad.push(`${share}: ${id}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('is a function of the phrase alone and never throws (property)', () => {
     const pieces = ['全省', '地区生产总值', '占', '比重', '增长', '海洋', '、', '（不含农户）', '立案', '出口', '进', 'GDP', '2024年', '人均', ''];
     fc.assert(
