@@ -40,6 +40,8 @@ interface Loaded extends PlaceholderDict {
   compound: Set<string>;
   xChars: Set<string>;
   boxChars: Set<string>;
+  /** 1 for the code units of xMaskChars and boxMaskChars: one lookup per character of the text */
+  maskCode: Uint8Array;
   stopAfter: Set<string>;
 }
 
@@ -55,7 +57,9 @@ function load(): Loaded {
       xChars: new Set([...d.xMaskChars]),
       boxChars: new Set([...d.boxMaskChars]),
       stopAfter: new Set([...d.notAnonymousAfter]),
+      maskCode: new Uint8Array(65536),
     };
+    for (const c of d.xMaskChars + d.boxMaskChars) dict.maskCode[c.charCodeAt(0)] = 1;
   }
   return dict;
 }
@@ -336,7 +340,9 @@ function valueAfter(t: string, start: number, end: number): 'number' | 'date' | 
  */
 function maskRuns(t: string, d: Loaded, free: (a: number, b: number) => boolean, add: (f: Found) => void): void {
   const NUMERAL = /[0-9〇○零一二两三四五六七八九]/;
+  const code = d.maskCode;
   for (let i = 0; i < t.length; i++) {
+    if (code[t.charCodeAt(i)] === 0) continue;
     const c = t.charAt(i);
     const x = d.xChars.has(c);
     const box = d.boxChars.has(c);
