@@ -4,7 +4,7 @@
  * corpus (../shared/corpus: zh/, series/, gbk/, docx/ and the seed) and on real headings written
  * in each layout of the genre.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitSections, walkSections } from '../src/sections/index.js';
@@ -25,8 +25,11 @@ const reports = [
 /** Files skipped, each with its reason. None today. */
 const SKIP: Record<string, string> = {};
 
+/** The report's text: .docx through the reader, the GBK files decoded as their names say, the rest UTF-8. */
 async function textOf(rel: string): Promise<string> {
-  return (await readDocument(join(corpus, rel))).text;
+  if (rel.endsWith('.docx')) return (await readDocument(join(corpus, rel))).text;
+  const buf = readFileSync(join(corpus, rel));
+  return new TextDecoder(rel.endsWith('.gbk.txt') ? 'gb18030' : 'utf-8').decode(buf);
 }
 
 // reports open with a title, a date line and 各位代表：现在，我代表…。 — the opening paragraph
@@ -151,5 +154,12 @@ describe('the rule of the coming year', () => {
     const text = `2025年云南省政府工作报告\n${OPENING}一、2024年工作回顾\n${REVIEW}\n二、2025年重点任务\n${PLAN}\n（八）解决一批群众身边的突出生态环境问题\n${PLAN}\n`;
     const all = [...walkSections(splitSections(text).sections)];
     expect(all.find((s) => s.heading?.text.startsWith('解决'))?.role).toBe('plans');
+  });
+
+  it('closing cues typed with half-width punctuation count (Xizang 2025: 各位代表!…)', () => {
+    const text =
+      `2025年西藏政府工作报告\n${OPENING}一、2024年工作回顾\n${REVIEW}\n二、2025年工作安排\n${PLAN}\n` +
+      '各位代表!新形势新任务对政府工作提出了新的更高要求。\n各位代表!大道至简，实干为要。让我们更加紧密地团结在以习近平同志为核心的党中央周围。\n';
+    expect(topRoles(text).map(([, r]) => r)).toEqual(['preamble', 'body', 'plans', 'closing']);
   });
 });

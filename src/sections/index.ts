@@ -139,12 +139,20 @@ function headingRole(heading: string, roles: Roles, top = false): SectionRole | 
   return null;
 }
 
+const HALF_PUNCT: Record<string, string> = { '!': '！', ',': '，', ':': '：', ';': '；', '?': '？' };
+
+/** A copy with the half-width sentence punctuation of typed reports made full-width. */
+function halfToFull(t: string): string {
+  return t.replace(/[!,:;?]/g, (c) => HALF_PUNCT[c]);
+}
+
 /**
  * The role a paragraph's opening gives the part it starts. A year at its start (2025年是…) counts
  * for plans only when it is the report's year or later (`year`, when known).
  */
 function paragraphRole(text: string, start: number, end: number, roles: Roles, year: number | null): SectionRole | null {
-  const head = text.slice(skipBlank(text, start, end), Math.min(end, start + 40));
+  // half-width punctuation (各位代表!) matched as the cues write it, on a copy
+  const head = halfToFull(text.slice(skipBlank(text, start, end), Math.min(end, start + 40)));
   for (const role of ['problems', 'plans', 'closing'] as const) {
     const r = roles[role];
     if (r.paragraph.some((cue) => head.startsWith(cue))) return role;
