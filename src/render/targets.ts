@@ -8,6 +8,7 @@ import type { OutcomeCell, TargetCell, TargetRow, TargetsResult } from '../targe
 import { toCsv, type CsvValue } from './csv.js';
 import { xlsx, type Cell, type SheetSpec } from './xlsx.js';
 import { displayWidth, padEnd, truncate } from './width.js';
+import { metricInfo } from '../claims/canonical.js';
 
 export const TARGET_COLUMNS = [
   'place', 'year', 'metric', 'canonical', 'measure',
@@ -52,22 +53,31 @@ export function outcomeText(o: OutcomeCell, measure: TargetRow['metric']['measur
   return `${n}${o.unit ?? ''}${o.modality === 'forecast' ? ' (预计)' : ''}`;
 }
 
+/** The indicator's own name (dictionaries/metrics.json), not the phrase of one sentence. */
 function metricLabel(r: TargetRow): string {
-  return `${r.metric.text ?? r.metric.canonical}${r.metric.measure === 'growth' ? ' 增速' : ''}`;
+  const name = metricInfo(r.metric.canonical)?.zh[0] ?? r.metric.text ?? r.metric.canonical;
+  return `${name}${r.metric.measure === 'growth' ? ' 增速' : ''}`;
 }
 
 function where(file: string, line: number): string {
   return `${file.split(/[\\/]/).pop() ?? file}:${line}`;
 }
 
-/** A table per place: year, metric, target, outcome, status, and where each was read. */
+/**
+ * A table per place: year, metric, target, outcome, status, and where each was read. The rows of
+ * metrics the place set a target for in some year (2020's GDP without one among them); outcomes of
+ * metrics never targeted are counted below the table (CSV, JSON and .xlsx list them all).
+ */
 export function renderTargetsText(result: TargetsResult): string {
   const out: string[] = [];
   for (const w of result.warnings) out.push(`warning: ${w}`);
   if (result.warnings.length) out.push('');
   const places = [...new Set(result.rows.map((r) => r.place))];
   for (const place of places) {
-    const rows = result.rows.filter((r) => r.place === place);
+    const all = result.rows.filter((r) => r.place === place);
+    const targeted = new Set(all.filter((r) => r.target).map((r) => `${r.metric.canonical}|${r.metric.measure}`));
+    const rows = all.filter((r) => targeted.has(`${r.metric.canonical}|${r.metric.measure}`));
+    const untargeted = all.length - rows.length;
     const table = rows.map((r) => [
       String(r.year),
       truncate(metricLabel(r), 24),
@@ -85,6 +95,7 @@ export function renderTargetsText(result: TargetsResult): string {
     out.push(`${place}: ${rows.length} rows, ${met} met, ${missed} missed`);
     out.push(line(head));
     for (const row of table) out.push(line(row));
+    if (untargeted) out.push(`(${untargeted} more rows: outcomes of metrics with no target in these years; --format csv or json lists them)`);
     out.push('');
   }
   if (!places.length) out.push('no targets or outcomes found');
