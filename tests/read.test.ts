@@ -299,14 +299,52 @@ describe('decodeBytes', () => {
     expect(e.reason).toContain('0xFF');
   });
 
-  it('UTF-8 damaged late is an error, not GB18030 mojibake', async () => {
+  it('a few stray bytes in UTF-8 are read as UTF-8 with a warning naming each, not as GB18030 mojibake (#17)', () => {
+    const report = readFileSync(corpus('zh', 'city-beijing-2025-gov-work-report.zh.txt'));
+    // one stray byte before the report
+    const stray = decodeBytes(Buffer.concat([Buffer.from([0xff]), report]), 'stray.txt');
+    expect(stray.encoding).toBe('utf-8');
+    expect(stray.text).toBe('\ufffd' + report.toString('utf8'));
+    expect(stray.warnings).toEqual(['stray.txt: read as UTF-8, but one byte sequence is not UTF-8 (0xFF at byte offset 0); shown as U+FFFD']);
+    // a character cut in the middle, late; a file cut at the end; after a BOM
     const good = Buffer.from('政府工作报告。'.repeat(20));
-    const damaged = Buffer.concat([good, Buffer.from([0xe6, 0x94]), Buffer.from('结束')]); // a cut-off character
-    const e = await expectReadError(() => decodeBytes(damaged, 'cut.txt'), 'DECODE');
+    const damaged = decodeBytes(Buffer.concat([good, Buffer.from([0xe6, 0x94]), Buffer.from('结束')]), 'cut.txt');
+    expect(damaged.text).toBe('政府工作报告。'.repeat(20) + '\ufffd结束');
+    expect(damaged.warnings![0]).toContain(`0xE6 at byte offset ${good.length}`);
+    const truncated = decodeBytes(good.subarray(0, good.length - 1), 'trunc.txt');
+    expect(truncated.warnings![0]).toContain(`a character cut off at the end (byte offset ${good.length - 3})`);
+    const bom = decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), good, Buffer.from([0x80])]), 'bom.txt');
+    expect(bom.encoding).toBe('utf-8-bom');
+    expect(bom.warnings![0]).toContain(`0x80 at byte offset ${good.length + 3}`);
+  });
+
+  it('property: one stray byte anywhere in a UTF-8 report is named at its offset', () => {
+    const whole = readFileSync(corpus('zh', 'prov-zhejiang-2025-gov-work-report.zh.txt'));
+    let cut = 20000;
+    while ((whole[cut] & 0xc0) === 0x80) cut++;
+    const report = whole.subarray(0, cut);
+    fc.assert(
+      fc.property(fc.nat(report.length), fc.constantFrom(0x80, 0xbf, 0xc0, 0xff, 0xfe), (at, byte) => {
+        // at a character boundary, so the byte is the only damage
+        while (at < report.length && (report[at] & 0xc0) === 0x80) at++;
+        const buf = Buffer.concat([report.subarray(0, at), Buffer.from([byte]), report.subarray(at)]);
+        const d = decodeBytes(buf, 'r.txt');
+        expect(d.encoding).toBe('utf-8');
+        expect(d.warnings).toHaveLength(1);
+        expect(d.warnings![0]).toContain(`at byte offset ${at})`);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('UTF-8 damaged in many places is DECODE (mixed encodings), not GB18030 mojibake', async () => {
+    const good = Buffer.from('政府工作报告。'.repeat(20));
+    // UTF-8, then a paragraph in GBK (工作报告 and more)
+    const gbk = readFileSync(corpus('gbk', 'hailar-district-2018.gbk.txt')).subarray(0, 300);
+    const mixed = Buffer.concat([good, Buffer.from([0xb9, 0xa4, 0xd7, 0xf7]), gbk]);
+    const e = await expectReadError(() => decodeBytes(mixed, 'mixed.txt'), 'DECODE');
     expect(e.reason).toContain(`byte offset ${good.length}`);
-    const truncated = good.subarray(0, good.length - 1);
-    const t = await expectReadError(() => decodeBytes(truncated, 'trunc.txt'), 'DECODE');
-    expect(t.reason).toContain('cut off at the end');
+    expect(e.reason).toContain('mixes encodings');
   });
 
   it('UTF-16 with BOM but an odd length or a lone surrogate is DECODE', async () => {

@@ -9,11 +9,16 @@
  *   4. UTF-8 BOM (EF BB BF) → strict UTF-8, encoding 'utf-8-bom'.
  *   5. NUL bytes or a high share of C0 control characters → BINARY.
  *   6. Strict UTF-8 → 'utf-8'.
- *   7. Strict GB18030 (a superset of GBK and GB2312) → 'gb18030' — unless the bytes were clearly
- *      UTF-8 up to a late error (many valid multi-byte characters before it), in which case the
- *      GB18030 reading would be mojibake and we throw DECODE instead.
- *   8. Otherwise DECODE, naming the byte offset of the first bad byte.
- *   9. Text that is only whitespace / BOMs / zero-width characters → EMPTY.
+ *   7. UTF-8 with a few stray bytes (at most one bad sequence per 200 valid multi-byte characters:
+ *      a byte a tool put before the text, a character cut by an editor) → 'utf-8', each bad sequence
+ *      U+FFFD in the text and a warning naming the first ones and their byte offsets; GB18030 would
+ *      read such a file as mojibake.
+ *   8. Strict GB18030 (a superset of GBK and GB2312) → 'gb18030' — unless the bytes were clearly
+ *      UTF-8 up to a late error (many valid multi-byte characters before it) and damaged in more
+ *      places than step 7 takes, in which case the GB18030 reading would be mojibake and we throw
+ *      DECODE instead.
+ *   9. Otherwise DECODE, naming the byte offset of the first bad byte.
+ *  10. Text that is only whitespace / BOMs / zero-width characters → EMPTY.
  *
  * The returned text is exactly what the bytes decode to — CRLF, lone CR, U+3000 indents, zero-width
  * characters, a second U+FEFF inside the text are all kept. Only a leading byte-order mark is not part
@@ -27,12 +32,89 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16b
 export interface Decoded {
   text: string;
   encoding: Encoding;
+  /** what was read with a repair (stray bytes that are not UTF-8), one line each */
+  warnings?: string[];
 }
 
 type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le';
 
-/** valid multi-byte UTF-8 characters before the first error above which we refuse to guess GB18030 */
+/** valid multi-byte UTF-8 characters above which a file is UTF-8, not GB18030, whatever its errors */
 const UTF8_EVIDENCE = 16;
+/** a UTF-8 file with at most one bad spot per this many valid multi-byte characters is read with U+FFFD */
+const STRAY_PER = 200;
+
+interface Utf8Stats {
+  /** valid multi-byte sequences */
+  valid: number;
+  /** ill-formed sequences (each a U+FFFD in a lenient decoding, the WHATWG way) */
+  bad: number;
+  /** the first few: byte offset, and whether it is a character cut off at the end */
+  first: Array<{ offset: number; atEnd: boolean }>;
+}
+
+/** Count valid and ill-formed UTF-8 sequences in one pass (maximal subparts, as WHATWG decodes). */
+function utf8Stats(buf: Uint8Array): Utf8Stats {
+  const out: Utf8Stats = { valid: 0, bad: 0, first: [] };
+  const bad = (offset: number, atEnd: boolean): void => {
+    out.bad++;
+    if (out.first.length < 3) out.first.push({ offset, atEnd });
+  };
+  const n = buf.length;
+  let i = 0;
+  while (i < n) {
+    const b = buf[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
+    } else {
+      bad(i, false);
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let ok = true;
+    for (let k = 0; k < need; k++, j++) {
+      if (j >= n) {
+        bad(i, true);
+        return out;
+      }
+      const c = buf[j];
+      if (c < (k === 0 ? lo : 0x80) || c > (k === 0 ? hi : 0xbf)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) {
+      out.valid++;
+      i = j;
+    } else {
+      bad(i, false);
+      i = j; // resume at the byte that broke the sequence
+    }
+  }
+  return out;
+}
+
+function strayWarning(name: string, buf: Uint8Array, s: Utf8Stats): string {
+  const where = s.first
+    .map((f) => (f.atEnd ? `a character cut off at the end (byte offset ${f.offset})` : `0x${buf[f.offset].toString(16).toUpperCase().padStart(2, '0')} at byte offset ${f.offset}`))
+    .join(', ');
+  const more = s.bad > s.first.length ? `, and ${s.bad - s.first.length} more` : '';
+  return `${name}: read as UTF-8, but ${s.bad === 1 ? 'one byte sequence is' : `${s.bad} byte sequences are`} not UTF-8 (${where}${more}); shown as U+FFFD`;
+}
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -256,6 +338,14 @@ export function decodeBytes(buf: Uint8Array, name = '<input>'): Decoded {
     checkBytesLookLikeText(buf, 3, name);
     const body = buf.subarray(3);
     const text = tryDecode('utf-8', body);
+    const stats = text === null ? utf8Stats(body) : null;
+    if (stats && stats.bad <= Math.max(1, Math.floor(stats.valid / STRAY_PER))) {
+      // a few stray bytes in a file that says it is UTF-8: read as the text path reads them (below)
+      const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+      checkNotBlank(lenient, name);
+      for (const f of stats.first) f.offset += 3;
+      return { text: lenient, encoding: 'utf-8-bom', warnings: [strayWarning(name, buf, stats)] };
+    }
     if (text === null) {
       const off = 3 + firstInvalidOffset('utf-8', body).offset;
       throw new ReadError(
@@ -277,18 +367,31 @@ export function decodeBytes(buf: Uint8Array, name = '<input>'): Decoded {
   }
 
   const utf8Bad = firstInvalidOffset('utf-8', buf);
-  const utf8Evidence = countNonAscii(new TextDecoder('utf-8').decode(buf.subarray(0, utf8Bad.offset)));
   const utf8Where = utf8Bad.atEnd
     ? `a UTF-8 character is cut off at the end (byte offset ${utf8Bad.offset})`
     : `invalid UTF-8 at byte offset ${utf8Bad.offset} (${hexAt(buf, utf8Bad.offset)})`;
 
+  const stats = utf8Stats(buf);
+  // GBK text holds many byte pairs that happen to be valid UTF-8, but as many that are not
+  if (stats.valid >= UTF8_EVIDENCE && stats.bad <= Math.max(1, Math.floor(stats.valid / STRAY_PER))) {
+    {
+      // UTF-8 with a few stray bytes (a byte prepended by a tool, a character cut by an editor):
+      // GB18030 would read the whole file as mojibake; UTF-8 loses only those bytes, each shown as
+      // U+FFFD, and says where they were
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf);
+      checkNotBlank(text, name);
+      return { text, encoding: 'utf-8', warnings: [strayWarning(name, buf, stats)] };
+    }
+  }
+  const utf8Evidence = countNonAscii(new TextDecoder('utf-8').decode(buf.subarray(0, utf8Bad.offset)));
   if (utf8Evidence >= UTF8_EVIDENCE) {
-    // The file is UTF-8 up to a damaged spot. Re-reading all of it as GB18030 would "succeed" more
-    // often than one thinks and turn every character into mojibake: refuse instead.
+    // The file is UTF-8 up to a damaged spot, and damaged in more places after. Re-reading all of it
+    // as GB18030 would "succeed" more often than one thinks and turn every character into mojibake:
+    // refuse instead.
     throw new ReadError(
       'DECODE',
       name,
-      `${utf8Where} after ${utf8Evidence} valid non-ASCII characters; the file is damaged or mixes encodings (not re-read as GB18030)`,
+      `${utf8Where} after ${utf8Evidence} valid non-ASCII characters, and ${stats.bad} such places in all; the file is damaged or mixes encodings (not re-read as GB18030)`,
     );
   }
 
