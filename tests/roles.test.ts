@@ -106,6 +106,11 @@ describe('the rule of the coming year', () => {
     ]);
   });
 
+  it('the year may be written in full-width or Chinese digits (２０２５年, 二〇二五年)', () => {
+    expect(topRoles(doc('２０２５年湖南省政府工作报告', ['２０２４年工作', '关于２０２５年工作'])).slice(1).map(([, r]) => r)).toEqual(['body', 'plans']);
+    expect(topRoles(doc('二〇二五年湖南省政府工作报告', ['二〇二四年工作', '关于二〇二五年工作'])).slice(1).map(([, r]) => r)).toEqual(['body', 'plans']);
+  });
+
   it('a review heading that names the year is body (national 2020: 2019年和今年以来工作回顾)', () => {
     const roles = topRoles(doc('政府工作报告\n——2020年5月22日在第十三届全国人民代表大会第三次会议上', ['2019年和今年以来工作回顾', '今年发展主要目标和下一阶段工作总体部署']));
     expect(roles.slice(1).map(([, r]) => r)).toEqual(['body', 'plans']);

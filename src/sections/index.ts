@@ -287,8 +287,10 @@ function nonBlank(text: string, lines: Line[], k: number, dir: 1 | -1): number {
 
 const CN_YEAR_DIGITS = '〇一二三四五六七八九';
 
-/** Every year written in `t` (2025年, 二〇二五年), as numbers. */
-function yearsIn(t: string): number[] {
+/** Every year written in `t` (2025年, ２０２５年, 二〇二五年), as numbers. */
+function yearsIn(raw: string): number[] {
+  // full-width digits read as ASCII, on a copy of the same length
+  const t = raw.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   const out: number[] = [];
   for (let k = t.indexOf('年'); k !== -1; k = t.indexOf('年', k + 1)) {
     if (k < 4) continue;
