@@ -21,7 +21,11 @@
  *    acted (受到, 给予) — 全国纪检监察机关共立案 — but nothing else: 治安案件立案数 and 刑事立案 are
  *    police figures, not the discipline commission's;
  * 5. the longest alias wins where two end at the same place (人均地区生产总值 over 生产总值), and a
- *    short alias inside a longer word is not that word's head (出口 in 进出口 is preceded by 进).
+ *    short alias inside a longer word is not that word's head (出口 in 进出口 is preceded by 进);
+ * 6. a note in brackets after the head is not part of it: 固定资产投资（不含农户）, 国内生产总值[2];
+ * 7. the last item of a list (、和及) is not the head of the list: 批评教育、谈话函询;
+ * 8. a phrase that names two metrics at once (`$pairs`: 城乡居民人均可支配收入 — urban, rural) gets
+ *    no id alone, and item k's id when the claims stage says it is item k of a 分别 list.
  *
  * English: the longest alias anywhere in the phrase, on word boundaries (M2 is not in km2);
  * src/claims/en.ts decides relations (percentage of GDP).
