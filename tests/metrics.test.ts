@@ -223,6 +223,9 @@ describe('canonicalMetric, Chinese: the alias must be the head of the phrase', (
     // zh/party-ccdi-2017: 中央纪委机关立案查处22人, 纪检系统处分1万余人
     expect(canonicalMetric('中央纪委机关立案查处')).toBe('cases_filed');
     expect(canonicalMetric('纪检系统处分')).toBe('people_disciplined');
+    // zh/party-ccdi-2017: 对湖南衡阳破坏选举案严肃问责，467人受到责任追究 / 通报曝光42起典型案例
+    expect(idIn('对湖南衡阳破坏选举案严肃问责，467人受到责任追究。', '受到责任追究')).toBe('accountability');
+    expect(idIn('重点对25个省区市263个问题督查督办，通报曝光42起典型案例。', '通报曝光')).toBe('cases_exposed');
   });
 
   it('rule 11: a pair named at once (城乡居民人均可支配收入) gets no id alone, and its items\' ids in a 分别 list', () => {
