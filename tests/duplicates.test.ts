@@ -533,6 +533,9 @@ describe('structure that repeats by design (#22)', () => {
     const heading = ds.find((d) => d.text === '推进节能减排和生态环境保护。');
     expect(heading?.severity).toBe('info');
     expect(ds.filter((d) => d.severity === 'warning')).toEqual([]);
+    // the plans' tasks listed one after another in a line of their own, before each heads its paragraph
+    const listed = '促进产业结构优化升级。推进节能减排和生态环境保护。促进区域经济协调发展。\n' + text;
+    expect(warnings(listed)).toEqual([]);
     // the same sentence pasted in the middle of a paragraph is a slip
     const copy = text.replace('要抓紧制定出台合理控制能源消费总量工作方案', '推进节能减排和生态环境保护。要抓紧制定出台合理控制能源消费总量工作方案');
     expect(warnings(copy).some((d) => d.text === '推进节能减排和生态环境保护。')).toBe(true);

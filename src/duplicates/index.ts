@@ -595,9 +595,10 @@ const RUN_IN_MAX = 30;
 
 /**
  * A sentence that repeats by design, reported as info:
- * - a run-in heading restated: a short sentence without figures that opens its paragraph wherever
- *   it occurs (推进节能减排和生态环境保护。 opens a paragraph of the review and one of the plans; a
- *   task listed among the year's tasks heads its own paragraph later);
+ * - a run-in heading restated: a short sentence without figures that opens its paragraph, and
+ *   wherever else it occurs opens a paragraph too or stands in a line of short sentences
+ *   (推进节能减排和生态环境保护。 opens a paragraph of the review and one of the plans; 全力扩大有效投资。
+ *   listed among the year's tasks heads its own paragraph later);
  * - the same sentence in several entries of one numbered list or of notes, on different lines: the
  *   entries describe different things in the same words (（28）…目前已编制完成工程规划。 （29）…
  *   目前已编制完成工程规划。; [37]…不能直接相比计算增速。 [43]…不能直接相比计算增速。).
@@ -608,11 +609,25 @@ function byDesign(text: string, statements: Statement[], ks: KeyStream, rs: numb
   if (rs.every((r) => lineEntry[r])) return true;
   const first = statements[ks.order[rs[0]]];
   if (ks.keyEnd[rs[0]] - ks.keyStart[rs[0]] > RUN_IN_MAX || /[0-9０-９*＊]/.test(first.text)) return false;
-  return rs.every((r) => {
+  const opensLine = (r: number) => {
     const st = statements[ks.order[r]];
     for (let i = ks.lineStart[r]; i < st.span.start; i++) if (!isSpace(text.charCodeAt(i)) && text[i] !== '*' && text[i] !== '#') return false;
     return true;
-  });
+  };
+  // a line of short sentences: the year's tasks listed one after another (全力扩大有效投资。着力提振消费。…)
+  const taskList = (r: number) => {
+    const short = (x: number) => ks.heading[x] === 1 || ks.keyEnd[x] - ks.keyStart[x] <= RUN_IN_MAX;
+    let n = 0;
+    for (let x = r - 1; x >= 0 && ks.lineStart[x] === ks.lineStart[r]; x--) if (++n > 20 || !short(x)) return false;
+    for (let x = r + 1; x < ks.order.length && ks.lineStart[x] === ks.lineStart[r]; x++) if (++n > 40 || !short(x)) return false;
+    return true;
+  };
+  let heads = 0;
+  for (const r of rs) {
+    if (opensLine(r)) heads++;
+    else if (!taskList(r)) return false;
+  }
+  return heads > 0;
 }
 
 /** Collapsed key of a sentence for comparing frames: every run of figures (digits, . and %) becomes one #. */
