@@ -785,6 +785,7 @@ describe('indicators', { timeout: 60_000 }, () => {
       metric,
       canonical_metric: metric,
       period: null,
+      period_kind: null,
       value,
       upper: null,
       unit: value === null ? null : '亿元',
@@ -794,6 +795,7 @@ describe('indicators', { timeout: 60_000 }, () => {
       growth_direction: null,
       growth_value: null,
       growth_unit: null,
+      growth_average: null,
       ranks: '',
       modality: 'actual',
       masked: false,
@@ -816,6 +818,26 @@ describe('indicators', { timeout: 60_000 }, () => {
     expect(table[1]).toEqual(['year', 2012, 2013]);
     expect(table[2]).toEqual(['gdp', { value: 198.5, format: 'General"亿元"' }, { value: 235.2, format: 'General"亿元"' }]);
     expect(table[3]).toEqual(['retail_sales', '-3%', null]);
+  });
+
+  it('pivots a year\'s outcome, never a span of years or a share standing first (#16: national GDP = 70 for 2021)', () => {
+    const row = (extra: Partial<IndicatorRow>): IndicatorRow => ({
+      file: 'n-2021.txt', line: 1, year: 2021, section: '', metric: '国内生产总值', canonical_metric: 'gdp', period: null, period_kind: null,
+      value: null, upper: null, unit: null, scaled_value: null, scaled_unit: null, bound: null, growth_direction: null, growth_value: null,
+      growth_unit: null, growth_average: null, ranks: '', modality: 'actual', masked: false, sentence: '', ...extra,
+    });
+    const rows = [
+      // 十年增加近70万亿元 and 五年年均增长5.2%: spans of years
+      row({ period: '十年', period_kind: 'multi-year', growth_direction: 'up', growth_value: 70, growth_unit: '万亿元' }),
+      row({ period: '过去五年', period_kind: 'multi-year', growth_direction: 'up', growth_value: 5.2, growth_unit: '%', growth_average: true }),
+      // 今年国内生产总值增长6%以上: the target
+      row({ modality: 'target', growth_direction: 'up', growth_value: 6, growth_unit: '%' }),
+      // 国内生产总值达到101.6万亿元: the year's outcome
+      row({ value: 101.6, unit: '万亿元' }),
+    ];
+    const table = pivotTable(rows, [{ file: 'n-2021.txt', year: 2021 }]);
+    expect(table[2]).toEqual(['gdp', { value: 101.6, format: 'General"万亿元"' }]);
+    expect(pivotTable(rows.slice(0, 3), [{ file: 'n-2021.txt', year: 2021 }])[2]).toEqual(['gdp', '+6%']);
   });
 });
 

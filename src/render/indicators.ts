@@ -15,6 +15,7 @@ export const INDICATOR_COLUMNS = [
   'metric',
   'canonical_metric',
   'period',
+  'period_kind',
   'value',
   'upper',
   'unit',
@@ -24,6 +25,7 @@ export const INDICATOR_COLUMNS = [
   'growth_direction',
   'growth_value',
   'growth_unit',
+  'growth_average',
   'ranks',
   'modality',
   'masked',
@@ -41,6 +43,8 @@ export interface IndicatorRow {
   metric: string;
   canonical_metric: string | null;
   period: string | null;
+  /** year, part-year, to-date, multi-year or horizon (see the model's Period) */
+  period_kind: string | null;
   value: number | null;
   upper: number | null;
   unit: string | null;
@@ -50,6 +54,8 @@ export interface IndicatorRow {
   growth_direction: string | null;
   growth_value: number | null;
   growth_unit: string | null;
+  /** the growth is an annual average over a span of years (年均) */
+  growth_average: boolean | null;
   /** scope:position;… — top-N ranks as scope:topN, masked positions as scope:* */
   ranks: string;
   modality: string;
@@ -171,6 +177,7 @@ export function indicatorRows(report: Report, text: string, file: string, year: 
       metric: c.metric.text ?? '',
       canonical_metric: c.metric.canonical,
       period: c.period?.text ?? null,
+      period_kind: c.period?.kind ?? null,
       value: c.value?.number ?? null,
       upper: c.value?.upper ?? null,
       unit: c.value?.unit ?? null,
@@ -180,6 +187,7 @@ export function indicatorRows(report: Report, text: string, file: string, year: 
       growth_direction: c.growth?.direction ?? null,
       growth_value: g?.number ?? null,
       growth_unit: g?.unit ?? null,
+      growth_average: c.growth ? c.growth.average : null,
       ranks: ranksOf(c),
       modality: c.modality,
       masked: Boolean(c.value?.masked || g?.masked || c.ranks.some((r) => r.masked)),
@@ -219,19 +227,32 @@ function yearsIn(s: string | null): number[] {
 }
 
 /**
- * The row of a (metric, report) cell: the first in document order with a value, else the first with a
- * growth — looking first at rows whose period names no other year than the report's or the year
- * before, so that a baseline (由2010年的…) does not stand for the report's year.
+ * The row of a (metric, report) cell: an outcome of one year before a target, a level before a growth;
+ * never a span of years (五年年均增长, 十年增加, “十四五”期间) or a goal's date when a year's figure is
+ * there — and rows whose period names no other year than the report's or the year before come first,
+ * so that a baseline (由2010年的…) does not stand for the report's year.
  */
 function pick(rows: IndicatorRow[], year: number | null): IndicatorRow | null {
   const own = (r: IndicatorRow) => year === null || yearsIn(r.period).every((y) => y === year || y === year - 1);
-  return (
-    rows.find((r) => own(r) && r.value !== null) ??
-    rows.find((r) => own(r) && r.growth_value !== null) ??
-    rows.find((r) => r.value !== null) ??
-    rows.find((r) => r.growth_value !== null) ??
-    null
-  );
+  const annual = (r: IndicatorRow) => r.period_kind !== 'multi-year' && r.period_kind !== 'horizon' && r.growth_average !== true;
+  const outcome = (r: IndicatorRow) => r.modality !== 'target';
+  const level = (r: IndicatorRow) => r.value !== null;
+  const change = (r: IndicatorRow) => r.growth_value !== null;
+  const tests: Array<(r: IndicatorRow) => boolean> = [
+    (r) => own(r) && annual(r) && outcome(r) && level(r),
+    (r) => own(r) && annual(r) && outcome(r) && change(r),
+    (r) => own(r) && annual(r) && level(r),
+    (r) => own(r) && annual(r) && change(r),
+    (r) => own(r) && level(r),
+    (r) => own(r) && change(r),
+    level,
+    change,
+  ];
+  for (const test of tests) {
+    const r = rows.find(test);
+    if (r) return r;
+  }
+  return null;
 }
 
 function pivotCell(r: IndicatorRow): Cell {
