@@ -53,6 +53,12 @@ describe('Markdown markup is no mask (#22)', () => {
       expect(placeholders(read(f)), f).toEqual([]);
   });
 
+  it('list bullets (* ) in Markdown and lines of stars (***, * * *) are layout; masks beside them are found', () => {
+    const lines = excerpt('targets').split('\n')[0].split('；');
+    const text = ['## 一、主要预期目标', ...lines.map((l) => `* ${l}`), '', '***', '', '* * *', lines[0].replace('5%', '**%')].join('\n');
+    expect(kinds(text)).toEqual([['**', 'number']]);
+  });
+
   it('a blank of underscores inside a sentence stays a text mask', () => {
     expect(kinds('全面贯彻落实省委提出的“＿＿＿＿”重点工作部署。')).toEqual([['＿＿＿＿', 'text']]);
   });

@@ -188,6 +188,7 @@ export function findPlaceholders(norm: Normalized, markdown = looksLikeMarkdown(
     if (bold.has(end - 2) && raw.endsWith('**') && end - 2 >= start) end -= 2;
     else if (em.has(end - 1) && raw.endsWith('*') && end - 1 >= start) end -= 1;
     if (end <= start) continue;
+    if (starMarkup(t, start, end, markdown)) continue;
     const r = t.slice(start, end);
     // digits around stars belong to a partly masked number; a bare digit run left after trimming is no mask
     if (!r.includes('*')) continue;
@@ -262,6 +263,24 @@ export function findPlaceholders(norm: Normalized, markdown = looksLikeMarkdown(
 }
 
 const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Stars that are layout, not masks: a line of stars alone (*** or * * *, a rule between parts), and
+ * in Markdown a list bullet (`* ` at a line's start).
+ */
+function starMarkup(t: string, start: number, end: number, markdown: boolean): boolean {
+  let a = start;
+  while (a > 0 && start - a < 200 && /[ *\t\u3000]/.test(t.charAt(a - 1))) a--;
+  if (a > 0 && t.charAt(a - 1) !== '\n') return false;
+  const first = !/\*/.test(t.slice(a, start));
+  if (markdown && first && end - start === 1 && (t.charAt(end) === ' ' || t.charAt(end) === '\t')) return true;
+  let b = end;
+  while (b < t.length && b - end < 200 && /[ *\t\u3000]/.test(t.charAt(b))) b++;
+  if (b < t.length && t.charAt(b) !== '\n' && t.charAt(b) !== '\r') return false;
+  let stars = 0;
+  for (let k = a; k < b; k++) if (t.charCodeAt(k) === 42) stars++;
+  return stars >= 3;
+}
 
 /**
  * Anonymised names: a surname right before 某 or 某某 (丁某某, 张某, 欧阳某某), not inside a word (提高某些:
