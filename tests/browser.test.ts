@@ -338,6 +338,24 @@ describe.skipIf(!HAVE)('HTML pages in Chromium', () => {
     await page.close();
   });
 
+  it('targets: per metric the target band and the outcome point of each year, met or missed at a glance', async () => {
+    const html = join(dir, 'targets.html');
+    const inputs = [join(CORPUS, 'series', 'national'), join(CORPUS, 'reference')];
+    expect((await cli(['targets', ...inputs, '--format', 'html', '-o', html])).code).toBe(0);
+    const json = JSON.parse((await cli(['targets', ...inputs, '--format', 'json'])).stdout) as { rows: Array<{ status: string; target: unknown }> };
+    const page = await open(html, { height: 1100 });
+    expect(await page.locator('table.trows tbody tr').count()).toBe(json.rows.length);
+    const met = json.rows.filter((r) => r.status === 'met').length;
+    expect(met).toBeGreaterThan(0);
+    expect(await page.locator('table.trows .status.met').count()).toBe(met);
+    // the first chart is the most judged: it has target bands and a green outcome point
+    const first = page.locator('.charts figure').first();
+    expect(await first.locator('rect.band').count()).toBeGreaterThan(0);
+    expect(await first.locator('circle.st-met').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'targets-national.png') });
+    await page.close();
+  });
+
   it('stays small and renders fast: the seed under 2 MB, a 30-report batch under 10 MB and 2 s', async () => {
     expect(statSync(seedPage).size).toBeLessThan(2 * 1024 * 1024);
     const batchDir = join(dir, 'batch');
@@ -367,5 +385,40 @@ describe.skipIf(!HAVE)('HTML pages in Chromium', () => {
   it('made no request to anywhere', () => {
     expect(requests).toEqual([]);
     expect(aborted).toEqual([]);
+  });
+});
+
+describe('HTML pages without a browser', () => {
+  let tmp = '';
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'baogao-html-cli-'));
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('is one file that names nothing outside it, under a policy that forbids any request', async () => {
+    const out = join(tmp, 'seed.html');
+    await cli(['check', SEED, '--format', 'html', '-o', out]);
+    const html = readFileSync(out, 'utf8');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1].replace(/&#39;/g, "'") ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(html).not.toMatch(/<(?:link|img|iframe|object|embed)\b/i);
+    expect(html).not.toMatch(/\ssrc=/i);
+    expect(html.match(/<script\b/g)).toHaveLength(1);
+    expect(html).not.toMatch(/href="(?!#)/);
+  });
+
+  it('never writes over an input, and writes nothing when nothing was read', async () => {
+    const draft = join(tmp, 'draft.txt');
+    writeFileSync(draft, '我们完成了**项任务。');
+    const r = await cli(['check', draft, '--format', 'html', '-o', draft]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('refusing to write');
+    expect(readFileSync(draft, 'utf8')).toBe('我们完成了**项任务。');
+    const out = join(tmp, 'none.html');
+    const m = await cli(['check', join(tmp, 'missing.txt'), '--format', 'html', '-o', out]);
+    expect(m.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -3,11 +3,11 @@
 export const MAIN_HELP = `baogao — reads Chinese political work reports (政府工作报告, 述职报告) into a typed model
 
 Usage:
-  baogao analyze FILE [--format json|text]
-  baogao check FILES|DIRS... [--against DIR|FILES] [--format stylish|json|sarif] [--quiet] [--jobs N]
-  baogao indicators FILES|DIRS... [-o table.csv|table.xlsx|table.json] [--jobs N]
+  baogao analyze FILE [--format json|text|html] [-o FILE]
+  baogao check FILES|DIRS... [--against DIR|FILES] [--format stylish|json|sarif|html] [-o FILE] [--quiet] [--jobs N]
+  baogao indicators FILES|DIRS... [-o table.csv|table.xlsx|table.json|page.html] [--format F] [--jobs N]
   baogao compare ZH-FILE EN-FILE [--format text|json]
-  baogao targets FILES|DIRS... [--format text|csv|json|xlsx] [-o FILE] [--all]
+  baogao targets FILES|DIRS... [--format text|csv|json|xlsx|html] [-o FILE] [--all]
   baogao <command> --help
   baogao --version
 
@@ -28,7 +28,7 @@ Options of check and indicators:
 Exit status: 0 clean, 1 findings (errors or warnings), 2 bad usage or unreadable input.
 `;
 
-export const ANALYZE_HELP = `Usage: baogao analyze FILE [--format json|text]
+export const ANALYZE_HELP = `Usage: baogao analyze FILE [--format json|text|html] [-o FILE]
 
 Reads one document and prints its report model.
 
@@ -36,17 +36,21 @@ Options:
   -f, --format json|text   json: the Report as JSON (the default; see baogao/schema.json)
                            text: an outline — title, sections with line numbers, counts of
                            placeholders by kind, claims and duplicates
+                           html: a page — the outline with roles, the text with its claims
+                           marked, the claims as a table (a row click shows its sentence)
+  -o, --output FILE        write to FILE instead of standard output; never the input
   -h, --help               show this help
 
 Examples:
   baogao analyze 2024年政府工作报告.docx > report.json
   baogao analyze draft.txt --format text
+  baogao analyze 2025年四川省政府工作报告.docx --format html -o report.html
   cat draft.txt | baogao analyze - --format text
 
 Exit status: 0 done, 2 bad usage or unreadable input.
 `;
 
-export const CHECK_HELP = `Usage: baogao check FILES|DIRS... [--against DIR|FILES] [--format stylish|json|sarif] [--quiet] [--jobs N]
+export const CHECK_HELP = `Usage: baogao check FILES|DIRS... [--against DIR|FILES] [--format stylish|json|sarif|html] [-o FILE] [--quiet] [--jobs N]
 
 Checks drafts for leftover placeholders (**, ***, 9*%, XX), repeated clauses, duplicate or nearly
 duplicate sentences and paragraphs, over-repeated phrases and, with --against, sentences reused
@@ -67,6 +71,11 @@ Options:
   -f, --format FORMAT    stylish (default): grouped by file, with the text and carets
                          json: stable JSON (see the README)
                          sarif: SARIF 2.1.0, for GitHub code scanning and editors
+                         html: one self-contained page (opens by double-click, makes no
+                         request): each draft's text with its findings marked, a list with
+                         filters by rule and severity; an index for a batch
+  -o, --output FILE      write to FILE instead of standard output; never an input, and not
+                         written when no input could be read
   -q, --quiet            report errors only
   -j, --jobs N           threads that read and analyse the files, this one included
                          (default: the number of cores for 16 MB of files or more, else 1;
@@ -79,13 +88,14 @@ Examples:
   baogao check draft.docx
   baogao check drafts/ --against reports/2019-2023/
   baogao check draft.txt --format sarif > baogao.sarif
+  baogao check drafts/ --format html -o report.html
   baogao check drafts/ --quiet --format json
 
 Exit status: 0 no errors or warnings, 1 errors or warnings found, 2 bad usage or an input could
 not be read (the other inputs are still checked).
 `;
 
-export const INDICATORS_HELP = `Usage: baogao indicators FILES|DIRS... [-o table.csv|table.xlsx|table.json] [--jobs N]
+export const INDICATORS_HELP = `Usage: baogao indicators FILES|DIRS... [-o table.csv|table.xlsx|table.json|page.html] [--format F] [--jobs N]
 
 Extracts every quantified claim — one row each: file, line, year, section, metric, canonical
 metric, period, value, upper, unit, scaled value and unit, bound, growth direction, value and unit,
@@ -100,7 +110,10 @@ Options:
                         .xlsx  sheet "indicators" and sheet "pivot": canonical metrics by report,
                                the first value of each (or its growth when there is no value)
                         .json  an array of rows
+                        .html  a page: a line chart per canonical metric across the reports'
+                               years (a line per place), and the table
                       never an input file
+  -f, --format F      csv, json, xlsx (needs -o) or html, whatever the extension
   -j, --jobs N        threads that analyze a batch, this one included (default: the number of cores
                       for 16 MB of files or more, else 1; 1 = no workers)
   -h, --help          show this help
@@ -111,6 +124,7 @@ When no input could be read, nothing is written: no header, no file.
 Examples:
   baogao indicators 2025年北京市政府工作报告.docx
   baogao indicators reports/ -o indicators.xlsx
+  baogao indicators reports/ -o indicators.html
   baogao indicators a.txt b.txt -o rows.json
 
 Exit status: 0 done, 2 bad usage or an input could not be read (the others are still read).
@@ -152,7 +166,8 @@ lower-better/at-or-below, neutral/within-band; +rounding when 左右 allows the 
 
 Options:
   -f, --format F   text (default), csv, json ({ format: "baogao-targets", formatVersion: 1, rows }),
-                   or xlsx (a sheet per place and a sheet of metrics × years; needs -o)
+                   xlsx (a sheet per place and a sheet of metrics × years; needs -o), or html
+                   (a page: per metric the target band and the outcome point of each year)
   -o, --output F   write to F instead of standard output (the format follows its extension
                    unless --format is given); never an input file
       --all        also list targets that are not annual (年均, “十四五”时期, 到2035年), each with

@@ -469,7 +469,7 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
     else if (values.format === undefined) throw new UsageError(CLI.outputExtension(output));
   }
   if (values.format !== undefined) format = oneOf('indicators', values.format as string, ['csv', 'json', 'xlsx', 'html'] as const, 'csv');
-  if (format === 'xlsx' && outAbs === null) throw new UsageError(CLI.outputExtension('-'));
+  if (format === 'xlsx' && outAbs === null) throw new UsageError("indicators: --format xlsx needs -o FILE.xlsx. See 'baogao indicators --help'.");
 
   const failed: Unreadable[] = [];
   const inputs = await expand(positionals, ctx.cwd);

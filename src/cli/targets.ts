@@ -12,8 +12,10 @@ import { targets, type TargetsInput } from '../targets/index.js';
 import { expand, type InputFile, type LoadedFile } from './inputs.js';
 import { Progress, type Io } from './io.js';
 import { CLI } from './messages.js';
+import { renderTargetsHtml } from '../render/html/targets.js';
+import { packageInfo } from './version.js';
 
-export const TARGET_FORMATS = ['text', 'csv', 'json', 'xlsx'] as const;
+export const TARGET_FORMATS = ['text', 'csv', 'json', 'xlsx', 'html'] as const;
 export type TargetFormat = (typeof TARGET_FORMATS)[number];
 
 export interface TargetsEnv {
@@ -84,7 +86,7 @@ export async function targetsCommand(args: string[], env: TargetsEnv): Promise<n
   const result = targets(docs, { all: values.all === true });
   for (const w of result.warnings) env.error(`warning: ${w}`);
   const data: string | Uint8Array =
-    format === 'json' ? renderTargetsJson(result) : format === 'csv' ? renderTargetsCsv(result) : format === 'xlsx' ? renderTargetsXlsx(result) : renderTargetsText({ ...result, warnings: [] });
+    format === 'html' ? renderTargetsHtml(result, { generator: `${packageInfo().name} ${packageInfo().version}` }) : format === 'json' ? renderTargetsJson(result) : format === 'csv' ? renderTargetsCsv(result) : format === 'xlsx' ? renderTargetsXlsx(result) : renderTargetsText({ ...result, warnings: [] });
   if (outAbs) {
     try {
       writeFileSync(outAbs, data);

@@ -10,7 +10,12 @@ export interface ChartPoint {
   y: number;
   /** shown on hover: the place, year, value and where it was read */
   label: string;
+  /** a status that colours the point instead of its line (targets: met, missed…) */
+  status?: string;
 }
+
+/** Fill of a point by its status: met green, missed red, anything else white. */
+export const STATUS_FILL: Record<string, string> = { met: '#2e7d32', missed: '#c62828' };
 
 export interface ChartSeries {
   name: string;
@@ -117,13 +122,23 @@ export function lineChart(chart: LineChart, title: string): string {
   for (const b of bands) {
     const top = sy(Math.max(b.low, b.high));
     const h = Math.max(2, Math.abs(sy(b.low) - sy(b.high)));
-    out.push(`<rect class="band" x="${f(sx(b.x) - bw / 2)}" y="${f(h === 2 ? top - 1 : top)}" width="${f(bw)}" height="${f(h)}" fill="#9aa3ae" fill-opacity="0.35" stroke="#5b6472" stroke-width="1"><title>${esc(b.label)}</title></rect>`);
+    const tick = b.high === b.low || h <= 3;
+    // a range as a bar, a single figure as a dark dash
+    out.push(
+      tick
+        ? `<rect class="band" x="${f(sx(b.x) - bw / 2)}" y="${f(top - 1.5)}" width="${f(bw)}" height="3" fill="#37474f"><title>${esc(b.label)}</title></rect>`
+        : `<rect class="band" x="${f(sx(b.x) - bw / 2)}" y="${f(top)}" width="${f(bw)}" height="${f(h)}" fill="#9aa3ae" fill-opacity="0.45" stroke="#37474f" stroke-width="1"><title>${esc(b.label)}</title></rect>`,
+    );
   }
   chart.series.forEach((s, k) => {
     const color = COLORS[k % COLORS.length];
     const p = [...s.points].sort((a, b) => a.x - b.x);
     if (p.length > 1) out.push(`<path d="${p.map((q, i) => `${i ? 'L' : 'M'}${f(sx(q.x))} ${f(sy(q.y))}`).join('')}" fill="none" stroke="${color}" stroke-width="2"/>`);
-    for (const q of p) out.push(`<circle cx="${f(sx(q.x))}" cy="${f(sy(q.y))}" r="3.5" fill="${color}"><title>${esc(q.label)}</title></circle>`);
+    for (const q of p) {
+      const fill = q.status === undefined ? color : STATUS_FILL[q.status] ?? '#fff';
+      const ring = q.status === undefined ? '' : ` r="5" stroke="${color}" stroke-width="2" class="st-${esc(q.status)}"`;
+      out.push(`<circle cx="${f(sx(q.x))}" cy="${f(sy(q.y))}"${ring || ' r="3.5"'} fill="${fill}"><title>${esc(q.label)}</title></circle>`);
+    }
   });
   // the legend: one line per series, at the right
   const shown = chart.series.slice(0, 14);

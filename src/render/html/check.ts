@@ -62,7 +62,8 @@ ol.fl .why{display:block;font-size:13px;overflow-wrap:anywhere}
 ol.fl li.se .pos{color:#b3261e}ol.fl li.sw .pos{color:#8a5a00}
 .sum{display:flex;flex-wrap:wrap;gap:.4rem;margin:0 0 .8rem}
 .doc+.doc{content-visibility:auto;contain-intrinsic-size:auto 3000px}
-.legend{display:grid;grid-template-columns:max-content 1fr;gap:.25rem .8rem;font-size:13px;margin:0}
+.legend-box summary{cursor:pointer}.legend-box .key{display:inline-flex;align-items:center;gap:.3rem;margin:0 .8rem 0 .3rem;font-size:13px}
+.legend{margin-top:.6rem!important;display:grid;grid-template-columns:max-content 1fr;gap:.25rem .8rem;font-size:13px;margin:0}
 .legend dt{font-weight:600;white-space:nowrap}.legend dd{margin:0;color:var(--mute)}
 .index td a{word-break:break-all}
 .bad{color:#b3261e}
@@ -200,13 +201,16 @@ export function* renderCheckHtml(result: CheckResult, options: CheckHtmlOptions)
       for (const u of result.unreadable) yield `<tr><td class="bad">${esc(u.file)}</td><td colspan="3" class="bad">${esc(u.code)}: ${esc(u.message)}</td></tr>\n`;
       yield '</tbody></table></section>\n';
     }
-    yield '<section class="card noprint-legend"><h3>Legend</h3><dl class="legend">';
-    for (const [k, id] of order.entries()) {
-      if (!perRule.has(id)) continue;
+    // the legend: the colours in one line, what each rule means when opened
+    const shown = [...order.entries()].filter(([, id]) => perRule.has(id));
+    yield '<details class="card legend-box"><summary><b>Legend</b> ';
+    for (const [k, id] of shown) yield `<span class="key"><span class="swatch k${k}"></span>${esc(id)}</span>`;
+    yield '<span class="key muted">underline: solid error · dashed warning · dotted info · outline: first place of a repeat</span></summary><dl class="legend">';
+    for (const [k, id] of shown) {
       const info = options.rules.find((r) => r.id === id);
       yield `<dt><span class="swatch k${k}"></span> ${esc(id)}</dt><dd>${esc(info?.description ?? '')}</dd>`;
     }
-    yield '<dt>underline</dt><dd>solid: error · dashed: warning · dotted: info; an outline marks the first place of a repeat</dd></dl></section>\n';
+    yield '</dl></details>\n';
     for (const [d, f] of result.files.entries()) yield* filePart(f, d, ruleIndex, options);
     if (result.files.length === 0) yield '<p class="card muted">No draft could be read.</p>';
   };

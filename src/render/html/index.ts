@@ -6,3 +6,4 @@ export { markedText, type MarkSpan } from './marks.js';
 export { page, contentSecurityPolicy, type PageOptions } from './page.js';
 export { renderIndicatorsHtml, placeFromFileName, type IndicatorsHtmlOptions } from './indicators.js';
 export { lineChart, niceTicks, formatNumber, type LineChart, type ChartSeries, type ChartBand } from './chart.js';
+export { renderTargetsHtml, type TargetsHtmlOptions } from './targets.js';
