@@ -262,9 +262,12 @@ function horizonOf(c: Claim): string | null {
   if (c.growth?.average) return c.period?.text ?? c.growth.basis ?? '年均';
   // 居民消费价格指数年均涨幅为2.9%: an average stated as a value
   if (/年均|平均每年/.test(c.text)) return c.period?.text ?? '年均';
-  if (c.period && (c.period.kind === 'multi-year' || c.period.kind === 'horizon')) return c.period.text;
+  // 一年来, 过去一年 name one year, whatever span a period reader made of them
+  if (c.period && (c.period.kind === 'multi-year' || c.period.kind === 'horizon') && !ONE_YEAR.test(c.period.text)) return c.period.text;
   return null;
 }
+
+const ONE_YEAR = /^(?:过去的?一年|一年来|这一年|去年|上年|今年|全年|本年)$/;
 
 /**
  * How surely an outcome speaks of the year `want`: 0 when its period or its paragraph names the year

@@ -32,10 +32,12 @@ const YEAR = /((?:19|20)\d{2})\s*年/;
 const DATELINE = /^[—–\-－（(]*(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?/;
 /** 在广东省第十三届人民代表大会 / 在第十四届全国人民代表大会 / 在海拉尔区第十四届人民代表大会 */
 const CONGRESS = /在([^在，。；\s]{0,24}?)第[一二三四五六七八九十百〇零\d]{1,6}届(全国)?人民代表大会/;
+/** 浙江省省长 王浩, 海拉尔区人民政府区长, 广西壮族自治区主席 */
+const SPEAKER = /^([^\d，。；：\s]{2,14}?(?:省|市|区|县|州|旗|盟|自治区))(?:人民政府)?(?:代理?)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席)/;
 /** 2025年北京市政府工作报告, 北京市人民政府工作报告 */
-const TITLE_PLACE = /^(?:(?:19|20)\d{2}年(?:度)?)?(.{1,16}?)(?:人民)?政府工作报告/;
+const TITLE_PLACE = /^(?:(?:19|20)\d{2}年(?:度)?)?([^\d年度]\D{0,15}?)(?:人民)?政府工作报告/;
 /** 中华人民共和国2024年国民经济和社会发展统计公报 */
-const COMMUNIQUE_PLACE = /^(.{1,16}?)(?:19|20)\d{2}年(?:国民经济和社会发展)?统计公报/;
+const COMMUNIQUE_PLACE = /^(\D{1,16}?)(?:19|20)\d{2}年(?:国民经济和社会发展)?统计公报/;
 
 function placeName(raw: string): string | null {
   const s = raw.replace(/[\s*#“”"《》]/g, '');
@@ -117,6 +119,17 @@ export function placeAndYear(report: Pick<Report, 'title'>, text: string, file: 
     }
     fromLine(line, 'dateline', false);
     if (out.place === null && /^(国务院总理|国务院)/.test(line)) set('全国', null, 'dateline');
+  }
+  if (out.place === null && out.kind === 'report') {
+    // a dateline broken over lines (**2024年1月23日在浙江省** / **第十四届人民代表大会…**), else the
+    // speaker's title (浙江省省长 王浩, 海拉尔区人民政府区长)
+    const c = CONGRESS.exec(head.slice(0, 8).join(''));
+    if (c) set(c[2] ? '全国' : placeName(c[1]), null, 'dateline');
+    for (const line of head.slice(0, 12)) {
+      if (out.place !== null) break;
+      const s = SPEAKER.exec(line);
+      if (s) set(placeName(s[1]), null, 'dateline');
+    }
   }
   if (out.place === null || out.year === null) {
     const base = fold((file.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, ''));
