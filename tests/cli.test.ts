@@ -277,7 +277,7 @@ describe.concurrent('unreadable inputs: exit 2 and one line on stderr naming the
     ['an empty file', `${READ_FIXTURES}/empty.txt`, /empty/],
     ['binary data in a .txt', `${READ_FIXTURES}/binary.txt`, /binary/],
     ['a missing path', 'no/such/file.txt', /no such file or directory/],
-    ['a directory without reports', `${READ_FIXTURES}/no-reports`, /no \.txt, \.md or \.docx files/],
+    ['a directory without reports', `${READ_FIXTURES}/no-reports`, /no \.txt, \.md, \.docx, \.html or \.htm files/],
     ['a truncated .docx', `${READ_FIXTURES}/truncated.docx`, /not a valid \.docx/],
     ['a .docx that is not a zip', `${READ_FIXTURES}/not-a-zip.docx`, /not a valid \.docx \(not a zip file/],
     ['an old Word .doc renamed .docx', `${READ_FIXTURES}/ole.docx`, /OLE compound file/],

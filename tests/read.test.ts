@@ -63,6 +63,20 @@ async function expectReadError(fn: () => unknown, code: ReadErrorCode, file?: st
 // ---------------------------------------------------------------------------------------------
 // the bad .docx files are built here (tests/helpers/zip.ts) rather than committed
 
+/** The bytes of `line` in a GBK file (found by decoding the file line by line). */
+function gbkBytes(file: Buffer, line: string): Buffer {
+  const enc = new TextDecoder('gb18030');
+  let start = 0;
+  for (let i = 0; i <= file.length; i++) {
+    if (i === file.length || (file[i] === 0x0d && file[i + 1] === 0x0a)) {
+      if (enc.decode(file.subarray(start, i)) === line) return file.subarray(start, i);
+      start = i + 2;
+      i++;
+    }
+  }
+  throw new Error('line not in file');
+}
+
 function randomBytes(n: number, seed: number, withNuls: boolean): Uint8Array {
   const out = new Uint8Array(n);
   let x = seed >>> 0 || 1;
@@ -129,6 +143,7 @@ const FIXTURE_EXPECT: Record<string, { encoding: string; text?: string } | { cod
   'ratio-bomb.docx': { code: 'ZIP_BOMB' },
   'no-document.docx': { code: 'DOCX_CORRUPT' },
   'no-reports': { code: 'IS_DIRECTORY' },
+  'report.html': { encoding: 'html' },
 };
 
 describe('fixtures/read', () => {
@@ -154,11 +169,15 @@ describe('fixtures/read', () => {
   it('the fixtures directory expands to its readable files and a NO_FILES error', async () => {
     const { files, errors } = await expandInputs([FIXTURES]);
     expect(files.map((f) => f.slice(FIXTURES.length))).toEqual(
-      Object.keys(FIXTURE_EXPECT).filter((f) => /\.(txt|docx)$/.test(f)).sort(),
+      Object.keys(FIXTURE_EXPECT).filter((f) => /\.(txt|docx|html)$/.test(f)).sort(),
     );
     expect(errors).toEqual([]);
     const none = await expandInputs([join(FIXTURES, 'no-reports')]);
     expect(none.errors.map((e) => e.code)).toEqual(['NO_FILES']);
+    // what is there but not read is named, with what to do (#18)
+    expect(none.errors[0].reason).toBe(
+      'no .txt, .md, .docx, .html or .htm files found in this directory (searched recursively); the .pdf file here is not read: save it as .docx or UTF-8 text',
+    );
   });
 });
 
@@ -592,6 +611,88 @@ describe('.docx headings (#16)', () => {
   }, 60_000);
 });
 
+describe('HTML pages (#18)', () => {
+  const beijing = readFileSync(corpus('zh', 'city-beijing-2025-gov-work-report.zh.txt'), 'utf8').split('\n');
+  const strip = (l: string) => l.replace(/^\u3000+/, '');
+
+  it('fixtures/read/report.html: the main text one block a line, h1-h3 as headings; navigation, scripts, hidden parts and the footer left out', async () => {
+    const r = await readDocument(join(FIXTURES, 'report.html'));
+    expect(r.encoding).toBe('html');
+    const sub = beijing.find((l) => strip(l).startsWith('（一）'))!;
+    const after = beijing[beijing.indexOf(sub) + 1];
+    const p2 = strip(beijing[6]);
+    // the page's text is the corpus text's, as the fixture put it (see its comment)
+    const want = [beijing[0], beijing[3], beijing[4], strip(beijing[5]), '\u3000\u3000' + p2.slice(0, 120), p2.slice(120), strip(sub), '\u3000\u3000' + strip(after)];
+    expect(r.text).toBe(want.join('\n') + '\n');
+    for (const junk of ['首页', '统计代码', 'share(', '发布时间', '相关链接', '京ICP备', 'text-indent', '当前位置']) expect(r.text).not.toContain(junk);
+    expect(r.headings!.map((h) => [r.text.slice(h.start, h.end), h.level])).toEqual([
+      [beijing[0], 0],
+      [strip(beijing[5]), 1],
+      [strip(sub), 2],
+    ]);
+  });
+
+  it('a page in GB2312 by its meta charset, entities decoded, no <main>: the body without navigation', async () => {
+    const gbkText = readFileSync(corpus('gbk', 'hailar-district-2018.gbk.txt'));
+    const firstLines = new TextDecoder('gb18030').decode(gbkText).split(/\r\n/).filter((l) => l.trim()).slice(0, 3);
+    const page = Buffer.concat([
+      // (the markup is ASCII, the report's lines GBK as they are in the corpus file)
+      Buffer.from('<html><head><meta charset="gb2312"><script>x()</script></head><body><nav>nav</nav><div id="zoom">'),
+      ...firstLines.map((l) => Buffer.concat([Buffer.from('<p>'), gbkBytes(gbkText, l), Buffer.from('</p>')])),
+      Buffer.from('<p>&ldquo;&#21313;&#22235;&#20116;&rdquo;&nbsp;&#35268;&#21010;</p></div><div hidden>hidden</div><div aria-hidden="true">hidden too</div></body></html>'),
+    ]);
+    const p = put('page/gbk.htm', page);
+    const r = await readDocument(p);
+    expect(r.encoding).toBe('html');
+    expect(r.text).toBe([...firstLines.map((l) => l.replace(/^[ \t]+|[ \t]+$/g, '')), '“十四五”\u00a0规划'].join('\n') + '\n');
+  });
+
+  it('a page under another name, or on standard input, is read as HTML by its content', async () => {
+    const p = put('page/saved.txt', '<!DOCTYPE html><html><body><h2>一、总体要求</h2><p>增长5%左右。</p></body></html>');
+    const r = await readDocument(p);
+    expect(r.encoding).toBe('html');
+    expect(r.text).toBe('一、总体要求\n增长5%左右。\n');
+    expect(r.headings).toEqual([{ start: 0, end: 6, level: 1 }]);
+    expect((await decodeDocument(Buffer.from('<html><p>a<pre>  x\n  y</pre>b</p>'), '<stdin>')).text).toBe('a\n  x\n  y\nb\n');
+  });
+
+  it('a page of nothing but navigation and scripts is EMPTY; one of too many tags TOO_LARGE', async () => {
+    await expectReadError(() => decodeDocument(Buffer.from('<html><body><nav>首页</nav><script>x</script></body></html>'), 'nav.html'), 'EMPTY');
+    await expectReadError(() => decodeDocument(Buffer.from('<b>'.repeat(500_001)), 'tags.html'), 'TOO_LARGE');
+  });
+
+  it('a directory walk includes .html and .htm', async () => {
+    put('walk-html/a.html', '<p>甲</p>');
+    put('walk-html/b.htm', '<p>乙</p>');
+    put('walk-html/c.css', 'p {}');
+    const { files } = await expandInputs([join(tmp, 'walk-html')]);
+    expect(files.map((f) => f.split('/').pop())).toEqual(['a.html', 'b.htm']);
+  });
+});
+
+describe('.pdf, .doc, .wps, .odt, .rtf (#18)', () => {
+  it('each is UNSUPPORTED with what to convert it to', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    const cases: Array<[string, Uint8Array | string, RegExp]> = [
+      ['r.pdf', '%PDF-1.7\n%âãÏÓ', /^a PDF, which is not read: save the report as \.docx or UTF-8 text .*pdftotext/],
+      ['r.doc', ole, /Word 97-2003 .* save it as \.docx/],
+      ['r.wps', ole, /WPS Writer .* save it as \.docx/],
+      ['r.odt', makeZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' }, { name: 'content.xml', data: '<x/>' }]), /OpenDocument .* save it as \.docx/],
+      ['r.rtf', '{\\rtf1\\ansi 政府工作报告}', /RTF .* save it as \.docx/],
+      ['scan.pdf', '%PDF-1.4 not a report', /PDF/],
+    ];
+    for (const [n, data, re] of cases) {
+      const e = await expectReadError(() => readDocument(put(`formats/${n}`, data)), 'UNSUPPORTED');
+      expect(e.reason, n).toMatch(re);
+    }
+  });
+
+  it('a .doc that is in fact a .docx, or text, is read as what it is', async () => {
+    expect((await readDocument(put('formats/real.doc', makeDocx(para('正文'))))).text).toBe('正文\n');
+    expect((await readDocument(put('formats/plain.doc', '政府工作报告\n'))).text).toBe('政府工作报告\n');
+  });
+});
+
 describe('readDocument', () => {
   it('reads UTF-16 and BOM files from disk, reporting the byte size', async () => {
     const body = '各位代表：\r\n';
@@ -685,7 +786,10 @@ describe('expandInputs', () => {
       ['NO_FILES', dir],
       ['NO_FILES', join(tmp, 'emptydir')],
     ]);
-    expect(errors[0].message).toBe(`${dir}: no .txt, .md or .docx files found in this directory (searched recursively)`);
+    expect(errors[0].message).toBe(
+      `${dir}: no .txt, .md, .docx, .html or .htm files found in this directory (searched recursively); the .pdf file here is not read: save it as .docx or UTF-8 text`,
+    );
+    expect(errors[1].message).toBe(`${join(tmp, 'emptydir')}: no .txt, .md, .docx, .html or .htm files found in this directory (searched recursively)`);
   });
 
   it('a mix of good and bad paths returns both files and errors, in input order, without duplicates', async () => {

@@ -27,7 +27,8 @@
  */
 import { ReadError } from './errors.js';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'docx';
+/** How the text was got: a text encoding, or the format it was extracted from ('docx', 'html'). */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'docx' | 'html';
 
 export interface Decoded {
   text: string;
@@ -133,13 +134,24 @@ export function isOleSignature(buf: Uint8Array): boolean {
   return startsWith(buf, OLE_SIGNATURE);
 }
 
+/**
+ * Document formats that are not read, by extension, each with what to convert it to. (A file of
+ * these names that is in fact a .docx or text is read as what it is.)
+ */
+export const UNSUPPORTED_FORMATS: Readonly<Record<string, string>> = {
+  '.pdf': 'a PDF, which is not read: save the report as .docx or UTF-8 text from where it was made, or extract its text (pdftotext -enc UTF-8 report.pdf)',
+  '.doc': 'an old Word 97-2003 document (.doc, or a WPS or Excel file of that age), which is not read: open it in Word or WPS and save it as .docx (Word document) or UTF-8 text',
+  '.wps': 'a WPS Writer document (.wps), which is not read: open it in WPS Office and save it as .docx (Word document) or UTF-8 text',
+  '.odt': 'an OpenDocument text (.odt), which is not read: open it in LibreOffice or Word and save it as .docx',
+  '.rtf': 'an RTF document, which is not read: open it in Word or WPS and save it as .docx or UTF-8 text',
+};
+
 /** Name a well-known non-text format by its first bytes, or null. */
 function sniffNonText(buf: Uint8Array): string | null {
   if (isZipSignature(buf)) return 'a zip archive (a .docx? name it .docx), not a text file';
-  if (isOleSignature(buf))
-    return 'an old Office file (.doc/.wps/.xls, OLE compound file) — not supported; save it as .docx or UTF-8 text';
-  if (startsWith(buf, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'a PDF — not supported; extract its text first';
-  if (startsWith(buf, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'an RTF document — not supported; save it as .docx or text';
+  if (isOleSignature(buf)) return UNSUPPORTED_FORMATS['.doc'];
+  if (startsWith(buf, [0x25, 0x50, 0x44, 0x46, 0x2d])) return UNSUPPORTED_FORMATS['.pdf'];
+  if (startsWith(buf, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return UNSUPPORTED_FORMATS['.rtf'];
   return null;
 }
 

@@ -13,7 +13,8 @@ import { open, readdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { ReadError, fsError, formatBytes } from './errors.js';
-import { decodeBytes, isZipSignature, type Encoding } from './decode.js';
+import { decodeBytes, isOleSignature, isZipSignature, UNSUPPORTED_FORMATS, type Encoding } from './decode.js';
+import { HTML_EXTENSIONS, htmlText, looksLikeHtml, readHtml } from './html.js';
 import {
   looksLikeDocx,
   readDocxDocument,
@@ -30,7 +31,7 @@ export { readDocx, readDocxDocument, inspectDocx, type Heading } from './docx.js
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 export { DEFAULT_MAX_DOCX_UNCOMPRESSED, DEFAULT_MAX_DOCX_XML, DEFAULT_MAX_DOCX_ELEMENTS, DEFAULT_DOCX_MEMORY_MB };
-export const DEFAULT_EXTENSIONS = ['.txt', '.md', '.docx'];
+export const DEFAULT_EXTENSIONS = ['.txt', '.md', '.docx', '.html', '.htm'];
 /** extensions read as Word documents (the macro-enabled and template variants share the format) */
 const DOCX_EXTENSIONS = new Set(['.docx', '.docm', '.dotx', '.dotm']);
 const STDIN_NAME = '<stdin>';
@@ -139,7 +140,16 @@ export async function decodeDocument(buf: Uint8Array, name: string, opts: ReadOp
       const { text, headings } = await readDocxDocument(buf, name, opts);
       return { text, encoding: 'docx', headings };
     }
-    return decodeBytes(buf, name);
+    if (HTML_EXTENSIONS.has(ext)) return { ...(await readHtml(buf, name)), encoding: 'html' };
+    const unsupported = UNSUPPORTED_FORMATS[ext];
+    if (unsupported && buf.length > 0) {
+      // an old .doc is an OLE file; anything else of these names that decodes as text is read as text
+      if (isOleSignature(buf) || ext === '.pdf' || ext === '.odt' || isZipSignature(buf)) throw new ReadError('UNSUPPORTED', name, unsupported);
+    }
+    const decoded = decodeBytes(buf, name);
+    // a page saved under another name, or piped in: read as HTML
+    if (looksLikeHtml(decoded.text)) return { ...(await htmlText(decoded.text, name)), encoding: 'html', ...(decoded.warnings ? { warnings: decoded.warnings } : {}) };
+    return decoded;
   } catch (err) {
     throw toReadError(err, name);
   }
@@ -191,6 +201,7 @@ async function walk(
   out: string[],
   errors: ReadError[],
   visited: Set<string>,
+  unread: Map<string, number>,
 ): Promise<void> {
   let entries;
   try {
@@ -225,9 +236,12 @@ async function walk(
       }
       if (visited.has(key)) continue; // a symlink cycle or a second route to the same directory
       visited.add(key);
-      await walk(p, exts, out, errors, visited);
+      await walk(p, exts, out, errors, visited, unread);
     } else if (isFile && exts.has(extname(ent.name).toLowerCase())) {
       out.push(p);
+    } else if (isFile && UNSUPPORTED_FORMATS[extname(ent.name).toLowerCase()]) {
+      const e = extname(ent.name).toLowerCase();
+      unread.set(e, (unread.get(e) ?? 0) + 1);
     }
   }
 }
@@ -272,11 +286,17 @@ export async function expandInputs(
     }
     const found: string[] = [];
     const before = errors.length;
-    await walk(input, exts, found, errors, new Set([`${st.dev}:${st.ino}`]));
+    const unread = new Map<string, number>();
+    await walk(input, exts, found, errors, new Set([`${st.dev}:${st.ino}`]), unread);
     found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const rootUnreadable = errors.slice(before).some((e) => e.file === input);
     if (found.length === 0 && !rootUnreadable) {
-      errors.push(new ReadError('NO_FILES', input, `no ${describeExtensions(exts)} files found in this directory (searched recursively)`));
+      // say what is there that is not read, and what to do with it
+      const total = [...unread.values()].reduce((a, b) => a + b, 0);
+      const kinds = [...unread].map(([e, n]) => (total === 1 ? e : `${n} ${e}`)).join(', ');
+      const why =
+        total === 0 ? '' : total === 1 ? `; the ${kinds} file here is not read: save it as .docx or UTF-8 text` : `; the ${kinds} files here are not read: save them as .docx or UTF-8 text`;
+      errors.push(new ReadError('NO_FILES', input, `no ${describeExtensions(exts)} files found in this directory (searched recursively)${why}`));
     }
     for (const f of found) add(f);
   }
