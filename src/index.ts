@@ -5,7 +5,7 @@
  *   const report = analyze(text); // Report.parse(report) holds
  */
 export * from './schema/index.js';
-export { analyze, MAX_INPUT_CHARS, InputTooLargeError, AnalyzeOptionsError, AnalyzeOptionsSchema, type AnalyzeOptions } from './model/analyze.js';
+export { analyze, MAX_INPUT_CHARS, InputTooLargeError, AnalyzeOptionsError, analyzeOptionsSchema, type AnalyzeOptions } from './model/analyze.js';
 export { normalize, toOriginal, toNormalized, type Normalized } from './normalize/index.js';
 export { splitSections, walkSections, lineStarts, lineColumn, type HeadingHint } from './sections/index.js';
 export { splitStatements, sentenceRanges } from './statements/index.js';

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyze, AnalyzeOptionsError, AnalyzeOptionsSchema } from '../src/model/analyze.js';
+import { analyze, AnalyzeOptionsError, analyzeOptionsSchema } from '../src/model/analyze.js';
+import { optionsLookValid } from '../src/model/options.js';
 import { Report } from '../src/schema/index.js';
 
 // 2025年辽宁省政府工作报告 (fixtures/sections/liaoning-2025-word-emspace), its opening lines
@@ -54,13 +55,41 @@ describe('analyze options', () => {
           { requiredKeys: [] },
         ),
         (options) => {
-          expect(AnalyzeOptionsSchema.safeParse(options).success).toBe(true);
+          expect(analyzeOptionsSchema().safeParse(options).success).toBe(true);
           const r = analyze(text, options);
           expect(Report.safeParse(r).success).toBe(true);
           if (options.language) expect(r.language).toBe(options.language);
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('the check without zod accepts exactly what the zod schema accepts', () => {
+    const num = fc.oneof(fc.integer({ min: -3, max: 12 }), fc.double({ min: -1, max: 2, noNaN: true }), fc.constant(Number.NaN));
+    const anyValue = fc.oneof(num, fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constantFrom('zh', 'en', 'fr', ''), fc.array(fc.string(), { maxLength: 2 }));
+    const hint = fc.oneof(
+      fc.record({ start: num, end: num, level: num }, { requiredKeys: [] }),
+      fc.record({ start: fc.nat(20), end: fc.nat(20), level: fc.nat(9), extra: anyValue }, { requiredKeys: ['start', 'end', 'level'] }),
+      anyValue,
+    );
+    const dup = fc.oneof(
+      fc.boolean(),
+      fc.record(
+        { nearThreshold: num, minPhraseLength: num, minPhraseCount: num, formulations: fc.oneof(fc.array(fc.string(), { maxLength: 2 }), fc.array(num, { maxLength: 2 })), minSentenceLength: num, nearMinLength: num, minClauseLength: num, typo: anyValue },
+        { requiredKeys: [] },
+      ),
+      anyValue,
+    );
+    const options = fc.oneof(
+      fc.record({ claims: anyValue, duplicates: dup, language: anyValue, headings: fc.oneof(fc.array(hint, { maxLength: 3 }), anyValue), claim: anyValue }, { requiredKeys: [] }),
+      anyValue,
+    );
+    fc.assert(
+      fc.property(options, (o) => {
+        expect(optionsLookValid(o)).toBe(analyzeOptionsSchema().safeParse(o).success);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -19,7 +19,7 @@ import { splitStatementsEn } from '../statements/en.js';
 import { extractClaimsEn } from '../claims/en.js';
 import { segmenterWarning } from '../annotate/tokens.js';
 
-export { AnalyzeOptionsSchema, AnalyzeOptionsError, type AnalyzeOptions } from './options.js';
+export { analyzeOptionsSchema, AnalyzeOptionsError, type AnalyzeOptions } from './options.js';
 
 /** Input larger than this is refused with a clear error instead of exhausting memory. */
 export const MAX_INPUT_CHARS = 50_000_000;
