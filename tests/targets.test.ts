@@ -271,6 +271,22 @@ describe.skipIf(!have)('targets: speed and the command', () => {
     return o as unknown as Io & { out: string; err: string };
   }
 
+  it('is named by the help and the usage messages, and has its own help', async () => {
+    const h = io();
+    expect(await main(['targets', '--help'], h)).toBe(0);
+    expect(h.out).toMatch(/^Usage: baogao targets /);
+    expect(h.out).toContain('Examples:');
+    const top = io();
+    await main(['--help'], top);
+    expect(top.out).toMatch(/\n  targets +/);
+    const bad = io();
+    expect(await main(['frobnicate'], bad)).toBe(2);
+    expect(bad.err).toContain('targets');
+    const fmt = io();
+    expect(await main(['targets', '-f', 'pdf', 'x.txt'], fmt)).toBe(2);
+    expect(fmt.err).toMatch(/invalid --format 'pdf'/);
+  });
+
   it('prints the JSON document, a text table, CSV, and writes a workbook', async () => {
     const files = ['zh/national-2019-gov-work-report.zh.txt', 'zh/national-2020-gov-work-report.zh.txt'];
     const j = io();

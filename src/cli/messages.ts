@@ -151,8 +151,8 @@ export const RULES: RuleInfo[] = (Object.keys(RULE_TABLE) as RuleId[]).map((id) 
 
 /** one-line messages of the command line itself */
 export const CLI = {
-  unknownCommand: (c: string) => `unknown command '${c}'. Commands: analyze, check, indicators, compare. See 'baogao --help'.`,
-  noCommand: `missing command. Usage: baogao <analyze|check|indicators|compare> [options] FILES… See 'baogao --help'.`,
+  unknownCommand: (c: string) => `unknown command '${c}'. Commands: analyze, check, indicators, compare, targets. See 'baogao --help'.`,
+  noCommand: `missing command. Usage: baogao <analyze|check|indicators|compare|targets> [options] FILES… See 'baogao --help'.`,
   noInputs: (cmd: string) => `no input files: give FILES or DIRS (or - for standard input). See 'baogao ${cmd} --help'.`,
   badFormat: (cmd: string, value: string, allowed: string[]) =>
     `invalid --format '${value}': expected ${allowed.join(', ')}. See 'baogao ${cmd} --help'.`,
