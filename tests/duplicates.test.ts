@@ -557,6 +557,15 @@ describe('structure that repeats by design (#22)', () => {
     expect(warnings(text)).toEqual([]);
   });
 
+  it('a sentence copied between two paragraphs opening 一是… and 五是… is a slip (they are prose, not glossary entries)', () => {
+    const text = excerpt('indicator-list');
+    const s = '对标宏观政策，科学精准调度，强化执行落地，全年经济运行逆势而进、向上向好、质量齐升。';
+    expect(text.indexOf(s)).toBeGreaterThan(0);
+    const at = text.indexOf('五是');
+    const copy = text.slice(0, text.indexOf('。', at) + 1) + s + text.slice(text.indexOf('。', at) + 1);
+    expect(warnings(copy).filter((d) => d.kind === 'duplicate-sentence').map((d) => d.text)).toEqual([s]);
+  });
+
   it('a sentence said twice in one paragraph is still a slip', () => {
     const s = '推动国有企业改革，探索发展混合所有制经济。';
     expect(warnings(`做好公共资源交易和政府采购工作。${s}深化农村改革。${s}`).map((d) => d.kind)).toContain('duplicate-sentence');

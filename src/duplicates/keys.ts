@@ -204,8 +204,12 @@ const MD_LINK = /!?\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)/g;
  * numerals; a speaker's name may follow on the same line.
  */
 const DATELINE = /^[—\-－─\s\u3000（(]*[0-9〇○零一二三四五六七八九十]{2,4}年[0-9〇○零一二三四五六七八九十]{1,3}月[0-9〇○零一二三四五六七八九十]{1,3}日(?:在|于)[^。！？\n]{2,80}(?:会议|大会|会)上/;
-/** the marker that opens an entry of a numbered list or of notes: （28） 12. [37] 注： ① 一是 */
-const ENTRY_MARKER = /^[\s\u3000]*(?:[（(]\d{1,3}[）)]|\d{1,3}[.．、](?!\d)|\[\d{1,3}\]|［\d{1,3}］|注\s*\d{0,3}[:：]|[①-⑳]|[一二三四五六七八九十]+是)/;
+/**
+ * The opening of an entry of a glossary or of notes: a number and a term defined after it
+ * （28）“引大济岷”：… / 12.“多审合一”“多证合一”：…, or a note's number [37]…, 注1：… . Paragraphs
+ * opening with 一是 or 1. alone are prose, not entries.
+ */
+const ENTRY_MARKER = /^[\s\u3000]*(?:(?:[（(]\d{1,3}[）)]|\d{1,3}[.．、](?!\d))[^。；！？\n]{1,30}[：:]|\[\d{1,3}\]|［\d{1,3}］|注\s*\d{0,3}[:：])/;
 
 /**
  * Text that repeats by design and is not prose of the report, left out like headings (the clause
@@ -236,10 +240,10 @@ export function isStructure(text: string, st: Statement, lineStart: number, cjkD
   return false;
 }
 
-/** Whether the statement's line opens with the marker of an entry of a list or of notes (（28）…, [37]…, 12.…). */
+/** Whether the statement's line opens an entry of a glossary or of notes (（28）“…”：…, [37]…, 12.…：…). */
 export function opensEntry(text: string, st: Statement, lineStart: number): boolean {
   // the marker may have been taken off the statement (a run-in heading's marker belongs to its section)
-  return ENTRY_MARKER.test(text.slice(lineStart, Math.min(st.span.end, lineStart + 16)));
+  return ENTRY_MARKER.test(text.slice(lineStart, lineStart + 48));
 }
 
 /** Share of Chinese among the letters of the statements: more Chinese than Latin letters. */
