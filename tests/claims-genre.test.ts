@@ -192,3 +192,25 @@ describe('changes written as multiples, gaps and cuts', () => {
     expect(claims('落地86个“两重”项目。')[0].metric.text).toBe('“两重”项目');
   });
 });
+
+describe('shares, pairs and horizons', () => {
+  it('gives a share of a metric no id of that metric (占世界的60%, 收入的45%)', () => {
+    // the metric helper's corpus spot-checks: national reports and a provincial review
+    const rail = claims('高速铁路运营里程达1.6万公里，占世界的60%以上。');
+    expect(byRaw(rail, '1.6万公里').metric.canonical).toBe('railway_length');
+    expect(rail.find((c) => c.value?.raw.startsWith('60%'))!.metric.canonical).toBeNull();
+    expect(claims('全省农村居民人均可支配收入的45%来自工资性收入。')[0].metric.canonical).toBeNull();
+  });
+
+  it('gives each item of a pair its own id (城乡居民人均可支配收入分别增长7.3%、8.2%)', () => {
+    const cs = claims('城乡居民人均可支配收入分别增长7.3%、8.2%。');
+    expect(cs.map((c) => c.metric.canonical)).toEqual(['urban_income', 'rural_income']);
+  });
+
+  it('reads 届时 as the horizon of a goal and strips 全年 off a metric', () => {
+    // national-2016: 届时，我国经济总量超过90万亿元; national-2022: 城镇调查失业率全年控制在5.5%以内
+    const c = claims('届时，我国经济总量超过90万亿元。')[0];
+    expect(c.period?.kind).toBe('horizon');
+    expect(claims('城镇调查失业率全年控制在5.5%以内。')[0].metric).toMatchObject({ text: '城镇调查失业率', canonical: 'surveyed_unemployment' });
+  });
+});

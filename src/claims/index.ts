@@ -70,6 +70,10 @@ interface Item {
   distribute: boolean;
   /** for the head of a 分别 list: the clause text before it, where the subjects are listed */
   head: { start: number; end: number } | null;
+  /** the place of the number in a 分别 list (0 for its head), else null */
+  listIndex: number | null;
+  /** a share of what its metric names (占世界的60%, 农村居民人均可支配收入的45%), not that metric itself */
+  share: boolean;
 }
 
 interface Draft {
@@ -115,7 +119,7 @@ function headOf(t: string, a: number, at: number): string {
 }
 
 const PERIOD_RE =
-  /(?:[0-9]{4}年(?:[0-9]{1,2}月)?[—\-－~～至到][0-9]{4}年(?:[0-9]{1,2}月)?|前三季度|[一二三四]季度|上半年|下半年|全年|今年以来|去年以来|年初以来|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末|止)|截至目前|[0-9]{4}[—\-－~～至到][0-9]{4}年|[0-9]{4}年(?:底|末|上半年|前三季度)?|过去[一二三四五六七八九十两]年|[一二三四五六七八九十两]年(?:来|间)|[一二三四五六七八九十两]年(?=年均|累计|共|总计|平均|增加|增长|提高|翻)|近[一二三四五六七八九十两0-9]+年|“十[一二三四五六]五”(?:时期|期间)?|十[一二三四五六]五(?:时期|期间))/g;
+  /(?:[0-9]{4}年(?:[0-9]{1,2}月)?[—\-－~～至到][0-9]{4}年(?:[0-9]{1,2}月)?|届时|前三季度|[一二三四]季度|上半年|下半年|全年|今年以来|去年以来|年初以来|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末|止)|截至目前|[0-9]{4}[—\-－~～至到][0-9]{4}年|[0-9]{4}年(?:底|末|上半年|前三季度)?|过去[一二三四五六七八九十两]年|[一二三四五六七八九十两]年(?:来|间)|[一二三四五六七八九十两]年(?=年均|累计|共|总计|平均|增加|增长|提高|翻)|近[一二三四五六七八九十两0-9]+年|“十[一二三四五六]五”(?:时期|期间)?|十[一二三四五六]五(?:时期|期间))/g;
 
 /** Slogans by their first character, longest first, built once. */
 let slogansByFirst: Map<number, string[]> | null = null;
@@ -363,14 +367,14 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
         const window = t.slice(cs, tok.start);
         basis = BASIS.find((w) => window.includes(w)) ?? null;
       }
-      const unitText = (tok.upper ?? tok).unit?.unit ?? '';
+      const unitOf = (tok.upper ?? tok).unit?.unit ?? '';
       const near = t.slice(Math.max(cs, tok.start - 14), tok.start);
-      if (role === 'value' && unitText === '倍' && /是[^，。；]{1,12}的$/.test(near)) {
+      if (role === 'value' && unitOf === '倍' && /是[^，。；]{1,12}的$/.test(near)) {
         // 旅游收入达到69亿元，是2010年的2.6倍: a multiple of a base year is a change
         role = 'growth';
         direction = 'up';
       }
-      const gap = role === 'value' && /个?百分点$/.test(unitText) ? COMPARED.exec(near) : null;
+      const gap = role === 'value' && /个?百分点$/.test(unitOf) ? COMPARED.exec(near) : null;
       if (gap) {
         // 增长5.7%，高于全国0.7个百分点: the gap to a comparator
         role = 'growth';
@@ -423,7 +427,11 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
       const post = role === 'value' ? postMetric(t, tok, end, b, verbal) : null;
       if (post) metric = post;
     }
-    items.push({ tok, role, end, bound, direction, basis, metric, distribute, head: distribute && !continues ? { start: cs, end: tok.start } : null });
+    const listIndex = continues ? (prevItem.listIndex ?? 0) + 1 : distribute ? 0 : null;
+    // 占世界的60%, 收入的45%: a share of the thing named, which never takes that thing's id
+    const unitText = (tok.upper ?? tok).unit?.unit ?? '';
+    const share = role === 'value' && /^(?:%|％)$/.test(unitText) && (/的$/.test(t.slice(Math.max(cs, tok.start - 1), tok.start)) || /^(?:约|近)?占/.test(t.slice(Math.max(from, cs), tok.start)));
+    items.push({ tok, role, end, bound, direction, basis, metric, distribute, head: distribute && !continues ? { start: cs, end: tok.start } : null, listIndex, share });
     // a metric read after the number is not the next number's too (210万亩新造林、205万亩森林抚育)
     prevEnd = metric && metric.start >= end ? metric.end : end;
   }
@@ -668,7 +676,9 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
  * 5.5%左右: 经济), the subject with the growth word after it.
  */
 function canonicalOf(t: string, d: Draft, metricNorm: string): string | null {
-  const id = metricNorm ? canonicalMetric(metricNorm) : null;
+  if (d.value?.share) return null;
+  const item = (d.growth ?? d.value)?.listIndex ?? undefined;
+  const id = metricNorm ? canonicalMetric(metricNorm, 'zh', item === undefined ? {} : { item }) : null;
   if (id || !d.metric || !d.growth) return id;
   const gap = d.growth.tok.start - d.metric.end;
   if (gap < 1 || gap > 6) return null;
