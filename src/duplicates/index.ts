@@ -622,10 +622,13 @@ function byDesign(text: string, statements: Statement[], ks: KeyStream, rs: numb
     for (let x = r + 1; x < ks.order.length && ks.lineStart[x] === ks.lineStart[r]; x++) if (++n > 40 || !short(x)) return false;
     return true;
   };
+  // a run-in heading: more text follows on its line
+  const runsIn = (r: number) => r + 1 < ks.order.length && ks.lineStart[r + 1] === ks.lineStart[r];
   let heads = 0;
   for (const r of rs) {
-    if (opensLine(r)) heads++;
-    else if (!taskList(r)) return false;
+    if (opensLine(r)) {
+      if (runsIn(r)) heads++;
+    } else if (!taskList(r)) return false;
   }
   return heads > 0;
 }
