@@ -180,6 +180,12 @@ describe.skipIf(!have)('targets: place, year and duplicates', () => {
     expect(new Set(r.rows.map((x) => `${x.year}|${x.metric.canonical}|${x.metric.measure}`)).size).toBe(r.rows.length);
   });
 
+  it('leaves an English report out, saying so, instead of taking it for the Chinese one of its year', () => {
+    const r = targets(['zh/national-2016-gov-work-report.zh.txt', 'en/national-2016-gov-work-report.en.txt'].map(input));
+    expect(r.sources.map((s) => s.used)).toEqual([true, false]);
+    expect(r.warnings).toEqual([expect.stringMatching(/national-2016-gov-work-report\.en\.txt: not a Chinese report/)]);
+  });
+
   it('falls back to the file name when the text names neither', () => {
     // the main-targets sentence of national-2024 (line 58) alone, without title or dateline
     const line = readFileSync(join(CORPUS, 'zh/national-2024-gov-work-report.zh.txt'), 'utf8').split('\n')[57];

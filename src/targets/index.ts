@@ -451,6 +451,10 @@ export function targets(inputs: readonly TargetsInput[], options: TargetsOptions
   inputs.forEach((inp, i) => {
     const m = metas[i];
     sources.push({ file: inp.file, kind: m.kind, place: m.place, placeSource: m.placeSource, year: m.year, yearSource: m.yearSource, used: false, duplicateOf: null });
+    if (inp.report.language !== 'zh') {
+      warnings.push(`${inp.file}: not a Chinese report; targets reads the main targets and reviews of Chinese reports only; left out`);
+      return;
+    }
     if (m.place === null || m.year === null) {
       warnings.push(`${inp.file}: ${m.place === null ? 'no place' : 'no year'} found in its title, front matter, first lines or file name; left out`);
       return;
