@@ -4,7 +4,7 @@
  * src/batch/worker.ts through tsx (see pool.ts), so no build is needed and dist/ is left alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -220,6 +220,28 @@ describe('analyzeFiles', () => {
     expect(await during(analyzeTexts(['增长5%。', 42 as unknown as string, '增长6%。']))).toBe(before);
     // (one thread for the worker; under vitest, tsx's loader adds its own)
     expect(await during(analyzeFiles(paths.slice(0, 3), { jobs: 2 }))).toBeGreaterThan(before);
+  }, 120_000);
+
+  it('takes directories as the CLI does: each file found is a result, a directory without any one NO_FILES result (#18)', async () => {
+    const dir = join(tmp, 'reports');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    mkdirSync(join(tmp, 'nothing-here'));
+    writeFileSync(join(dir, 'b.txt'), '二、主要任务\n地区生产总值增长5%左右。\n');
+    writeFileSync(join(dir, 'sub', 'a.txt'), '一、工作回顾\n城镇新增就业12万人。\n');
+    writeFileSync(join(dir, '.hidden.txt'), '增长1%。');
+    writeFileSync(join(dir, 'notes.css'), 'p {}');
+    const paths2 = [SEED, dir, join(tmp, 'nothing-here')];
+    const want = [SEED, join(dir, 'b.txt'), join(dir, 'sub', 'a.txt'), join(tmp, 'nothing-here')];
+    for (const jobs of [1, 2]) {
+      const out = await collect(analyzeFiles(paths2, { jobs, analyze: { claims: false } }));
+      expect(out.map((r) => r.path), `jobs ${jobs}`).toEqual(want);
+      expect(out.map((r) => r.index)).toEqual([0, 1, 2, 3]);
+      expect(out.map((r) => r.error?.code ?? 'ok')).toEqual(['ok', 'ok', 'ok', 'NO_FILES']);
+      expect(out[3].error!.message).toBe(`${join(tmp, 'nothing-here')}: no .txt, .md, .docx, .html or .htm files found in this directory (searched recursively)`);
+    }
+    // the walk's extensions can be given, as expandInputs takes them
+    const css = await collect(analyzeFiles([dir], { extensions: ['.css'], jobs: 1, analyze: { claims: false } }));
+    expect(css.map((r) => r.path)).toEqual([join(dir, 'notes.css')]);
   }, 120_000);
 
   it('handles an empty batch and refuses bad jobs', async () => {

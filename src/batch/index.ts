@@ -24,7 +24,7 @@ import { statSync } from 'node:fs';
 import type { AnalyzeOptions } from '../model/analyze.js';
 import type { Encoding } from '../read/decode.js';
 import type { Report } from '../schema/index.js';
-import { readDocument, type ReadOptions } from '../read/index.js';
+import { expandInputs, readDocument, type ReadOptions } from '../read/index.js';
 import { OMITTABLE, toBatchError, type BatchError, type MapSpec, type OmittablePart, type Outcome, type TaskInput, type TaskOptions } from './task.js';
 import { runPool } from './pool.js';
 
@@ -43,6 +43,11 @@ export interface BatchOptions {
   analyze?: AnalyzeOptions;
   /** options for readDocument() (analyzeFiles only) */
   read?: ReadOptions;
+  /**
+   * analyzeFiles only: the extensions a directory in `paths` is searched for (as expandInputs
+   * takes them). Default: .txt, .md, .docx, .html, .htm
+   */
+  extensions?: string[];
   /** include the decoded text (and, for files, its encoding) in each result; off by default */
   text?: boolean;
   /**
@@ -60,8 +65,9 @@ export interface BatchOptions {
 }
 
 export interface FileResult {
+  /** the file (a directory's files come one by one, in expandInputs' order) */
   path: string;
-  /** position in `paths` */
+  /** position among the results: in `paths`, with each directory standing for the files found in it */
   index: number;
   /** the model, unless the file could not be read or analyzed (or a `map` was given) */
   report?: Report;
@@ -158,14 +164,49 @@ async function* run(
   yield* runPool(count, input, label, jobs, taskOptions(options));
 }
 
+/** Is this path a directory (not '-'; false when it cannot be stat'ed: reading it says why)? */
+function isDirectory(path: string): boolean {
+  if (path === '-' || typeof path !== 'string') return false;
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Read and analyze files on worker threads; one result per path, in the order of `paths`. A file
+ * `paths` with each directory replaced by the files expandInputs finds in it (as the CLI takes
+ * FILES|DIRS), and what it could not search (NO_FILES, an unreadable subdirectory) in its place.
+ * Files named more than once stay: one result each.
+ */
+async function expandDirectories(paths: string[], extensions: string[] | undefined): Promise<{ list: string[]; failed: Map<number, BatchError> }> {
+  const list: string[] = [];
+  const failed = new Map<number, BatchError>();
+  for (const p of paths) {
+    if (!isDirectory(p)) {
+      list.push(p);
+      continue;
+    }
+    const { files, errors } = await expandInputs([p], extensions ? { extensions } : {});
+    for (const e of errors) {
+      failed.set(list.length, { code: e.code, message: e.message });
+      list.push(e.file);
+    }
+    for (const f of files) list.push(f);
+  }
+  return { list, failed };
+}
+
+/**
+ * Read and analyze files on worker threads; one result per file, in the order of `paths`. A
+ * directory stands for the files found in it, as the CLI finds them (expandInputs: recursively,
+ * sorted, hidden files skipped), and a directory without any gives one NO_FILES result. A file
  * that cannot be read (or analyzed) gives a result with `error` and the batch goes on. Throws only
  * for bad options, or when the workers cannot be started at all.
  */
 export async function* analyzeFiles(paths: string[], options: BatchOptions = {}): AsyncGenerator<FileResult> {
   if (!Array.isArray(paths)) throw new TypeError('analyzeFiles(paths): paths must be an array of strings');
-  const list = paths.slice();
+  const { list, failed } = await expandDirectories(paths.slice(), options.extensions);
   // '-' is this process's standard input, which a worker cannot read: read it here, once, whatever
   // `jobs` is, and hand its text over like any other
   let stdin: TaskInput | null = null;
@@ -178,7 +219,11 @@ export async function* analyzeFiles(paths: string[], options: BatchOptions = {})
       stdin = { failed: toBatchError(err, STDIN, 'UNREADABLE') };
     }
   }
-  const input = (i: number): TaskInput => (list[i] === '-' && stdin ? stdin : { path: list[i] });
+  const input = (i: number): TaskInput => {
+    const f = failed.get(i);
+    if (f) return { failed: f };
+    return list[i] === '-' && stdin ? stdin : { path: list[i] };
+  };
   const stdinBytes = stdin && 'text' in stdin ? Buffer.byteLength(stdin.text, 'utf8') : 0;
   const sizes = function* (): Generator<number> {
     for (const p of list) yield p === '-' ? stdinBytes : fileSize(p);
