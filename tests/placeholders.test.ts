@@ -179,6 +179,13 @@ describe('numbers too large for a double (#17)', () => {
     expect(tok).toMatchObject({ value: null, tooLarge: true });
   });
 
+  it('a dotted run that is no number (the address in a communiqué image link) has no value, and is not tooLarge', () => {
+    const t = '![http://10.6.132.108:8080/webpic/W0202002/W020200228/W020200228346830963620.png](./W020230203576331215013.png)';
+    const tok = scanNumbers(t, 0, t.length).find((x) => x.raw === '10.6.132.108');
+    expect(tok).toMatchObject({ value: null });
+    expect(tok?.tooLarge).toBeUndefined();
+  });
+
   it('any run of digits gives a report that holds its schema', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 700 }), fc.constantFrom('亿元', '%', '万人', ''), (n, unit) => {

@@ -181,8 +181,10 @@ function arabicToken(t: string, i: number, j: number): NumberToken {
       }
     }
   }
-  // 309 digits or more do not fit a double (Infinity), nor does a huge number times its scale
-  if (value !== null && (!Number.isFinite(value) || (unit && !Number.isFinite(value * unit.factor)))) {
+  // 309 digits or more do not fit a double (Infinity), nor does a huge number times its scale; a run
+  // that is no number (an address 10.6.132.108) has no value (NaN would fail the schema)
+  if (value !== null && Number.isNaN(value)) value = null;
+  else if (value !== null && (!Number.isFinite(value) || (unit && !Number.isFinite(value * unit.factor)))) {
     value = null;
     tooLarge = true;
   }
