@@ -161,6 +161,11 @@ describe('the rule of the coming year', () => {
     expect(all.find((s) => s.heading?.text.startsWith('解决'))?.role).toBe('plans');
   });
 
+  it('a review heading ends a plans part, even one without 回顾 (19th congress: 过去五年的工作和历史性变革)', () => {
+    const text = `2017年报告\n${OPENING}一、2017年工作安排\n${PLAN}\n二、过去五年的工作和历史性变革\n${REVIEW}\n三、新时代中国共产党的历史使命\n${REVIEW}\n`;
+    expect(topRoles(text).slice(1).map(([, r]) => r)).toEqual(['plans', 'body', 'body']);
+  });
+
   it('closing cues typed with half-width punctuation count (Xizang 2025: 各位代表!…)', () => {
     const text =
       `2025年西藏政府工作报告\n${OPENING}一、2024年工作回顾\n${REVIEW}\n二、2025年工作安排\n${PLAN}\n` +
