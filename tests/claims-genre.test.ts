@@ -214,3 +214,12 @@ describe('shares, pairs and horizons', () => {
     expect(claims('城镇调查失业率全年控制在5.5%以内。')[0].metric).toMatchObject({ text: '城镇调查失业率', canonical: 'surveyed_unemployment' });
   });
 });
+
+describe('a lone verb is no metric', () => {
+  it('gives null, or the subject before, for 统筹20亿元 / 惠及…', () => {
+    // prov-sichuan-2025: 统筹20亿元 (the metric helper's and the labels' family "verb, number, nothing after")
+    const c = claims('统筹20亿元，支持重大科技专项。')[0];
+    expect(c.metric.text).toBeNull();
+    expect(c.metric.span).toBeNull();
+  });
+});

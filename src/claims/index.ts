@@ -11,7 +11,7 @@ import { toNormalized, toOriginal, type Normalized } from '../normalize/index.js
 import { scanNumbers, type NumberToken } from '../annotate/numbers.js';
 import { boldDelimiters, looksLikeMarkdown } from '../annotate/placeholders.js';
 import { periodKindZh } from './period.js';
-import { endsWithAny, isOnlyFunctionWords, onlyVerbs, postMetric, startsWithAny, trimMetric } from './metric.js';
+import { endsWithAny, isOnlyFunctionWords, loneVerb, onlyVerbs, postMetric, startsWithAny, trimMetric } from './metric.js';
 import {
   ACHIEVED_BEFORE,
   ACTUAL_CLAUSE_CUES,
@@ -426,6 +426,8 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
       const verbal = onlyVerbs(t, metric);
       const post = role === 'value' ? postMetric(t, tok, end, b, verbal) : null;
       if (post) metric = post;
+      // 用好20亿元, 惠及53万户, 统筹20亿元: a lone verb names nothing; the subject before carries over
+      else if (metric && loneVerb(t.slice(metric.start, metric.end))) metric = null;
     }
     const listIndex = continues ? (prevItem.listIndex ?? 0) + 1 : distribute ? 0 : null;
     // 占世界的60%, 收入的45%: a share of the thing named, which never takes that thing's id

@@ -187,6 +187,12 @@ export function onlyVerbs(t: string, r: Range | null): boolean {
   return /^(?:v|vd|vi|vg|d|p|c|u|ad|f)$/.test(last.tag);
 }
 
+/** One verb alone (启动, 惠及, 用好, 新建), which names no measured thing. */
+export function loneVerb(s: string): boolean {
+  const ws = words(s);
+  return ws.length === 1 && /^(?:v|vd|vi|ad|d)$/.test(ws[0].tag) && !NOMINAL_VERBS.has(ws[0].word);
+}
+
 /** Words that end a metric read after the number: the next verb of the clause. */
 const POST_STOP = /建成|开工|投用|投产|获批|入选|通过|实现|达到|完成|落地|签约|被|全部|均|已|顺利|成功|纳入|正式|累计|共|分别|增长|增加|提高|下降|减少|占|比|达|超过|用于|覆盖|惠及|带动|以上|左右/;
 
