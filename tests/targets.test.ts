@@ -236,8 +236,11 @@ describe('judge: the status rules', () => {
     expect(judge(fig(-2.5, 'approx'), fig(-2.46, null), 'lower-better')).toEqual({ status: 'met', rule: 'fall+rounding' });
   });
 
-  it('different units are not compared', () => {
+  it('different units are not compared, but a count may be written once without its measure word', () => {
     expect(judge(fig(1, 'gte'), fig(0.2, null, null, '个百分点'), 'higher-better').status).toBe('not-comparable');
+    expect(judge(fig(3, 'approx', null, '%'), fig(2, null, null, ''), 'higher-better').status).toBe('not-comparable');
+    // 市场主体1500万左右 (广东 2022) against 1600万户
+    expect(judge(fig(1500, 'approx', null, ''), fig(1600, null, null, '户'), 'higher-better').status).toBe('met');
   });
 
   it('higher-better with a range: met exactly when the outcome reaches the lower end (property)', () => {

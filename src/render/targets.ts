@@ -55,7 +55,9 @@ export function outcomeText(o: OutcomeCell, measure: TargetRow['metric']['measur
 
 /** The indicator's own name (dictionaries/metrics.json), not the phrase of one sentence. */
 function metricLabel(r: TargetRow): string {
-  const name = metricInfo(r.metric.canonical)?.zh[0] ?? r.metric.text ?? r.metric.canonical;
+  // the phrase itself when it is one of the indicator's names (地区生产总值), else its first name
+  const info = metricInfo(r.metric.canonical);
+  const name = r.metric.text && info?.zh.includes(r.metric.text) ? r.metric.text : (info?.zh[0] ?? r.metric.text ?? r.metric.canonical);
   return `${name}${r.metric.measure === 'growth' ? ' 增速' : ''}`;
 }
 

@@ -350,6 +350,8 @@ function read(input: TargetsInput, year: number, communique: boolean, options: T
 // ------------------------------------------------------------------------------------ status
 
 const EPS = 1e-9;
+/** units of rates and shares, which a bare number never stands for */
+const RATE_UNITS = new Set(['%', '‰', '个百分点', '百分点', '倍']);
 
 interface Judged {
   status: TargetStatus;
@@ -374,7 +376,9 @@ export function judge(target: Figure, outcome: Figure, polarity: string): Judged
   const same = words().sameQuantity;
   const [tUnit, tk] = same[target.scaledUnit ?? ''] ?? [target.scaledUnit ?? '', 1];
   const [oUnit, ok] = same[outcome.scaledUnit ?? ''] ?? [outcome.scaledUnit ?? '', 1];
-  if (tUnit !== oUnit) return { status: 'not-comparable', rule: 'units-differ' };
+  // 1500万左右 against 1600万户: a count written once without its measure word
+  const bareCount = (a: string, b: string) => a === '' && b !== '' && !RATE_UNITS.has(b);
+  if (tUnit !== oUnit && !bareCount(tUnit, oUnit) && !bareCount(oUnit, tUnit)) return { status: 'not-comparable', rule: 'units-differ' };
   const tf = target.scaledFactor * tk;
   const t = target.number * tf;
   const u = target.upper === null ? null : target.upper * tf;
