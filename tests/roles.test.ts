@@ -161,6 +161,12 @@ describe('the rule of the coming year', () => {
     expect(all.find((s) => s.heading?.text.startsWith('解决'))?.role).toBe('plans');
   });
 
+  it('述职报告 layouts: 存在的不足 is problems, 下步打算 / 工作设想 are plans (heading cues of the genre)', () => {
+    const text = `2022年度述职报告\n${OPENING}一、2022年主要工作\n${REVIEW}\n二、存在的不足\n${REVIEW}\n三、下步打算\n${PLAN}\n`;
+    expect(topRoles(text).slice(1).map(([, r]) => r)).toEqual(['body', 'problems', 'plans']);
+    expect(topRoles(text.replace('下步打算', '2023年工作设想')).slice(1).map(([, r]) => r)).toEqual(['body', 'problems', 'plans']);
+  });
+
   it('a review heading ends a plans part, even one without 回顾 (19th congress: 过去五年的工作和历史性变革)', () => {
     const text = `2017年报告\n${OPENING}一、2017年工作安排\n${PLAN}\n二、过去五年的工作和历史性变革\n${REVIEW}\n三、新时代中国共产党的历史使命\n${REVIEW}\n`;
     expect(topRoles(text).slice(1).map(([, r]) => r)).toEqual(['plans', 'body', 'body']);

@@ -304,13 +304,20 @@ function yearsIn(raw: string): number[] {
 }
 
 /**
- * The report's own year: the first year written in its opening lines (title, date line, front
- * matter) before its first paragraph; else the latest year in its top-level headings; else null.
+ * The report's own year, the year its plans are for: the first year written in its opening lines
+ * (title, date line, front matter) before its first paragraph, or the year after it when the
+ * report is on that year (年度, 总结); else the latest year in its top-level headings; else null.
  */
 function reportYear(text: string, lines: Line[], openAt: number, topHeadings: string[]): number | null {
   const upTo = openAt >= 0 ? lines[openAt].start : Math.min(text.length, 400);
-  const head = yearsIn(text.slice(0, Math.min(upTo, 2000)));
-  if (head.length) return head[0];
+  const opening = text.slice(0, Math.min(upTo, 2000));
+  const head = yearsIn(opening);
+  if (head.length) {
+    // a report on a year (2022年度述职报告, 2022年工作总结) comes the year after it: its plans are for that one
+    const k = opening.search(/(?:\d{4}|[０-９]{4}|[〇一二三四五六七八九零]{4})年/);
+    const onTheYear = (k !== -1 && opening.charAt(opening.indexOf('年', k) + 1) === '度') || opening.includes('总结');
+    return onTheYear ? head[0] + 1 : head[0];
+  }
   let best: number | null = null;
   for (const h of topHeadings) for (const y of yearsIn(h)) if (best === null || y > best) best = y;
   return best;
