@@ -33,7 +33,7 @@ mark.cl{color:inherit;border-radius:2px;padding:0 1px;background:#e3eefc;border-
 mark.cl.target{background:#e3f5e1;border-bottom-color:#2e7d32}mark.cl.forecast{background:#fff0d6;border-bottom-color:#c77700}
 .st.sel{background:#fff7c2;box-shadow:0 0 0 2px #fff7c2}
 .sentence{font:15px/1.8 var(--read);background:#fffbe6;border:1px solid #f1e3a0;border-radius:6px;padding:.4rem .6rem;margin:0 0 .6rem;min-height:2.4rem}
-table.claims{font-size:13px}
+table.claims{font-size:13px}.pane table.claims th{top:-.8rem;z-index:1}
 table.claims tbody tr{cursor:pointer}
 table.claims tbody tr:hover{background:#f1f5fb}
 table.claims tr.on{background:#fff3c4!important}

@@ -55,7 +55,7 @@ mark.ref{background:none!important;outline:1.5px dashed;outline-offset:0}
 ol.fl{list-style:none;margin:0;padding:0}
 ol.fl li{border-bottom:1px solid #eef0f3}
 ol.fl a{display:block;padding:.3rem .35rem;color:inherit;text-decoration:none;border-left:3px solid transparent}
-ol.fl a:hover,ol.fl a:focus{background:#f1f5fb;border-left-color:var(--acc)}
+ol.fl a:hover,ol.fl a:focus{background:#f1f5fb;border-left-color:var(--acc)}ol.fl li.cur a{background:#fff3c4;border-left-color:#ff9800}
 ol.fl .pos{font:12px ui-monospace,monospace;color:var(--mute);margin-right:.3rem}
 ol.fl .rule{font-size:11px;font-weight:600;margin-right:.3rem}
 ol.fl .why{display:block;font-size:13px;overflow-wrap:anywhere}

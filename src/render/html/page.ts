@@ -76,7 +76,9 @@ function shown(){for(const d of $$("[data-doc]")){const n=$$("li[data-f]",d).fil
 function flash(els){for(const x of els){x.classList.remove("hit");void x.offsetWidth;x.classList.add("hit");}setTimeout(()=>els.forEach(x=>x.classList.remove("hit")),2100);}
 function go(id){const t=document.getElementById(id);if(!t)return false;const d=t.closest("[data-doc]");const k=t.dataset.f;
 const all=k!==undefined&&d?$$('[data-f="'+k+'"]',d).filter(x=>x.tagName!=="LI"&&x.tagName!=="TR"):[t];
-t.scrollIntoView({block:"center"});flash(all);return true;}
+t.scrollIntoView({block:"center"});flash(all);if(k!==undefined&&d)item(d,k);return true;}
+function item(d,k){for(const o of $$("li.cur",d))o.classList.remove("cur");const li=document.getElementById("l"+d.dataset.doc+"-"+k);if(!li)return;li.classList.add("cur");
+const box=li.closest(".side");if(box){const a=box.getBoundingClientRect(),b=li.getBoundingClientRect();if(b.top<a.top||b.bottom>a.bottom)box.scrollTop+=b.top-a.top-a.height/3;}}
 let sel=null;
 function pick(tr){const d=tr.closest("[data-doc]");if(sel)sel.classList.remove("sel");for(const r of $$("tr.on",d))r.classList.remove("on");tr.classList.add("on");
 const s=tr.dataset.st&&document.getElementById(tr.dataset.st);if(s){s.classList.add("sel");sel=s;}
@@ -84,7 +86,7 @@ go(tr.dataset.go);const box=d&&d.querySelector(".sentence");if(box&&s)box.textCo
 document.addEventListener("click",e=>{const t=e.target;if(!(t instanceof Element))return;
 const a=t.closest('a[href^="#"]');if(a){const id=decodeURIComponent(a.getAttribute("href").slice(1));if(id&&go(id)){e.preventDefault();history.replaceState(null,"","#"+id);}return;}
 const tr=t.closest("tr[data-go]");if(tr){pick(tr);return;}
-const m=t.closest("mark[data-f],mark[data-g]");if(m)tip(m);});
+const m=t.closest("mark[data-f],mark[data-g]");if(m){tip(m);const d=m.closest("[data-doc]");if(d&&m.dataset.f!==undefined)item(d,m.dataset.f);}});
 const T=document.createElement("div");T.className="tip";T.hidden=true;T.setAttribute("role","tooltip");B.append(T);
 let cur=null,hide=0;
 document.addEventListener("mouseover",e=>{const t=e.target;if(!(t instanceof Element))return;if(t.closest(".tip")){clearTimeout(hide);return;}
