@@ -115,6 +115,15 @@ describe('unnumbered top headings in plain text (genre rule)', () => {
   });
 });
 
+describe('bold lines under Markdown headings without numbers', () => {
+  it('nest under the ## heading (a sub-heading), not above it', () => {
+    // prov-guangdong-2024: 附件1 / 2024年省十件民生实事, here under a marker-less ## heading
+    const text = `${OPENING}## 2023年工作回顾\n${BODY}\n## 附录\n**2024年省十件民生实事**\n${BODY}\n`;
+    const got = shape(splitSections(text).sections);
+    expect(got.filter((l) => l.includes('2024年省十件民生实事'))).toEqual(['1 bold ** 2024年省十件民生实事 plans']);
+  });
+});
+
 describe("Word's heading hints", () => {
   const sichuan = fixture('sichuan-2025-word-unnumbered');
   const lineHint = (text: string, line: string, level: number): HeadingHint => {

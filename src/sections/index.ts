@@ -528,10 +528,10 @@ export function splitSections(text: string, hints?: readonly HeadingHint[]): Sec
     for (const u of unranked) u.b.rank = rankOf(u.level);
   }
   if (unmarked.length) {
-    // top level in a report whose parts carry no 一、 or 第一部分 (Sichuan 2025: 2024年工作回顾 over
-    // （一）…); else a sub-heading just below the top numbered level
+    // top level in a report whose parts carry no 一、, 第一部分 or ## (Sichuan 2025: 2024年工作回顾
+    // over （一）…); else a sub-heading just below the top numbered or Markdown level
     let top = Number.POSITIVE_INFINITY;
-    for (const h of headings) if (h.marker.kind !== 'none' && h.marker.kind !== 'bold' && h.marker.kind !== 'markdown') top = Math.min(top, h.rank);
+    for (const h of headings) if (h.marker.kind !== 'none' && h.marker.kind !== 'bold') top = Math.min(top, h.rank);
     const rank = top <= RANK.chinese ? top + 0.5 : -1;
     for (const b of unmarked) b.rank = rank;
   }
