@@ -350,3 +350,59 @@ describe('English duplicates (natural)', () => {
     expect(r.duplicates.every((d) => !d.text.startsWith('Fellow'))).toBe(true);
   });
 });
+
+/**
+ * compromise tags only the statements where its tags can change a claim, many statements a call
+ * (src/claims/en.ts, tagBatch and tagsMatter); the claims must be exactly those of tagging every
+ * statement, one call each as before.
+ */
+describe('English claims without tagging what tags cannot change', () => {
+  const enSentences = ['national-2019-gov-work-report.en.txt', 'national-2015-gov-work-report.en.txt']
+    .flatMap((f) => readFileSync(join(corpus, 'en', f), 'utf8').split(/(?<=[.;:!?\n])/))
+    .filter((s) => /\d/.test(s));
+  const pieces = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...enSentences) },
+    {
+      weight: 5,
+      arbitrary: fc.constantFrom(
+        'a 5%', 'key: 5%', '(b) 5%', 'b c 5%', '55 6%', '5 6%', 'x) 7%', 'a (5%)', ': 5% b', '5% (c', 'GDP: 6.6%', 'I. 5%', 'II 5%', 'one 5%',
+        'a few 3%', ' of 4%', '-', ' ', '\n', '; ', ', ', '. ', 'é 5%', '汉 5%', '5%–6%', '5 percent', 'up 3%', 'by 2.1 percent', 'ranked second', 'ten million',
+      ),
+    },
+    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  );
+  const docs = fc.array(pieces, { minLength: 1, maxLength: 12 }).map((ps) => ps.join(''));
+  const claimsBoth = (t: string) => {
+    const { sections } = splitSectionsEn(t);
+    const statements = splitStatementsEn(t, sections);
+    return [extractClaimsEn(t, statements, sections), extractClaimsEn(t, statements, sections, { tagAll: true })];
+  };
+
+  it('gives the claims of tagging every statement, on English pieces and short odd lines', () => {
+    fc.assert(
+      fc.property(docs, (t) => {
+        const [lazy, all] = claimsBoth(t);
+        expect(lazy).toEqual(all);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives the claims of tagging every statement on the whole English corpus', () => {
+    for (const f of readdirSync(join(corpus, 'en'))) {
+      const t = readFileSync(join(corpus, 'en', f), 'utf8');
+      const { sections } = splitSectionsEn(t);
+      const statements = splitStatementsEn(t, sections);
+      expect(extractClaimsEn(t, statements, sections), f).toEqual(extractClaimsEn(t, statements, sections, { tagAll: true }));
+    }
+  }, 120_000);
+
+  it('knows every number word of compromise: each word its lexicon reads as a number has a stem of NUMBER_WORD_STEM', async () => {
+    const { createRequire } = await import('node:module');
+    const nlp = createRequire(import.meta.url)('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
+    const { NUMBER_WORD_STEM } = await import('../src/claims/en.js');
+    const words = Object.entries(nlp.model().one.lexicon).filter(([, tag]) => /TextValue|Cardinal|Ordinal|Fraction|Multiple/.test(String(tag)));
+    expect(words.length).toBeGreaterThan(100);
+    for (const [w] of words) expect(NUMBER_WORD_STEM.test(w), w).toBe(true);
+  });
+});

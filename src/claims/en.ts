@@ -38,7 +38,14 @@
 import { periodKindEn } from './period.js';
 import { createRequire } from 'node:module';
 
-type Nlp = (text: string) => { json(): unknown; numbers(): { get(): unknown } };
+/** compromise's term, as its View keeps it (docs: sentences of terms) */
+interface NlpTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: Set<string>;
+}
+type Nlp = (text: string) => { json(): unknown; numbers(): { get(): unknown }; docs: NlpTerm[][] };
 let nlpFn: Nlp | null = null;
 /** compromise, loaded on first use: Chinese reports never pay for it (about 200 ms to load). */
 function nlp(text: string): ReturnType<Nlp> {
@@ -173,29 +180,119 @@ const MAX_TAGGED = 3000;
 
 /** compromise's terms of a statement, with offsets: its output is lossless (pre + text + post). */
 function tagTerms(s: string): Term[] {
+  return tagBatch([s])[0];
+}
+
+/**
+ * Stems of every word compromise reads as a number (its lexicon's TextValue, Cardinal, Ordinal,
+ * Fraction and Multiple words: one… ninety, first… twentieth, hundred… trillionth, a few, halves…),
+ * matched inside words too: a statement without any of them has no number in words.
+ */
+export const NUMBER_WORD_STEM = /zero|one|two|thre|four|five|six|seven|eight|nin|ten|eleven|twel|thir|fift|fort|twent|hundred|thousand|illion|first|second|dozen|half|halves|quarter|few|couple|single|double|triple|once|twice|score|[IVXLCDM]{2}/i;
+
+/**
+ * Whether compromise's tags can change the claims of a statement. The tags serve two things: numbers
+ * in words (none without a NUMBER_WORD_STEM), and the metric's noun phrase, looked for in the clause
+ * before each number (back to , ; : — or WINDOW characters) and after it. A clause before the number
+ * with at most one letter or digit and no ')' gives a phrase of under two characters — no metric —
+ * tagged or not; no letter and no '(' in the 200 characters after a number gives no phrase after it.
+ * Lines such as "a 5%" or "key: 5%" then need no tags, which cost most of the English path (40–58 s
+ * per million characters of such lines). Claims are the same either way (tested against tagging
+ * every statement).
+ */
+function tagsMatter(s: string): boolean {
+  if (NUMBER_WORD_STEM.test(s)) return true;
+  for (const n of digitNumbers(s)) {
+    const from = Math.max(clauseStart(s, 0, n.start), n.start - WINDOW);
+    let alnum = 0;
+    for (let k = from; k < n.start; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 0x29) return true;
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) alnum++;
+      if (alnum > 1) return true;
+    }
+    if (/[A-Za-z(\u0080-\uffff]/.test(s.slice(n.numEnd, n.end + 200))) return true;
+  }
+  return false;
+}
+
+/** Plain words without tags: what a statement gets when compromise is not asked or fails. */
+function untagged(s: string): Term[] {
   const out: Term[] = [];
+  for (const m of s.matchAll(/[A-Za-z0-9][\w'’.-]*/g)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, pre: '', post: '', tags: new Set() });
+  return out;
+}
+
+/** Statements tagged in one call of compromise: their joined length at most, and their number. */
+const BATCH_CHARS = 2000;
+const BATCH_STATEMENTS = 40;
+/** What joins the statements of a batch: compromise always ends a sentence there. */
+const JOIN = '\n\n';
+
+/**
+ * The terms of several statements from one call of compromise, each statement's own (offsets into
+ * it, pre and post cut at its ends), as tagging each alone would give them: compromise tags a
+ * sentence by itself, and a blank line always ends one. Most of compromise's cost is per call
+ * (about 150 µs for "a 5%"), so a report of short statements — lines of "a 5%" or "key: 5%" — cost
+ * 40–58 s per million characters one call each. A statement over MAX_TAGGED characters gets plain
+ * words (compromise slows down much on huge inputs: a table, a text without periods); a batch whose
+ * terms do not fall in its statements as they should is tagged one statement at a time.
+ */
+function tagBatch(texts: readonly string[], tagAll = false): Term[][] {
+  const out: Term[][] = texts.map(() => []);
+  const todo: number[] = [];
+  texts.forEach((t, i) => {
+    if (t.length > MAX_TAGGED || (!tagAll && !tagsMatter(t))) out[i] = untagged(t);
+    else todo.push(i);
+  });
+  if (todo.length === 0) return out;
+  const joined = todo.map((i) => texts[i]).join(JOIN);
+  const starts: number[] = [];
   let at = 0;
+  for (const i of todo) {
+    starts.push(at);
+    at += texts[i].length + JOIN.length;
+  }
   try {
-    // compromise slows down much on huge inputs: a "sentence" of thousands of characters (a table,
-    // a text without periods) is read with untagged words
-    if (s.length > MAX_TAGGED) throw new Error('too long');
-    const json = nlp(s).json() as Array<{ terms: Array<{ text: string; pre: string; post: string; tags: string[] }> }>;
-    for (const sent of json) {
-      for (const t of sent.terms) {
-        const start = at + t.pre.length;
+    const docs = nlp(joined).docs;
+    let pos = 0;
+    let k = 0; // the statement being filled (index into todo)
+    for (const sent of docs) {
+      for (const t of sent) {
+        const start = pos + t.pre.length;
         const end = start + t.text.length;
-        if (s.slice(start, end) !== t.text) throw new Error('offsets');
-        out.push({ text: t.text, start, end, pre: t.pre, post: t.post, tags: new Set(t.tags) });
-        at = end + t.post.length;
+        if (joined.slice(start, end) !== t.text) throw new Error('offsets');
+        pos = end + t.post.length;
+        while (k + 1 < todo.length && start >= starts[k + 1]) k++;
+        const i = todo[k];
+        const base = starts[k];
+        const limit = base + texts[i].length;
+        if (t.text === '' && start >= limit) continue;
+        // a term across a statement's end, or a pre reaching back into the one before: tag alone
+        if (end > limit || start - t.pre.length < base) throw new Error('boundary');
+        out[i].push({ text: t.text, start: start - base, end: end - base, pre: t.pre, post: t.post.slice(0, Math.max(0, limit - end)), tags: t.tags });
       }
     }
-    if (at !== s.length) throw new Error('offsets');
-    retag(out);
+    if (pos !== joined.length) throw new Error('offsets');
+    for (const i of todo) {
+      // each statement's terms tile it, as compromise's output of it alone would
+      const ts = out[i];
+      let p = 0;
+      for (const t of ts) {
+        if (t.start - t.pre.length !== p) throw new Error('tiling');
+        p = t.end + t.post.length;
+      }
+      if (p !== texts[i].length) throw new Error('tiling');
+      retag(ts);
+    }
     return out;
   } catch {
-    // fall back to plain words without tags
-    out.length = 0;
-    for (const m of s.matchAll(/[A-Za-z0-9][\w'’.-]*/g)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, pre: '', post: '', tags: new Set() });
+    if (todo.length === 1) {
+      out[todo[0]] = untagged(texts[todo[0]]);
+      return out;
+    }
+    // one at a time
+    for (const i of todo) out[i] = tagBatch([texts[i]], tagAll)[0];
     return out;
   }
 }
@@ -352,7 +449,7 @@ function digitNumbers(s: string): Num[] {
   return out;
 }
 
-const WORD_NUMBER = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|dozen|half|double[ds]?|doubling|quadrupled|tripled)\b/i;
+const WORD_NUMBER = /\b(?:one|two|three|four|five|six|seven|eight|nin|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|dozen|half|double[ds]?|doubling|quadrupled|tripled)\b/i;
 
 /** Numbers in words, from compromise's tags: ten million, four (times), second (rank). */
 function wordNumbers(s: string, terms: Term[]): Num[] {
@@ -718,19 +815,35 @@ interface Draft {
 
 /**
  * The claims of the English report. `text` is the original input, `statements` and `sections`
- * come from splitStatementsEn / splitSectionsEn. Ids run c1, c2… in document order.
+ * come from splitStatementsEn / splitSectionsEn. Ids run c1, c2… in document order. `tagAll` has
+ * compromise tag every statement, even those whose claims its tags cannot change (the oracle of
+ * the test that they are the same).
  */
-export function extractClaimsEn(text: string, statements: Statement[], sections: Section[]): Claim[] {
+export function extractClaimsEn(text: string, statements: Statement[], sections: Section[], options: { tagAll?: boolean } = {}): Claim[] {
   const roles = sectionRoles(sections);
   const claims: Claim[] = [];
+  // the statements that may hold a claim, tagged a batch at a time (see tagBatch)
+  let batch: Statement[] = [];
+  let size = 0;
+  const flush = () => {
+    const terms = tagBatch(batch.map((st) => st.text), options.tagAll);
+    batch.forEach((st, k) => {
+      const drafts = claimsOfSentence(st.text, terms[k]);
+      if (drafts.length === 0) return;
+      const role = roles.get(st.sectionId) ?? 'body';
+      for (const d of drafts) claims.push(toClaim(text, st, d, role, claims.length + 1));
+    });
+    batch = [];
+    size = 0;
+  };
   for (const st of statements) {
     const s = st.text;
     if (!/\d/.test(s) && !WORD_NUMBER.test(s)) continue;
-    const drafts = claimsOfSentence(s);
-    if (drafts.length === 0) continue;
-    const role = roles.get(st.sectionId) ?? 'body';
-    for (const d of drafts) claims.push(toClaim(text, st, d, role, claims.length + 1));
+    if (batch.length && (size + s.length > BATCH_CHARS || batch.length >= BATCH_STATEMENTS)) flush();
+    batch.push(st);
+    size += s.length + JOIN.length;
   }
+  if (batch.length) flush();
   return claims;
 }
 
@@ -1008,8 +1121,7 @@ function group(items: Item[], s: string): Draft[] {
   return drafts;
 }
 
-function claimsOfSentence(s: string): Draft[] {
-  const terms = tagTerms(s);
+function claimsOfSentence(s: string, terms: Term[] = tagTerms(s)): Draft[] {
   const items = itemsOfSentence(s, terms);
   if (items.length === 0) return [];
   return group(items, s);
