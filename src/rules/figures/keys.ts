@@ -1,0 +1,210 @@
+/**
+ * What makes two claims "the same figure": the same metric (canonical id, else the same metric
+ * text), the same time, scope and modality, the same fact (the value, or a growth on the same
+ * basis) and the same kind of figure — one period's, or a sum (累计, 共计).
+ *
+ * The time of a claim is its period when it names one (前三季度, 全年, 到2025年: each its own);
+ * else the time its paragraph or the headings above it set — a span of years (过去五年, “十三五”
+ *时期, 十年来: the five-year review states the same metrics with other values) when the last such
+ * words before the figure name one, else the year the report is about.
+ */
+import type { Claim, Report, Section } from '../../schema/index.js';
+import { GENERIC_HEADS, SCOPE_PREFIXES } from '../../claims/lexicon.js';
+import { basisClass } from './quantity.js';
+import { figureWords } from './words.js';
+import type { Source } from '../types.js';
+
+/** The metric of a claim as a key, or null when it names none a reader could compare. */
+export function metricKey(c: Claim): string | null {
+  if (c.metric.canonical) return `id:${c.metric.canonical}`;
+  const t = c.metric.text?.replace(/\s+/g, '') ?? '';
+  // a generic head (总量, 规模, 占比) or one word says too little to be the same figure twice
+  if (t.length < 3 || GENERIC_HEADS.has(t)) return null;
+  return `text:${t}`;
+}
+
+/** The metric text without the report's own scope before it (全省, 我市): what two mentions compare. */
+export function metricText(c: Claim): string {
+  let t = (c.metric.text ?? '').replace(/[\s“”"]/g, '');
+  for (const p of SCOPE_PREFIXES) if (t.startsWith(p) && t.length > p.length + 1) t = t.slice(p.length);
+  return t;
+}
+
+/**
+ * Two mentions of one canonical metric name the same thing unless one's text is the other's with
+ * words before it: 珠三角现代服务业增加值 is a part of 现代服务业增加值, 新增减税降费 a part of
+ * 减税降费, 中央纪委机关立案 a part of 立案 — the canonical id allows such words (scopes, lead
+ * words, agents), a contradiction needs the same words. Two different names (GDP, 国内生产总值) may
+ * be compared.
+ */
+export function sameThing(a: Claim, b: Claim, text: string, percent: boolean): boolean {
+  const x = metricText(a);
+  const y = metricText(b);
+  // an amount or a count (亿元, 万人, 家) names one thing only in the same words after the same
+  // words (新增减税降费约5000亿元 is not 减税降费2.36万亿元; 立案查处22人 not 立案154.5万件)
+  if (!percent) return x === y && leadWord(a, text) === leadWord(b, text);
+  if (x === y) return true;
+  return !(x.endsWith(y) || y.endsWith(x));
+}
+
+/** Up to two characters before the metric's text in its clause (新增, 清理), '' after punctuation. */
+export function leadWord(c: Claim, text: string): string {
+  if (!c.metric.span) return '';
+  const s = text.slice(Math.max(0, c.metric.span.start - 2), c.metric.span.start);
+  const k = Math.max(...[...'，。；、：,;:（(“"\n'].map((p) => s.lastIndexOf(p)));
+  return s.slice(k + 1);
+}
+
+/** A 分别 list gives each item its value; which metric gets which is not sure enough to compare. */
+export function listed(c: Claim): boolean {
+  return c.text.includes('分别');
+}
+
+const QUOTES = /[“”"'‘’「」『』\s]/g;
+/** How far back in a paragraph the time of a figure is looked for. */
+const WINDOW = 600;
+
+/** Words of one year in a paragraph: the year under review, the plan year, a year by number. */
+const ONE_YEAR = /((?:19|20)\d{2})年(?![—–\-－~至到])|(去年|上年|过去一年|一年来)|(今年|明年|本年)/g;
+
+export interface TimeFrames {
+  /** the frame of a claim: 'p:<kind>:<text>', 'span', 'y:2023', 'this' or '' (the year under review) */
+  of(c: Claim): string;
+}
+
+/** The headings above each section, joined, for the span cues they name. */
+function headingsOf(sections: Section[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (list: Section[], above: string) => {
+    for (const s of list) {
+      const h = s.heading ? `${above} ${s.heading.text}` : above;
+      out.set(s.id, h);
+      walk(s.children, h);
+    }
+  };
+  walk(sections, '');
+  return out;
+}
+
+/** 九年来, 三年间, 10年累计: a count of years before 来/间/中/累计 */
+const N_YEARS = /(?:[两二三四五六七八九十]|\d{1,2})年(?:来|间|中|里|以来|累计|大跨越)/g;
+
+function lastMultiYear(s: string): number {
+  let at = -1;
+  for (const w of figureWords().multiYear) at = Math.max(at, s.lastIndexOf(w));
+  for (const m of s.matchAll(N_YEARS)) if (!m[0].startsWith('一')) at = Math.max(at, m.index!);
+  return at;
+}
+
+/** The time the last cue of `s` sets, or null when it has none. */
+function lastCue(s: string): string | null {
+  const bare = s.replace(QUOTES, '');
+  const span = lastMultiYear(bare);
+  let year = -1;
+  let frame = '';
+  for (const m of bare.matchAll(ONE_YEAR)) {
+    year = m.index!;
+    frame = m[1] ? `y:${m[1]}` : m[2] ? '' : 'this';
+  }
+  if (span < 0 && year < 0) return null;
+  return span > year ? 'span' : frame;
+}
+
+/** How many paragraphs back a paragraph without a time of its own takes it from. */
+const PARAGRAPHS_BACK = 12;
+
+export function timeFrames(report: Report, src: Source): TimeFrames {
+  const headings = headingsOf(report.sections);
+  const sectionOf = new Map(report.statements.map((s) => [s.id, s.sectionId]));
+  // a heading that names only a span of years (过去五年工作回顾) sets it for its section; one that
+  // names a year too (2020年和“十三五”工作回顾) sets nothing
+  const headingFrame = new Map<string, string | null>();
+  for (const [id, h] of headings) {
+    const bare = h.replace(QUOTES, '');
+    headingFrame.set(id, lastMultiYear(bare) >= 0 && !/(?:19|20)\d{2}年|去年|今年|过去一年/.test(bare) ? 'span' : null);
+  }
+  // the top-level part of each section: a paragraph takes the time of the ones before it in its part
+  const top = new Map<string, { start: number; end: number }>();
+  for (const t of report.sections) {
+    const walk = (s: Section) => {
+      top.set(s.id, t.span);
+      s.children.forEach(walk);
+    };
+    walk(t);
+  }
+  const lineCue = new Map<number, string | null>();
+  const cueOfLine = (line: number): string | null => {
+    if (!lineCue.has(line)) {
+      const start = src.starts[line - 1];
+      const end = line < src.starts.length ? src.starts[line] : src.text.length;
+      lineCue.set(line, end - start > 4 * WINDOW ? null : lastCue(src.text.slice(start, end)));
+    }
+    return lineCue.get(line)!;
+  };
+  return {
+    of(c: Claim): string {
+      if (c.period) return `p:${c.period.kind}:${c.period.text.replace(QUOTES, '')}`;
+      const at = [c.value, c.growth?.quantity].reduce((m, q) => (q ? Math.min(m, q.span.start) : m), c.span.start);
+      // the paragraph: back to the start of the line, at most WINDOW characters
+      let from = at;
+      const stop = Math.max(0, at - WINDOW);
+      while (from > stop && src.text.charCodeAt(from - 1) !== 10) from--;
+      const own = lastCue(src.text.slice(from, at));
+      if (own !== null) return own;
+      const sec = sectionOf.get(c.statementId);
+      const part = sec ? top.get(sec) : undefined;
+      let line = lineIndex(src.starts, from);
+      for (let k = 0; k < PARAGRAPHS_BACK && line > 1; k++) {
+        line--;
+        if (part && src.starts[line - 1] < part.start) break;
+        const cue = cueOfLine(line);
+        if (cue !== null) return cue;
+      }
+      return (sec && headingFrame.get(sec)) || '';
+    },
+  };
+}
+
+/** The 1-based line that holds `offset` (binary search in the line starts). */
+function lineIndex(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** The text just before a claim's first figure (where 累计 and the like stand). */
+export function lead(c: Claim, text: string): string {
+  const at = [c.value, c.growth?.quantity].reduce((m, q) => (q ? Math.min(m, q.span.start) : m), c.span.end);
+  return text.slice(Math.max(0, c.span.start - 8, at - 16), at);
+}
+
+export function cumulative(c: Claim, text: string): boolean {
+  const l = lead(c, text);
+  return figureWords().cumulative.some((w) => l.includes(w));
+}
+
+/** A figure in % or 个百分点: a rate, a share or a growth, which names one thing. */
+const PERCENT_CLASSES = new Set(['%', '个百分点']);
+
+/**
+ * The keys of a claim's value and of its growth (null when the claim has no such fact). A metric
+ * known only by its text is compared in % and 个百分点 alone: counts and sums of money after a
+ * noun (省级财政安排4.82亿元, 总投资354亿元, 建设5家省实验室) are as often different things as one.
+ */
+export function factKeys(c: Claim, text: string, frame: string, unitClassOf: (which: 'value' | 'growth') => string | null): { value: string | null; growth: string | null } {
+  const m = metricKey(c);
+  if (!m) return { value: null, growth: null };
+  const base = [m, frame, c.scope ?? '', c.modality, cumulative(c, text) ? 'sum' : 'one'].join('\u0001');
+  const ok = (u: string | null) => u !== null && (m.startsWith('id:') || PERCENT_CLASSES.has(u));
+  const vu = c.value ? unitClassOf('value') : null;
+  const gu = c.growth?.quantity ? unitClassOf('growth') : null;
+  return {
+    value: ok(vu) ? `${base}\u0001value\u0001${vu}` : null,
+    growth: ok(gu) ? `${base}\u0001growth:${basisClass(c)}\u0001${gu}` : null,
+  };
+}

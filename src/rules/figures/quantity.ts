@@ -1,0 +1,78 @@
+/**
+ * Figures as intervals, so that two ways of writing one number agree and two numbers do not.
+ *
+ * A number stands for every value that rounds to it, half up, at its last written digit (四舍五入):
+ * 5.2% is [5.15, 5.25), 1244万人 is [1243.5万, 1244.5万). Its bound widens that: 超过/以上 (gte)
+ * everything from the number up, 以下/不到 (lte) everything up to it, 左右/近/约/多 (approx) 10%
+ * either side; a range 6%—7% is both ends. Two figures agree when their intervals meet. Units fold
+ * as in src/compare (万亿 and 亿, 斤 and 吨); figures of different unit classes are never compared.
+ */
+import type { Claim, Quantity } from '../../schema/index.js';
+import { normalizeQuantity } from '../../compare/index.js';
+
+export interface Interval {
+  lo: number;
+  hi: number;
+  unitClass: string;
+  /** the number as folded (the interval's centre for an exact figure) */
+  number: number;
+}
+
+const DIGITS = /[0-9０-９]+(?:[.．·][0-9０-９]+)?/;
+
+/** Digits after the decimal point of the number as written (0 for 一千二百, 1206). */
+export function decimals(raw: string): number {
+  const m = DIGITS.exec(raw);
+  if (!m) return 0;
+  const dot = m[0].search(/[.．·]/);
+  return dot < 0 ? 0 : m[0].length - dot - 1;
+}
+
+/** The interval a quantity stands for, signed by `sign` (−1 for a decrease); null when masked. */
+export function interval(q: Quantity | null | undefined, sign = 1): Interval | null {
+  if (!q || q.masked || q.number === null || q.tooLarge) return null;
+  const n = normalizeQuantity(q);
+  if (!n || !Number.isFinite(n.number)) return null;
+  const factor = q.number !== 0 ? n.number / q.number : 1;
+  const half = (0.5 * Math.abs(factor)) / 10 ** decimals(q.raw);
+  let lo = n.number - half;
+  let hi = n.number + half;
+  if (q.upper !== null && Number.isFinite(q.upper)) hi = Math.max(hi, q.upper * factor + half);
+  if (q.bound === 'gte') hi = Infinity;
+  else if (q.bound === 'lte') lo = -Infinity;
+  else if (q.bound === 'approx') {
+    lo = Math.min(lo, n.number * 0.9 - half);
+    hi = Math.max(hi, n.number * 1.1 + half);
+  }
+  if (sign < 0) [lo, hi] = [-hi, -lo];
+  return { lo, hi, unitClass: n.unitClass, number: sign * n.number };
+}
+
+/** Intervals of the same unit class that meet (touching ends do not: 5.2 and 5.3 differ). */
+export function meet(a: Interval, b: Interval): boolean {
+  if (a.unitClass !== b.unitClass) return true;
+  const scale = Math.max(1e-12, Math.abs(a.number), Math.abs(b.number));
+  return Math.max(a.lo, b.lo) < Math.min(a.hi, b.hi) - 1e-9 * scale;
+}
+
+/** Bases that mean "against the year (or the same months) before". */
+const PREVIOUS = new Set(['同比', '比上年', '较上年', '比去年', '较去年', '比上年同期', '较上年同期', '比去年同期', '较去年同期']);
+
+/** The basis of a growth as a class: 'prev' (同比, 比上年…, or none), 'avg' (年均), or its own text. */
+export function basisClass(c: Claim): string {
+  const g = c.growth;
+  if (!g) return '';
+  if (g.average || (g.basis && /年均|年平均/.test(g.basis))) return 'avg';
+  if (!g.basis || PREVIOUS.has(g.basis)) return 'prev';
+  return g.basis;
+}
+
+/** The sign of a growth: +1 up, −1 down, 0 flat. */
+export function growthSign(c: Claim): number {
+  return !c.growth ? 0 : c.growth.direction === 'down' ? -1 : c.growth.direction === 'up' ? 1 : 0;
+}
+
+/** The quantity as written, for messages: “5.2%”, “超过126万亿元”. */
+export function written(text: string, q: Quantity): string {
+  return text.slice(q.span.start, q.span.end);
+}
