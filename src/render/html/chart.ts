@@ -46,8 +46,9 @@ export const COLORS = ['#1f5fbf', '#d35400', '#2e7d32', '#8e24aa', '#c62828', '#
 /** Ticks at 1, 2 or 5 × 10^k covering [lo, hi], about `n` of them. */
 export function niceTicks(lo: number, hi: number, n = 5): number[] {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0];
-  if (lo === hi) {
-    const d = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+  // a range too small to tell from its magnitude (or from zero) is read as one value
+  if (hi - lo <= Math.max(Math.abs(lo), Math.abs(hi)) * 1e-9 || hi - lo < 1e-12) {
+    const d = Math.abs(lo) < 1e-12 ? 1 : Math.abs(lo) * 0.1;
     lo -= d;
     hi += d;
   }
@@ -58,6 +59,7 @@ export function niceTicks(lo: number, hi: number, n = 5): number[] {
   const first = Math.floor(lo / step) * step;
   for (let v = first; v <= hi + step * 1e-9 && out.length < 50; v += step) out.push(Number(v.toPrecision(12)));
   if (out[out.length - 1] < hi) out.push(Number((out[out.length - 1] + step).toPrecision(12)));
+  if (out[0] > lo) out.unshift(Number((out[0] - step).toPrecision(12)));
   return out;
 }
 
