@@ -244,6 +244,20 @@ describe('analyzeFiles', () => {
     expect(css.map((r) => r.path)).toEqual([join(dir, 'notes.css')]);
   }, 120_000);
 
+  it('opens files whose names are not UTF-8 on every thread, and names them readably (#17)', async () => {
+    const dir = join(tmp, 'gbk-named');
+    mkdirSync(dir);
+    // 报告.txt and 附件.txt with GBK names, as a Windows zip leaves them
+    const names = [Buffer.from([0xb1, 0xa8, 0xb8, 0xe6]), Buffer.from([0xb8, 0xbd, 0xbc, 0xfe])];
+    for (const [k, n] of names.entries()) writeFileSync(Buffer.concat([Buffer.from(dir + '/'), n, Buffer.from('.txt')]), `一、工作回顾\n增长${k + 5}%。\n`);
+    for (const jobs of [1, 2]) {
+      const out = await collect(analyzeFiles([dir], { jobs, analyze: { claims: false } }));
+      expect(out.map((r) => r.path.slice(dir.length + 1)), `jobs ${jobs}`).toEqual(['报告.txt', '附件.txt'].sort());
+      expect(out.map((r) => r.error)).toEqual([undefined, undefined]);
+      expect(out.every((r) => r.report!.stats.characters > 5)).toBe(true);
+    }
+  }, 120_000);
+
   it('handles an empty batch and refuses bad jobs', async () => {
     expect(await collect(analyzeFiles([], { jobs: 2 }))).toEqual([]);
     await expect(collect(analyzeFiles([SEED], { jobs: 0 }))).rejects.toThrow(RangeError);

@@ -63,6 +63,18 @@ async function expectReadError(fn: () => unknown, code: ReadErrorCode, file?: st
 // ---------------------------------------------------------------------------------------------
 // the bad .docx files are built here (tests/helpers/zip.ts) rather than committed
 
+/** The GBK bytes of one character (found by decoding every double-byte code: tests only). */
+const GBK_OF = new Map<string, Uint8Array>();
+function gbkOf(ch: string): Uint8Array {
+  if (GBK_OF.size === 0) {
+    const dec = new TextDecoder('gbk');
+    for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) GBK_OF.set(dec.decode(Uint8Array.from([a, b])), Uint8Array.from([a, b]));
+  }
+  const b = GBK_OF.get(ch);
+  if (!b) throw new Error(`no GBK code for ${ch}`);
+  return b;
+}
+
 /** The bytes of `line` in a GBK file (found by decoding the file line by line). */
 function gbkBytes(file: Buffer, line: string): Buffer {
   const enc = new TextDecoder('gb18030');
@@ -774,6 +786,31 @@ describe('expandInputs', () => {
     ]);
     const onlyTxt = await expandInputs([root], { extensions: ['txt'] });
     expect(onlyTxt.files).toEqual([join(root, 'b.txt'), join(root, 'sub', 'deeper', 'd.txt')]);
+  });
+
+  it('file names that are not UTF-8 (GBK names from a Windows zip) are listed readably and open (#17)', async () => {
+    const dir = join(tmp, 'gbk-names');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    const gbk = (s: string) => Buffer.from(new Uint8Array([...s].flatMap((ch) => [...gbkOf(ch)])));
+    // 报告.txt in GBK, a GBK-named directory holding a UTF-8-named file, and a clash with a UTF-8 name
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), gbk('报告'), Buffer.from('.txt')]), '地区生产总值增长5%。\n');
+    mkdirSync(Buffer.concat([Buffer.from(dir + '/sub/'), gbk('附件')]));
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/sub/'), gbk('附件'), Buffer.from('/表.txt')]), '城镇新增就业12万人。\n');
+    writeFileSync(join(dir, '说明.txt'), 'UTF-8 名\n');
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), gbk('说明'), Buffer.from('.txt')]), 'GBK 名\n');
+    const { files, errors } = await expandInputs([dir]);
+    expect(errors).toEqual([]);
+    const names = files.map((f) => f.slice(dir.length + 1));
+    expect(names).toContain('报告.txt');
+    expect(names).toContain('sub/附件/表.txt');
+    expect(names).toContain('说明.txt');
+    expect(names.filter((n) => n.includes('\ufffd'))).toHaveLength(1); // the clash, shown with U+FFFD
+    const texts = await Promise.all(files.map(async (f) => (await readDocument(f)).text));
+    expect(texts.sort()).toEqual(['GBK 名\n', 'UTF-8 名\n', '地区生产总值增长5%。\n', '城镇新增就业12万人。\n'].sort());
+    const r = await readDocument(join(dir, '报告.txt'));
+    expect(r.path).toBe(join(dir, '报告.txt'));
+    // a path given as bytes opens too
+    expect((await readDocument(Buffer.concat([Buffer.from(dir + '/'), gbk('报告'), Buffer.from('.txt')]))).text).toBe('地区生产总值增长5%。\n');
   });
 
   it('a directory without matching files is NO_FILES', async () => {

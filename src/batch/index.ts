@@ -24,7 +24,7 @@ import { statSync } from 'node:fs';
 import type { AnalyzeOptions } from '../model/analyze.js';
 import type { Encoding } from '../read/decode.js';
 import type { Report } from '../schema/index.js';
-import { expandInputs, readDocument, type ReadOptions } from '../read/index.js';
+import { expandInputs, fileSystemPath, readDocument, type ReadOptions } from '../read/index.js';
 import { OMITTABLE, toBatchError, type BatchError, type MapSpec, type OmittablePart, type Outcome, type TaskInput, type TaskOptions } from './task.js';
 import { runPool } from './pool.js';
 
@@ -113,7 +113,7 @@ export function worthWorkers(sizes: Iterable<number>): boolean {
 /** A file's size on disk, 0 when it cannot be stat'ed (reading it reports why). */
 function fileSize(path: string): number {
   try {
-    return statSync(path).size;
+    return statSync(fileSystemPath(path)).size;
   } catch {
     return 0;
   }
@@ -222,7 +222,10 @@ export async function* analyzeFiles(paths: string[], options: BatchOptions = {})
   const input = (i: number): TaskInput => {
     const f = failed.get(i);
     if (f) return { failed: f };
-    return list[i] === '-' && stdin ? stdin : { path: list[i] };
+    if (list[i] === '-' && stdin) return stdin;
+    // a name that is not UTF-8 goes with its bytes: a worker opens the file by them
+    const raw = fileSystemPath(list[i]);
+    return typeof raw === 'string' ? { path: list[i] } : { path: list[i], raw };
   };
   const stdinBytes = stdin && 'text' in stdin ? Buffer.byteLength(stdin.text, 'utf8') : 0;
   const sizes = function* (): Generator<number> {

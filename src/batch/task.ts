@@ -6,7 +6,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, type AnalyzeOptions } from '../model/analyze.js';
-import { ReadError, readDocument, type ReadOptions } from '../read/index.js';
+import { ReadError, readDocumentAt, type ReadOptions } from '../read/index.js';
 import type { Encoding } from '../read/decode.js';
 import type { Heading } from '../read/docx.js';
 import type { Report } from '../schema/index.js';
@@ -88,7 +88,8 @@ export async function loadMap(spec: MapSpec | undefined): Promise<MapFunction | 
  * have failed.
  */
 export type TaskInput =
-  | { path: string }
+  /** `raw`: the bytes of the file's name, when it is not UTF-8 (`path` is then its readable form) */
+  | { path: string; raw?: Uint8Array }
   | { text: string; label: string; encoding?: Encoding; headings?: Heading[]; warnings?: string[] }
   | { failed: BatchError };
 
@@ -127,7 +128,7 @@ export async function loadTask(input: TaskInput, options: TaskOptions): Promise<
   if ('failed' in input) return { outcome: { error: input.failed } };
   if (!('path' in input)) return { ...input };
   try {
-    const r = await readDocument(input.path, options.read);
+    const r = await readDocumentAt(input.raw ? Buffer.from(input.raw) : input.path, input.path, options.read);
     return { text: r.text, encoding: r.encoding, label: input.path, headings: r.headings, warnings: r.warnings };
   } catch (err) {
     // readDocument throws ReadError only; anything else is still reported, never thrown

@@ -10,8 +10,9 @@
  *   is thrown.
  */
 import { open, readdir, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { existsSync, type Dirent, type Stats } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { extname, join, resolve, sep } from 'node:path';
 import { ReadError, fsError, formatBytes } from './errors.js';
 import { decodeBytes, isOleSignature, isZipSignature, UNSUPPORTED_FORMATS, type Encoding } from './decode.js';
 import { HTML_EXTENSIONS, htmlText, looksLikeHtml, readHtml } from './html.js';
@@ -107,8 +108,8 @@ async function readStream(stream: AsyncIterable<Uint8Array | string>, file: stri
 }
 
 /** Read a file, refusing more than maxBytes even if it grows after stat (or is a pipe or device). */
-async function readFileBounded(path: string, maxBytes: number, sizeHint: number): Promise<Uint8Array> {
-  const fh = await open(path, 'r');
+async function readFileBounded(real: string | Buffer, path: string, maxBytes: number, sizeHint: number): Promise<Uint8Array> {
+  const fh = await open(real, 'r');
   try {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -155,10 +156,44 @@ export async function decodeDocument(buf: Uint8Array, name: string, opts: ReadOp
   }
 }
 
-/** Read and decode one document. `'-'` reads all of standard input. Throws ReadError only. */
-export async function readDocument(path: string, opts: ReadOptions = {}): Promise<ReadResult> {
+/**
+ * File names that are not UTF-8 (GBK names from a Windows zip, say): expandInputs lists such a file
+ * under a readable name (its bytes read as GB18030, else with U+FFFD), and remembers here the bytes
+ * to open it by; readDocument, and analyzeFiles for its workers, look the name up.
+ */
+const RAW_PATHS = new Map<string, Buffer>();
+
+/**
+ * What to open for a path: the bytes of the file's name when expandInputs listed it under a readable
+ * name because the name is not UTF-8, else the path itself.
+ */
+export function fileSystemPath(path: string): string | Buffer {
+  return RAW_PATHS.get(path) ?? path;
+}
+
+/** A readable name for a file name's bytes: UTF-8, else GB18030, else UTF-8 with U+FFFD. */
+function readableName(name: Buffer): string {
+  if (isUtf8(name)) return name.toString('utf8');
+  try {
+    return new TextDecoder('gb18030', { fatal: true }).decode(name);
+  } catch {
+    return name.toString('utf8');
+  }
+}
+
+/**
+ * Read and decode one document. `'-'` reads all of standard input. A path as bytes (a Buffer) opens
+ * a file whose name is not UTF-8; so does a name expandInputs listed for one. Throws ReadError only.
+ */
+export async function readDocument(path: string | Buffer, opts: ReadOptions = {}): Promise<ReadResult> {
+  if (typeof path !== 'string') return readDocumentAt(path, readableName(Buffer.from(path)), opts);
+  return readDocumentAt(fileSystemPath(path), path, opts);
+}
+
+/** readDocument of the file at `real`, named `path` in the result and in messages. */
+export async function readDocumentAt(real: string | Buffer, path: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (path === '-') {
+  if (path === '-' && real === '-') {
     let buf: Uint8Array;
     try {
       buf = await readStream(process.stdin, STDIN_NAME, maxBytes);
@@ -170,10 +205,10 @@ export async function readDocument(path: string, opts: ReadOptions = {}): Promis
 
   let buf: Uint8Array;
   try {
-    const st = await stat(path);
+    const st = await stat(real);
     if (st.isDirectory()) throw new ReadError('IS_DIRECTORY', path, 'is a directory, not a file');
     if (st.isFile() && st.size > maxBytes) throw tooLarge(path, st.size, maxBytes);
-    buf = await readFileBounded(path, maxBytes, st.isFile() ? st.size : 0);
+    buf = await readFileBounded(real, path, maxBytes, st.isFile() ? st.size : 0);
   } catch (err) {
     throw toReadError(err, path);
   }
@@ -197,28 +232,38 @@ function skipped(name: string): boolean {
 
 async function walk(
   dir: string,
+  rawDir: string | Buffer,
   exts: Set<string>,
   out: string[],
   errors: ReadError[],
   visited: Set<string>,
   unread: Map<string, number>,
 ): Promise<void> {
-  let entries;
+  let entries: Array<Dirent<Buffer>>;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    // names as bytes: a name that is not UTF-8 would not survive being made a string
+    entries = (await readdir(rawDir, { withFileTypes: true, encoding: 'buffer' })) as unknown as Array<Dirent<Buffer>>;
   } catch (err) {
     errors.push(toReadError(err, dir));
     return;
   }
   for (const ent of entries) {
-    if (skipped(ent.name)) continue;
-    const p = join(dir, ent.name);
+    const utf8 = isUtf8(ent.name);
+    const name = readableName(ent.name);
+    if (skipped(name)) continue;
+    let p = join(dir, name);
+    let raw: string | Buffer = typeof rawDir === 'string' && utf8 ? join(rawDir, name) : Buffer.concat([Buffer.from(rawDir), Buffer.from(sep), ent.name]);
+    if (!utf8) {
+      // never the name of another file: if a file of that (UTF-8) name exists, show the bytes' U+FFFD form
+      if (existsSync(p)) p = join(dir, ent.name.toString('utf8'));
+      RAW_PATHS.set(p, raw as Buffer);
+    } else if (typeof raw !== 'string') RAW_PATHS.set(p, raw);
     let isDir = ent.isDirectory();
     let isFile = ent.isFile();
     if (ent.isSymbolicLink()) {
       let st: Stats;
       try {
-        st = await stat(p);
+        st = await stat(raw);
       } catch {
         continue; // dangling link inside a directory: not something the user asked for
       }
@@ -228,7 +273,7 @@ async function walk(
     if (isDir) {
       let key: string;
       try {
-        const st = await stat(p);
+        const st = await stat(raw);
         key = `${st.dev}:${st.ino}`;
       } catch (err) {
         errors.push(toReadError(err, p));
@@ -236,11 +281,11 @@ async function walk(
       }
       if (visited.has(key)) continue; // a symlink cycle or a second route to the same directory
       visited.add(key);
-      await walk(p, exts, out, errors, visited, unread);
-    } else if (isFile && exts.has(extname(ent.name).toLowerCase())) {
+      await walk(p, raw, exts, out, errors, visited, unread);
+    } else if (isFile && exts.has(extname(name).toLowerCase())) {
       out.push(p);
-    } else if (isFile && UNSUPPORTED_FORMATS[extname(ent.name).toLowerCase()]) {
-      const e = extname(ent.name).toLowerCase();
+    } else if (isFile && UNSUPPORTED_FORMATS[extname(name).toLowerCase()]) {
+      const e = extname(name).toLowerCase();
       unread.set(e, (unread.get(e) ?? 0) + 1);
     }
   }
@@ -287,7 +332,7 @@ export async function expandInputs(
     const found: string[] = [];
     const before = errors.length;
     const unread = new Map<string, number>();
-    await walk(input, exts, found, errors, new Set([`${st.dev}:${st.ino}`]), unread);
+    await walk(input, fileSystemPath(input), exts, found, errors, new Set([`${st.dev}:${st.ino}`]), unread);
     found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const rootUnreadable = errors.slice(before).some((e) => e.file === input);
     if (found.length === 0 && !rootUnreadable) {
