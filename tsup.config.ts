@@ -20,6 +20,6 @@ export default defineConfig({
   shims: true,
   // dependencies stay external (tsup's default); `stemmer` (a devDependency: ~170 lines, MIT, notice
   // in LICENSE) is bundled, so the CommonJS build can use that ESM-only package on any Node 20.
-  external: ['compromise', 'mammoth', 'zod', 'parse5'],
+  external: ['compromise', 'zod', 'parse5'],
   noExternal: ['stemmer'],
 });

@@ -55,10 +55,10 @@ describe('the packed file list', () => {
 });
 
 describe('the runtime dependencies', () => {
-  it('leave natural, nodejieba and node-pre-gyp to development', () => {
+  it('leave natural, nodejieba, node-pre-gyp and mammoth (the tests\' references) to development', () => {
     const deps = Object.keys(pkg.dependencies);
-    for (const d of ['natural', 'nodejieba', '@mapbox/node-pre-gyp']) expect(deps).not.toContain(d);
-    expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(['natural', 'nodejieba']));
+    for (const d of ['natural', 'nodejieba', '@mapbox/node-pre-gyp', 'mammoth']) expect(deps).not.toContain(d);
+    expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(['natural', 'nodejieba', 'mammoth']));
   });
 
   it('need no install script (no compiler) and bring no database client', () => {
