@@ -327,6 +327,9 @@ describe.skipIf(!HAVE)('HTML pages in Chromium', () => {
     expect(await gdp.count()).toBe(1);
     // a line per place, a point per year, the unit at the axis
     expect(await gdp.locator('path').count()).toBe(2);
+    // the places as the reports name themselves (title, dateline), not their file names
+    expect(await gdp.locator('svg text', { hasText: /^广东省$/ }).count()).toBe(1);
+    expect(await gdp.locator('svg text', { hasText: /^全国$/ }).count()).toBe(1);
     expect(await gdp.locator('circle').count()).toBeGreaterThanOrEqual(9);
     expect(await gdp.locator('svg text', { hasText: /^%$/ }).count()).toBe(1);
     await page.fill('input[data-filter]', 'gdp');

@@ -27,7 +27,7 @@ import { xlsx } from '../render/xlsx.js';
 import { INDICATOR_COLUMNS, jsonRowItems, pivotTable, reportYear, rowValues, type IndicatorRow, type PivotColumn } from '../render/indicators.js';
 import { ANALYZE_HELP, CHECK_HELP, COMPARE_HELP, INDICATORS_HELP, MAIN_HELP, TARGETS_HELP } from './help.js';
 import { targetsCommand } from './targets.js';
-import { renderAnalyzeHtml, renderCheckHtml, renderIndicatorsHtml } from '../render/html/index.js';
+import { placeFromFileName, renderAnalyzeHtml, renderCheckHtml, renderIndicatorsHtml } from '../render/html/index.js';
 import { CLI, DOCS_URL, RULES, reuseSummary } from './messages.js';
 import { applyFilters, dedupe, quiet, sortFindings, type FindingFilter } from './filters.js';
 import { reportFindings, reuseFindings, source, type Source } from './findings.js';
@@ -486,11 +486,13 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
   const rows: IndicatorRow[] = [];
   const parts: string[] = [];
   const columns: PivotColumn[] = [];
+  const places = new Map<string, string>();
   // one report at a time: each becomes its rows and is dropped (a batch of 1,000 held 880 MB);
   // placeholders and duplicates are not in the table
   for await (const a of indicatorsEach(inputs.files, ctx, progress, { duplicates: false }, jobs, failed)) {
     if (!a) continue;
     const { year, rows: own } = a.value;
+    if (a.value.place) places.set(a.display, a.value.place);
     for (const row of own) row.file = a.display;
     if (format === 'xlsx' || format === 'html') for (const row of own) rows.push(row);
     else parts.push(format === 'json' ? jsonRowItems(own) : csvRecords(own.map(rowValues)));
@@ -507,7 +509,7 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
   // first column's name
   const pieces = (): Iterable<string> =>
     format === 'html'
-      ? renderIndicatorsHtml(rows, columns, { generator: `${packageInfo().name} ${packageInfo().version}` })
+      ? renderIndicatorsHtml(rows, columns, { generator: `${packageInfo().name} ${packageInfo().version}`, placeOf: (f) => places.get(f) ?? placeFromFileName(f) })
       : format === 'json' ? jsonArrayOf(parts) : [csvHead(INDICATOR_COLUMNS, { bom: outAbs !== null }), ...parts];
   if (outAbs) {
     try {
