@@ -55,6 +55,18 @@ export function leadWord(c: Claim, text: string): string {
   return s.slice(k + 1);
 }
 
+/**
+ * Words right before a metric that make it a part of what the bare name measures: a quoted name
+ * (“新三样”出口) or a new or net flow (新增减税降费, 新增高新技术企业, 净增). '' when none.
+ */
+export function partLead(c: Claim, text: string): string {
+  if (!c.metric.span) return '';
+  const s = text.slice(Math.max(0, c.metric.span.start - 3), c.metric.span.start);
+  if (/[”"』」]$/.test(s)) return 'quoted';
+  const m = /(新增|新建|新引进|新培育|新认定|新开工|净增)$/.exec(s);
+  return m ? m[1] : '';
+}
+
 /** A 分别 list gives each item its value; which metric gets which is not sure enough to compare. */
 export function listed(c: Claim): boolean {
   return c.text.includes('分别');
@@ -199,7 +211,7 @@ const PERCENT_CLASSES = new Set(['%', '个百分点']);
 export function factKeys(c: Claim, text: string, frame: string, unitClassOf: (which: 'value' | 'growth') => string | null): { value: string | null; growth: string | null } {
   const m = metricKey(c);
   if (!m) return { value: null, growth: null };
-  const base = [m, frame, c.scope ?? '', c.modality, cumulative(c, text) ? 'sum' : 'one'].join('\u0001');
+  const base = [m, frame, c.scope ?? '', c.modality, cumulative(c, text) ? 'sum' : 'one', partLead(c, text)].join('\u0001');
   const ok = (u: string | null) => u !== null && (m.startsWith('id:') || PERCENT_CLASSES.has(u));
   const vu = c.value ? unitClassOf('value') : null;
   const gu = c.growth?.quantity ? unitClassOf('growth') : null;
