@@ -35,4 +35,5 @@ export {
 export * from './read/index.js';
 export { analyzeFiles, analyzeTexts, type BatchOptions, type FileResult, type TextResult, type BatchError, type OmittablePart, type MapSpec, type MapDocument, type MapFunction } from './batch/index.js';
 export { jiebaLoaded } from './annotate/tokens.js';
-export { targets, placeAndYear, TargetRow, TargetsResult, TargetsSource, TARGETS_FORMAT, TARGETS_FORMAT_VERSION, type TargetsInput, type TargetsOptions } from './targets/index.js';
+export { targets, placeAndYear, type TargetsInput, type TargetsOptions } from './targets/index.js';
+export { TargetRow, TargetsResult, TargetsSource, TARGETS_FORMAT, TARGETS_FORMAT_VERSION } from './targets/schema.js';

@@ -14,7 +14,8 @@ import { analyze } from '../src/model/analyze.js';
 import { decodeBytes } from '../src/read/decode.js';
 import { decodeDocument } from '../src/read/index.js';
 import { main, type Io } from '../src/cli/main.js';
-import { judge, placeAndYear, targets, TargetRow, TargetsResult, type Figure, type TargetsInput } from '../src/targets/index.js';
+import { judge, placeAndYear, targets, type Figure, type TargetsInput } from '../src/targets/index.js';
+import { TargetRow, TargetsResult } from '../src/targets/schema.js';
 
 const CORPUS = join(__dirname, '..', '..', 'shared', 'corpus');
 const have = existsSync(CORPUS);

@@ -21,21 +21,23 @@ import { loadJson } from '../dictionaries.js';
 import { metricInfo } from '../claims/canonical.js';
 import { lineColumn, lineStarts } from '../sections/lines.js';
 import { placeAndYear } from './place.js';
-import {
-  TARGETS_FORMAT,
-  TARGETS_FORMAT_VERSION,
-  type Firmness,
-  type Measure,
-  type OutcomeCell,
-  type TargetBound,
-  type TargetCell,
-  type TargetRow,
-  type TargetStatus,
-  type TargetsResult,
-  type TargetsSource,
+import { TARGETS_FORMAT, TARGETS_FORMAT_VERSION } from './format.js';
+// types only: the command line loads this stage, and zod stays out of it (the schema is for the
+// library and the tests: src/targets/schema.ts)
+import type {
+  Firmness,
+  Measure,
+  OutcomeCell,
+  TargetBound,
+  TargetCell,
+  TargetRow,
+  TargetStatus,
+  TargetsResult,
+  TargetsSource,
 } from './schema.js';
 
-export * from './schema.js';
+export { TARGETS_FORMAT, TARGETS_FORMAT_VERSION };
+export type { Firmness, Measure, OutcomeCell, TargetBound, TargetCell, TargetRow, TargetStatus, TargetsResult, TargetsSource };
 export { placeAndYear, type PlaceYear } from './place.js';
 
 export interface TargetsInput {

@@ -4,9 +4,9 @@
  * the table; the types are inferred from it and tests validate every row against it.
  */
 import { z } from 'zod';
+import { TARGETS_FORMAT, TARGETS_FORMAT_VERSION } from './format.js';
 
-export const TARGETS_FORMAT = 'baogao-targets';
-export const TARGETS_FORMAT_VERSION = 1;
+export { TARGETS_FORMAT, TARGETS_FORMAT_VERSION };
 
 /** Whether a figure is the metric's own level (1.3万亿斤, 5.5%) or its change over the year (增长5%). */
 export const Measure = z.enum(['growth', 'level']);
