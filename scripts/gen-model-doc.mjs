@@ -28,6 +28,15 @@ whose offsets are mapped back to the original. Sections tile the text: the top-l
 0 to \`text.length\` without gaps, and inside each section the body and the children are contiguous.
 Statements cover every non-blank character of the section bodies (front matter excepted).
 
+English reports (the language is detected per document; \`analyze(text, { language: 'en' })\`
+forces it; the official translations are in \`../shared/corpus/en/\`) get the same model: \`I.\`/\`II.\`
+headings (marker kind \`roman\`), numbered items, “First, … Second, …” enumerations as items (as
+一是、二是 are), claims with the same canonical metric ids as Chinese (\`gdp\`, \`cpi\`,
+\`urban_new_jobs\`…) and scaled numbers in the Chinese base units (12.06 million people → 12,060,000
+人), so indicator tables can mix both. compromise tags the sentences that hold a number; our own
+scanner reads digits, scales, units, bounds and ranges, which compromise mis-spans ("US$138.3
+billion", "6–6.5 percent").
+
 A field marked *optional* may be absent; \`| null\` means the field is always there and may be null.
 `;
 
