@@ -51,9 +51,13 @@ describe.skipIf(!hasTools)('development set', () => {
     expect(mean(s, 'f1')).toBeGreaterThanOrEqual(0.95);
     expect(mean(s, 'number_unit')).toBeGreaterThanOrEqual(0.98);
     expect(mean(s, 'role')).toBeGreaterThanOrEqual(0.95);
-    expect(mean(s, 'metric')).toBeGreaterThanOrEqual(0.85);
-    expect(mean(s, 'full_tuple')).toBeGreaterThanOrEqual(0.8);
+    // issue #16's bars, held with a little room below what the development set reaches (metric 0.927,
+    // modality 0.978, full tuple 0.881 at the time of writing)
+    expect(mean(s, 'metric')).toBeGreaterThanOrEqual(0.91);
+    expect(mean(s, 'modality')).toBeGreaterThanOrEqual(0.95);
+    expect(mean(s, 'full_tuple')).toBeGreaterThanOrEqual(0.86);
     for (const x of s) expect(x.f1).toBeGreaterThanOrEqual(0.9);
+    for (const x of s) expect(x.full_tuple).toBeGreaterThanOrEqual(0.75);
   }, 60_000);
 
   it('reaches the bars on the masked text', () => {
@@ -61,7 +65,7 @@ describe.skipIf(!hasTools)('development set', () => {
     expect(mean(s, 'recall')).toBeGreaterThanOrEqual(0.95);
     expect(mean(s, 'number_unit')).toBeGreaterThanOrEqual(0.98);
     expect(mean(s, 'role')).toBeGreaterThanOrEqual(0.95);
-    expect(mean(s, 'metric')).toBeGreaterThanOrEqual(0.85);
-    expect(mean(s, 'full_tuple')).toBeGreaterThanOrEqual(0.8);
+    expect(mean(s, 'metric')).toBeGreaterThanOrEqual(0.9);
+    expect(mean(s, 'full_tuple')).toBeGreaterThanOrEqual(0.86);
   }, 60_000);
 });
