@@ -865,6 +865,9 @@ describe('jsonChunks: JSON.stringify(value, null, 2) in pieces', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
         expect([...jsonChunks(v)].join('')).toBe(JSON.stringify(v, null, 2));
+        // walked to the leaves, as a value too big for one JSON.stringify is
+        expect([...jsonChunks(v, '', 0)].join('')).toBe(JSON.stringify(v, null, 2));
+        expect([...jsonChunks(v, '', 3)].join('')).toBe(JSON.stringify(v, null, 2));
       }),
       { numRuns: 1000 },
     );
@@ -874,6 +877,7 @@ describe('jsonChunks: JSON.stringify(value, null, 2) in pieces', () => {
     const { jsonChunks } = await import('../src/render/json.js');
     const v = { a: undefined, b: [undefined, () => 1, NaN, -0, Infinity], c: new Date(0), d: { toJSON: (k: string) => `key ${k}` }, e: {}, f: [] };
     expect([...jsonChunks(v)].join('')).toBe(JSON.stringify(v, null, 2));
+    expect([...jsonChunks(v, '', 0)].join('')).toBe(JSON.stringify(v, null, 2));
   });
 
   it('gives a report, a check result and a SARIF log exactly as the one-string renderers', async () => {
@@ -882,6 +886,7 @@ describe('jsonChunks: JSON.stringify(value, null, 2) in pieces', () => {
     const text = readFileSync(new URL('../fixtures/cli/clean.txt', import.meta.url), 'utf8') + '\n本年度完成**项工作。\n本年度完成**项工作。\n';
     const report = analyze(text);
     expect([...jsonChunks(report)].join('')).toBe(JSON.stringify(report, null, 2));
+    expect([...jsonChunks(report, '', 16)].join('')).toBe(JSON.stringify(report, null, 2));
     const src = source('d.txt', text);
     const result = { files: [{ file: 'd.txt', findings: [...placeholderFindings(report, src), ...duplicateFindings(report.duplicates, src)], reuse: [], text }], unreadable: [] };
     const tool = { name: 'baogao', version: '1.2.3' };

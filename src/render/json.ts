@@ -138,16 +138,23 @@ export function renderJson(result: CheckResult, tool: { name: string; version: s
  * report or a check result of a few MB of input runs to 95–233 bytes of JSON per input character,
  * past V8's longest string (2^29 − 24 code units, "Invalid string length"); the command line writes
  * these pieces as they come (see cli/io.ts, writeChunks). `indent` is the indentation of the line
- * the value starts on. Leaves go through JSON.stringify itself, so numbers, escapes, toJSON and
- * skipped keys are JSON's own.
+ * the value starts on; a value of up to `small` nodes is written in one JSON.stringify. Leaves go
+ * through JSON.stringify itself, so numbers, escapes, toJSON and skipped keys are JSON's own.
  */
-export function* jsonChunks(value: unknown, indent = ''): Generator<string> {
+export function* jsonChunks(value: unknown, indent = '', small = SMALL): Generator<string> {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON(key: string): unknown }).toJSON('');
   }
   if (value === null || typeof value !== 'object') {
     // undefined, functions and symbols are never asked for (skipped in objects, null in arrays)
     yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  if (budgetLeft(value, small) >= 0) {
+    // a small value (a finding, a claim, a statement): JSON.stringify's own text, indented to its
+    // place (JSON's strings hold no line break), which is much faster than walking it
+    const own = JSON.stringify(value, null, 2);
+    yield indent ? own.replace(/\n/g, '\n' + indent) : own;
     return;
   }
   const inner = indent + '  ';
@@ -161,7 +168,7 @@ export function* jsonChunks(value: unknown, indent = ''): Generator<string> {
       if (i > 0) yield ',\n' + inner;
       const v = value[i];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') yield 'null';
-      else yield* jsonChunks(v, inner);
+      else yield* jsonChunks(v, inner, small);
     }
     yield '\n' + indent + ']';
     return;
@@ -173,9 +180,30 @@ export function* jsonChunks(value: unknown, indent = ''): Generator<string> {
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     yield (first ? '{\n' : ',\n') + inner + JSON.stringify(key) + ': ';
     first = false;
-    yield* jsonChunks(v, inner);
+    yield* jsonChunks(v, inner, small);
   }
   yield first ? '{}' : '\n' + indent + '}';
+}
+
+/** What a value may cost, in nodes and 64-character runs of its strings, to be written in one JSON.stringify. */
+const SMALL = 4096;
+
+/**
+ * What is left of `budget` after the nodes of `v` (each value and key one, a string one more per
+ * 64 characters), or -1 once it is spent: the walk stops there, so a huge value costs no more
+ * than the budget to be found too big.
+ */
+function budgetLeft(v: unknown, budget: number): number {
+  budget--;
+  if (budget < 0) return -1;
+  if (typeof v === 'string') return budget - (v.length >> 6);
+  if (v === null || typeof v !== 'object') return budget;
+  if (Array.isArray(v)) {
+    for (const x of v) if ((budget = budgetLeft(x, budget)) < 0) return -1;
+    return budget;
+  }
+  for (const k of Object.keys(v)) if ((budget = budgetLeft((v as Record<string, unknown>)[k], budget - 1)) < 0) return -1;
+  return budget;
 }
 
 /** `check --format json` as pieces (renderJson's text, never one string). */
