@@ -5,7 +5,9 @@
  * size would only slow the suite; the limits that stop them are the defaults unless a test says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReadError, decodeBytes, readDocx, readDocxDocument, type ReadErrorCode } from '../src/read/index.js';
@@ -204,3 +206,30 @@ describe('parts that are not what they claim, and text a text file may not hold'
   });
 });
 
+
+describe('standard input that is also the output (#17)', () => {
+  // `baogao indicators - -o f.csv < f.csv`: the CLI's output guards ask stdinIs (src/cli/inputs.ts)
+  const inputs = fileURLToPath(new URL('../src/cli/inputs.ts', import.meta.url));
+  const ask = (stdin: 'pipe' | number, path: string): string => {
+    const code = `import(${JSON.stringify(inputs)}).then((m) => process.stdout.write(String(m.stdinIs(process.argv[1]))))`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code, path], { stdio: [stdin, 'pipe', 'pipe'], encoding: 'utf8', input: stdin === 'pipe' ? 'x' : undefined });
+    return r.stdout;
+  };
+
+  it('is recognised when standard input is that file, and only then', () => {
+    const f = join(tmp, 'f.csv');
+    const other = join(tmp, 'other.csv');
+    writeFileSync(f, '增长5%。\n');
+    writeFileSync(other, '增长6%。\n');
+    const fd = openSync(f, 'r');
+    try {
+      expect(ask(fd, f)).toBe('true');
+      expect(ask(fd, other)).toBe('false');
+      expect(ask(fd, join(tmp, 'missing.csv'))).toBe('false');
+    } finally {
+      closeSync(fd);
+    }
+    expect(ask('pipe', f)).toBe('false');
+    expect(readFileSync(f, 'utf8')).toBe('增长5%。\n');
+  }, 60_000);
+});

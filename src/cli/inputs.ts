@@ -3,7 +3,7 @@
  * shown relative to the working directory (or as given when absolute) with forward slashes.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { realpathSync } from 'node:fs';
+import { fstatSync, realpathSync, statSync } from 'node:fs';
 import { DEFAULT_MAX_BYTES, ReadError, decodeDocument, expandInputs, readDocument, type DecodedDocument, type Heading } from '../read/index.js';
 import type { Unreadable } from '../render/finding.js';
 import type { Io } from './io.js';
@@ -111,6 +111,22 @@ export async function load(file: InputFile, io: Io): Promise<LoadedFile> {
   } catch (err) {
     if (err instanceof ReadError) throw unreadable(file.display, err.code, err.reason);
     throw unreadable(file.display, 'UNREADABLE', `cannot read: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/**
+ * Whether standard input is the file at `path` (`baogao indicators - -o f.csv < f.csv`): writing
+ * `path` would then destroy an input, as writing over a named input would. False when standard
+ * input is a pipe or a terminal, or `path` does not exist.
+ */
+export function stdinIs(path: string, fd = 0): boolean {
+  try {
+    const a = fstatSync(fd);
+    if (!a.isFile()) return false;
+    const b = statSync(path);
+    return a.ino !== 0 && a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
   }
 }
 

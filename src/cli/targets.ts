@@ -9,7 +9,7 @@ import type { Report } from '../schema/index.js';
 import type { Unreadable } from '../render/finding.js';
 import { renderTargetsCsv, renderTargetsJson, renderTargetsText, renderTargetsXlsx } from '../render/targets.js';
 import { targets, type TargetsInput } from '../targets/index.js';
-import { expand, type InputFile, type LoadedFile } from './inputs.js';
+import { expand, stdinIs, type InputFile, type LoadedFile } from './inputs.js';
 import { Progress, type Io } from './io.js';
 import { CLI } from './messages.js';
 import { renderTargetsHtml } from '../render/html/targets.js';
@@ -70,7 +70,7 @@ export async function targetsCommand(args: string[], env: TargetsEnv): Promise<n
     env.error(e.message);
     failed.push(e);
   }
-  if (outAbs) for (const f of inputs.files) if (f.abs && env.sameFile(f.abs, outAbs)) env.usage(CLI.outputIsInput(output!));
+  if (outAbs) for (const f of inputs.files) if (f.abs ? env.sameFile(f.abs, outAbs) : stdinIs(outAbs)) env.usage(CLI.outputIsInput(output!));
 
   const progress = new Progress(env.io.stderr, inputs.files.length);
   const docs: TargetsInput[] = [];
