@@ -38,7 +38,7 @@ a{color:var(--acc)}
 header.top{position:sticky;top:0;z-index:5;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;align-items:center;min-height:var(--top);
 padding:.45rem 1rem;background:#fff;border-bottom:1px solid var(--line);box-shadow:0 1px 3px #0000000d}
 header.top h1{font-size:15px;margin:0;font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:40ch}
-header.top .meta{color:var(--mute);font-size:12px}
+footer.meta{color:var(--mute);font-size:12px;text-align:center;padding:0 1rem 1.5rem}
 main{padding:1rem;max-width:1500px;margin:0 auto}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem 1.2rem;margin:0 0 1rem}
 h2{font-size:17px;margin:0 0 .5rem;word-break:break-all}
@@ -116,7 +116,7 @@ export interface PageOptions {
   title: string;
   /** CSS of this page, after BASE_CSS */
   css?: string;
-  /** shown at the right of the top bar: the tool and its version */
+  /** shown at the foot of the page: the tool and its version */
   generator: string;
   /** HTML of the top bar after the title (filters), already escaped */
   bar?: string;
@@ -137,7 +137,7 @@ export function* page(options: PageOptions, body: Iterable<string>): Generator<s
   yield '<meta name="referrer" content="no-referrer">\n';
   yield `<meta name="generator" content="${esc(options.generator)}">\n`;
   yield `<title>${esc(options.title)}</title>\n<style>${css}</style>\n</head>\n`;
-  yield `<body class="${esc(options.kind)}">\n<header class="top"><h1>${esc(options.title)}</h1>${options.bar ?? ''}<span class="meta">${esc(options.generator)}</span></header>\n<main>\n`;
+  yield `<body class="${esc(options.kind)}">\n<header class="top"><h1>${esc(options.title)}</h1>${options.bar ?? ''}</header>\n<main>\n`;
   yield* body;
-  yield `\n</main>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`;
+  yield `\n</main>\n<footer class="meta">made by ${esc(options.generator)}</footer>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`;
 }
