@@ -223,3 +223,22 @@ describe('a lone verb is no metric', () => {
     expect(c.metric.span).toBeNull();
   });
 });
+
+describe('closing words and the year under review', () => {
+  it('strips a closing 在 and comparators off a metric', () => {
+    // national-2017: 居民消费价格涨幅3%左右; the targets helper's report: …涨幅在3%左右, 调查失业率在5.5%以内
+    expect(claims('居民消费价格涨幅在3%左右。')[0].metric.canonical).toBe('cpi');
+    expect(claims('城镇调查失业率在5.5%以内。')[0].metric.canonical).toBe('surveyed_unemployment');
+    // prov-guangdong: 断面优良水体比例超国家考核目标14.8个百分点
+    expect(claims('断面优良水体比例超国家考核目标14.8个百分点。')[0].metric.text).toBe('断面优良水体比例');
+  });
+
+  it('reads 一年来 as the year under review, not a span of years', () => {
+    expect(claims('一年来，全省地区生产总值增长6%。')[0].period).toMatchObject({ text: '一年来', kind: 'year' });
+  });
+
+  it('keeps a quoted name whole in a metric (免费发放“防疫包”204.8万份)', () => {
+    // prov-guangdong-2021
+    expect(claims('为60岁以上老人免费发放“防疫包”204.8万份。')[0].metric.text).toMatch(/“防疫包”$/);
+  });
+});

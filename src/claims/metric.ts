@@ -57,7 +57,7 @@ export function startsWithAny(s: string, list: readonly string[]): string | null
 const LONE_PREPOSITIONS = '将把对向给使让以按为在从于据经';
 
 /** Words that end a metric candidate and are stripped: bound words first (不超过 before 超过). */
-const TRAILING = [...BOUND_BEFORE_WORDS, ...TRAILING_VERBS, '压缩到', '缩减到', '缩减至', '下降了', '增长了', '控制到'];
+const TRAILING = [...BOUND_BEFORE_WORDS, ...TRAILING_VERBS, '压缩到', '缩减到', '缩减至', '下降了', '增长了', '控制到', '在', '均在'];
 
 /**
  * Spans of time that open a metric candidate and are no part of it: 五年, 十年来, 过去五年, 近三年,
@@ -65,6 +65,9 @@ const TRAILING = [...BOUND_BEFORE_WORDS, ...TRAILING_VERBS, '压缩到', '缩减
  */
 const SPAN_OF_TIME =
   /^(?:过去|近|最近|这|今后|未来|连续)?(?:[一二三四五六七八九十两]{1,3}|[0-9]{1,2})年(?:来|间|中|里|内|以来|期间)?|^“?十[一二三四五六]五”?(?:时期|期间|以来)?|^(?:期间|其间|同期|年均|年平均|累计)|^[0-9]{4}[—\-－~～至到][0-9]{4}年/;
+
+/** A comparator closing a metric: 超国家考核目标, 高于全国平均水平. */
+const BEYOND_TARGET = /(?:超过?|高于|低于|优于)(?:国家|省|市|全国|全省)?(?:考核|下达|年度|序时)?(?:目标|要求|平均水平|进度)$/;
 
 const TRAILING_TIME = /(?:全年|今年|年内|当年|同期|[0-9]{4}年(?:底|末|初)?|[0-9]{1,2}月(?:底|末|份)?|每[人户生亩]?每?[年月天日季]|每[人户生]|每年|每月)$/;
 /** 每人每月, 每生每年 opening a candidate: the rate's basis, not what it measures. */
@@ -77,8 +80,15 @@ export function trimMetric(t: string, s: number, e: number, cap = 16): Range | n
   for (let guard = 0; guard < 12 && b > a; guard++) {
     const cur = t.slice(a, b);
     const w = endsWithAny(cur, TRAILING) ?? endsWithAny(cur, MODIFIERS) ?? endsWithAny(cur, GROWTH_UP) ?? endsWithAny(cur, GROWTH_DOWN);
-    const punct = /[“”‘’"'（）()《》、的\s\u3000*]$/.test(cur) ? 1 : 0;
+    const closesQuote = cur.endsWith('”') && cur.lastIndexOf('“') > 0;
+    const punct = !closesQuote && /[“”‘’"'（）()《》、的\s\u3000*]$/.test(cur) ? 1 : 0;
     const scope = endsWithAny(cur, rankingScopes());
+    const versus = BEYOND_TARGET.exec(cur);
+    if (versus) {
+      // 断面优良水体比例超国家考核目标14.8个百分点: the comparator is no part of the metric
+      b -= versus[0].length;
+      continue;
+    }
     // 从2012年的, 增加到2017年的: a year or month closing the candidate is the claim's period
     const when = TRAILING_TIME.exec(cur);
     if (when) b -= when[0].length;
@@ -91,7 +101,8 @@ export function trimMetric(t: string, s: number, e: number, cap = 16): Range | n
     const cur = t.slice(a, b);
     const period = /^(?:年内|当年|明年|届时|[0-9]{4}年(?:底|末)?|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末)|[0-9]{1,2}月(?:底|末|份)?|今年以来|去年以来|今年|去年|全年|上半年|下半年|前三季度|[一二三四]季度|年末|年底|目前)/.exec(cur) ?? SPAN_OF_TIME.exec(cur);
     const w = startsWithAny(cur, LEAD_WORDS) ?? startsWithAny(cur, SCOPE_PREFIXES);
-    const punct = /^[“”‘’"'（）()《》、，和及与\s\u3000*]/.test(cur) ? 1 : 0;
+    const opensQuote = cur.startsWith('“') && cur.indexOf('”') > 0 && cur.indexOf('”') < cur.length - 1;
+    const punct = !opensQuote && /^[“”‘’"'（）()《》、，和及与\s\u3000*①②③④⑤⑥⑦⑧⑨⑩]/.test(cur) ? 1 : 0;
     const per = PER_UNIT.exec(cur);
     if (period && period[0].length > 0) a += period[0].length;
     else if (per) a += per[0].length;
@@ -217,7 +228,14 @@ export function postMetric(t: string, tok: NumberToken, end: number, b: number, 
   const seg = t.slice(s0, e);
   const stop = POST_STOP.exec(seg);
   let e2 = stop ? s0 + stop.index : e;
-  while (e2 > s0 && /[“”"'\s\u3000]/.test(t.charAt(e2 - 1))) e2--;
+  while (e2 > s0 && /[“”"'\s\u3000]/.test(t.charAt(e2 - 1)) && !(t.charAt(e2 - 1) === '”' && t.slice(s0, e2 - 1).includes('“'))) e2--;
+  if (e === limit && limit < b) {
+    // cut by the length limit: end at the last whole word (…省级现代农业产业园建 → …产业园)
+    const ws = words(t.slice(s0, Math.min(b, limit + 6)));
+    let last = s0;
+    for (const w of ws) if (s0 + w.end <= e2) last = s0 + w.end;
+    e2 = last;
+  }
   let start = s0;
   // an opening quote stays when its closing one is inside the phrase (86个“两重”项目)
   while (start < e2 && /[“"'\s]/.test(t.charAt(start)) && !(t.charAt(start) === '“' && t.slice(start, e2).includes('”'))) start++;
