@@ -86,14 +86,14 @@ go(tr.dataset.go);const box=d&&d.querySelector(".sentence");if(box&&s)box.textCo
 document.addEventListener("click",e=>{const t=e.target;if(!(t instanceof Element))return;
 const a=t.closest('a[href^="#"]');if(a){const id=decodeURIComponent(a.getAttribute("href").slice(1));if(id&&go(id)){e.preventDefault();history.replaceState(null,"","#"+id);}return;}
 const tr=t.closest("tr[data-go]");if(tr){pick(tr);return;}
-const m=t.closest("mark[data-f],mark[data-g]");if(m){tip(m);const d=m.closest("[data-doc]");if(d&&m.dataset.f!==undefined)item(d,m.dataset.f);}});
+const m=t.closest("mark[data-f],mark[data-g]");if(m){tip(m,e);const d=m.closest("[data-doc]");if(d&&m.dataset.f!==undefined)item(d,m.dataset.f);}});
 const T=document.createElement("div");T.className="tip";T.hidden=true;T.setAttribute("role","tooltip");B.append(T);
 let cur=null,hide=0;
 document.addEventListener("mouseover",e=>{const t=e.target;if(!(t instanceof Element))return;if(t.closest(".tip")){clearTimeout(hide);return;}
-const m=t.closest("mark[data-f],mark[data-g]");clearTimeout(hide);if(!m){hide=setTimeout(()=>{T.hidden=true;cur=null;},250);return;}if(m!==cur)tip(m);});
+const m=t.closest("mark[data-f],mark[data-g]");clearTimeout(hide);if(!m){hide=setTimeout(()=>{T.hidden=true;cur=null;},250);return;}if(m!==cur)tip(m,e);});
 function el(tag,text,cls){const x=document.createElement(tag);if(text!==undefined)x.textContent=text;if(cls)x.className=cls;return x;}
 function link(label,id){const a=el("a",label);a.setAttribute("href","#"+id);return a;}
-function tip(m){const d=m.closest("[data-doc]");if(!d)return;cur=m;const n=d.dataset.doc;T.replaceChildren();
+function tip(m,ev){const d=m.closest("[data-doc]");if(!d)return;cur=m;const n=d.dataset.doc;T.replaceChildren();
 for(let x=m;x&&d.contains(x);x=x.parentElement&&x.parentElement.closest("mark[data-f],mark[data-g]")){
 const r=el("div",undefined,"r");
 if(x.dataset.f!==undefined){const li=document.getElementById("l"+n+"-"+x.dataset.f);if(!li)continue;
@@ -101,7 +101,8 @@ r.append(el("b",li.dataset.rule),document.createTextNode(" "+li.dataset.sev+" ·
 if(li.dataset.g)others(r,d,n,li.dataset.g,li);}
 else{r.append(el("b",x.dataset.rule),document.createTextNode(" first place, at "+x.dataset.pos));others(r,d,n,x.dataset.g,null);}
 T.append(r);}
-if(!T.childNodes.length)return;T.hidden=false;const b=m.getBoundingClientRect();const w=T.offsetWidth,h=T.offsetHeight;
+if(!T.childNodes.length)return;T.hidden=false;const rs=Array.from(m.getClientRects());
+const b=(ev&&rs.find(r=>ev.clientY>=r.top&&ev.clientY<=r.bottom))||rs[0]||m.getBoundingClientRect();const w=T.offsetWidth,h=T.offsetHeight;
 let top=b.bottom+6;if(top+h>innerHeight-4)top=Math.max(4,b.top-h-6);T.style.top=top+"px";T.style.left=Math.max(4,Math.min(b.left,innerWidth-w-8))+"px";}
 function others(r,d,n,g,self){const ul=el("ul");const ref=document.getElementById("r"+n+"-"+g);
 if(ref&&ref!==self){const li=el("li");li.append(link("first at "+ref.dataset.pos,ref.id));ul.append(li);}
