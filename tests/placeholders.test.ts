@@ -45,6 +45,21 @@ describe('Markdown markup is no mask (#22)', () => {
     ]);
   });
 
+  it('masked names and counts inside a Markdown line (用好**市…, 新增*家…、*家…) stay masks; bold lines with 名/成/多 after ** stay bold', () => {
+    // prov-zhejiang-2024 (Markdown) bolds 多措并举扩大消费。 and 八是…影响力。 before 成功举办; chengdu bolds 名词解释
+    const zj = read('zh/prov-zhejiang-2024-gov-work-report.zh.txt');
+    expect(zj).toContain('**多措并举扩大消费。**');
+    expect(zj).toContain('影响力。**成功举办');
+    expect(placeholders(zj)).toEqual([]);
+    expect(placeholders(read('zh/city-chengdu-2022-gov-work-report.zh.txt'))).toEqual([]);
+    const masked = zj.replace('**多措并举扩大消费。**', '**多措并举扩大消费。**用好**市跨境电商综试区，新增*家省实验室、*家省级创新平台。');
+    expect(kinds(masked)).toEqual([
+      ['**', 'name'],
+      ['*', 'number'],
+      ['*', 'number'],
+    ]);
+  });
+
   it('an image in *emphasis* and a line of underscores (communiqués)', () => {
     expect(placeholders(excerpt('emphasis-image'))).toEqual([]);
     expect(placeholders(excerpt('rule-line'))).toEqual([]);

@@ -29,8 +29,8 @@ export interface NumberToken {
   /** special forms read from Chinese patterns */
   form: 'plain' | 'percent-cn' | 'fraction' | 'fan' | 'rank-cn' | 'top' | 'first';
   /**
-   * true when the number as written (raw) is too large for a double (309 digits or more), or becomes
-   * so with its unit's scale: value is then null, and raw keeps what was written
+   * true when the number as written (raw) is too large to compute with: 1e300 or more with its unit's
+   * scale (309 digits or more do not even fit a double); value is then null, and raw keeps what was written
    */
   tooLarge?: boolean;
 }
@@ -137,6 +137,9 @@ function isDigitOrStar(c: number): boolean {
 
 const RANGE_SEP = new Set(['—', '-', '－', '~', '～', '–', '至', '到']);
 
+/** A number at or past this (with its unit's scale) is marked tooLarge: see arabicToken. */
+const TOO_LARGE = 1e300;
+
 /** Read an Arabic or masked number at i; returns its end, or -1. */
 function readArabic(t: string, i: number, to: number): number {
   let j = i;
@@ -181,10 +184,11 @@ function arabicToken(t: string, i: number, j: number): NumberToken {
       }
     }
   }
-  // 309 digits or more do not fit a double (Infinity), nor does a huge number times its scale; a run
-  // that is no number (an address 10.6.132.108) has no value (NaN would fail the schema)
+  // 309 digits or more do not fit a double (Infinity), and past 1e300 with its scale a number
+  // overflows what is computed from it (scaled values, rounding to 1e-6); a run that is no number
+  // (an address 10.6.132.108) has no value (NaN would fail the schema)
   if (value !== null && Number.isNaN(value)) value = null;
-  else if (value !== null && (!Number.isFinite(value) || (unit && !Number.isFinite(value * unit.factor)))) {
+  else if (value !== null && !(Math.abs(value * (unit ? unit.factor : 1)) < TOO_LARGE)) {
     value = null;
     tooLarge = true;
   }

@@ -24,6 +24,7 @@ interface PlaceholderDict {
   dateAfter: string[];
   dateBefore: string[];
   numberAfter: string[];
+  maskNameAfter: string[];
   xMaskChars: string;
   boxMaskChars: string;
   pending: string[];
@@ -94,13 +95,34 @@ function starRuns(norm: string, len: number): number[] {
   return out;
 }
 
-/** A star run at [at, at + len) stands where a number belongs: 第**位, **亿元, **%, 9**. */
-function numberSlot(norm: string, at: number, len: number): boolean {
+/** punctuation that ends bold text before its closer: **…影响力。** */
+const CLOSE_AFTER = new Set([...'。！？；：，、”’）》】!?;:)']);
+
+/** A rate follows the star run: **%, **个百分点. */
+function rateSlot(norm: string, at: number, len: number): boolean {
+  const after = norm.slice(at + len, at + len + 4);
+  return /^(?:[%‰]|个百分点|百分点)/.test(after);
+}
+
+/** What follows a star run at [at, at + len) says a number belongs there: **亿元, **%, **个. */
+function unitSlot(norm: string, at: number, len: number): boolean {
+  const d = load();
+  const after = norm.slice(at + len, at + len + 4);
+  // a unit or a measure word after it (**个, **项, **微克/立方米): drafts mask figures far more often
+  // than bold text starts with a measure word
+  const u = at + len + (/^[余多]/.test(after) ? 1 : 0);
+  return d.numberAfter.some((x) => after.startsWith(x)) || !!unitAt(norm, u);
+}
+
+/** A star run inside a line stands where a value belongs: a unit after it, 第 or a figure beside it, a place or 同志 after it. */
+function valueSlot(norm: string, at: number, len: number): boolean {
   const d = load();
   const before = norm.charAt(at - 1);
   const after = norm.slice(at + len, at + len + 4);
-  if (before === '第' || /[0-9]/.test(before) || /^[0-9]/.test(after)) return true;
-  return d.numberAfter.some((u) => after.startsWith(u));
+  if (before === '第' || /[0-9—\-－~～–]/.test(before) || /^[0-9]/.test(after)) return true;
+  // one end of a range after a word (增长*—***%, 打造**—**个)
+  if (/^[—\-－~～–至到][0-9*]/.test(after)) return true;
+  return unitSlot(norm, at, len) || d.maskNameAfter.some((x) => after.startsWith(x));
 }
 
 /** Offsets (normalised) of `**` runs that are Markdown bold delimiters. */
@@ -115,8 +137,9 @@ export function emphasisDelimiters(norm: string): Set<number> {
 
 /**
  * Pair delimiter runs of `len` stars line by line: an opener after punctuation or at a line start,
- * or after any character when it does not stand where a number belongs; a closer after a character
- * on the same line (bold may close up to `wrap` lines on: some sources wrap a bold subtitle).
+ * or (bold) after any character when no value belongs there; a closer after a character on the same
+ * line (bold may close up to `wrap` lines on: some sources wrap a bold subtitle). Neither is followed
+ * by a unit: **亿元, **%, **个 are masks wherever they stand.
  */
 function pairDelimiters(norm: string, all: number[], len: number, wrap: number): Set<number> {
   const out = new Set<number>();
@@ -136,14 +159,32 @@ function pairDelimiters(norm: string, all: number[], len: number, wrap: number):
     for (const r of runs) {
       const before = r === lineStart ? '\n' : norm.charAt(r - 1);
       const after = norm.charAt(r + len);
-      if (open !== -1 && r - open > len && before !== ' ' && before !== '\n' && !(len === 1 && /^[0-9%‰]/.test(after))) {
+      // a closer follows a character; after a word (not punctuation) it is not followed by a unit:
+      // 增长**% closes nothing, 影响力。**成功举办 does
+      if (
+        open !== -1 &&
+        r - open > len &&
+        before !== ' ' &&
+        before !== '\n' &&
+        (CLOSE_AFTER.has(before) || !unitSlot(norm, r, len)) &&
+        !(len === 1 && /^[0-9]/.test(after))
+      ) {
         out.add(open);
         out.add(r);
         open = -1;
         continue;
       }
       if (open === -1 && after && !NOT_INSIDE.has(after) && after !== '*') {
-        if (OPEN_BEFORE.has(before) || r === lineStart || !numberSlot(norm, r, len)) open = r;
+        // at a line start (**名词解释**, **多措并举扩大消费。**) unless a rate follows; after
+        // punctuation unless a unit follows (、**家); inside a line only bold (not single-star
+        // emphasis), and only where no value belongs (**市, 第**, 9**)
+        const ok =
+          r === lineStart || before === '\n'
+            ? !rateSlot(norm, r, len)
+            : OPEN_BEFORE.has(before)
+              ? !unitSlot(norm, r, len)
+              : len > 1 && !valueSlot(norm, r, len);
+        if (ok) open = r;
       }
     }
     if (open !== -1 && wrap > 0) {

@@ -129,7 +129,7 @@ export const Quantity = z.object({
   tooLarge: z
     .boolean()
     .optional()
-    .describe('true when the number as written (raw) is too large to hold as a number (309 digits or more): number and scaled are then null'),
+    .describe('true when the number as written (raw) is too large to compute with (1e300 or more with its scale; 309 digits do not fit a number at all): number and scaled are then null'),
 });
 export type Quantity = z.infer<typeof Quantity>;
 
