@@ -412,6 +412,19 @@ describe('HTML pages without a browser', () => {
     expect(html).not.toMatch(/href="(?!#)/);
   });
 
+  it('a batch with an unreadable file: the page is written, its index names the file and why', async () => {
+    const batch = join(tmp, 'batch');
+    mkdirSync(batch);
+    writeFileSync(join(batch, 'a.txt'), '我们完成了**项任务。');
+    writeFileSync(join(batch, 'empty.txt'), '');
+    const out = join(tmp, 'batch.html');
+    const r = await cli(['check', batch, '--format', 'html', '-o', out]);
+    expect(r.code).toBe(2);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/<td class="bad">[^<]*empty\.txt<\/td><td colspan="3" class="bad">EMPTY: /);
+    expect(html).toContain('id="m0-0"');
+  });
+
   it('never writes over an input, and writes nothing when nothing was read', async () => {
     const draft = join(tmp, 'draft.txt');
     writeFileSync(draft, '我们完成了**项任务。');

@@ -87,6 +87,7 @@ document.addEventListener("click",e=>{const t=e.target;if(!(t instanceof Element
 const a=t.closest('a[href^="#"]');if(a){const id=decodeURIComponent(a.getAttribute("href").slice(1));if(id&&go(id)){e.preventDefault();history.replaceState(null,"","#"+id);}return;}
 const tr=t.closest("tr[data-go]");if(tr){pick(tr);return;}
 const m=t.closest("mark[data-f],mark[data-g]");if(m){tip(m,e);const d=m.closest("[data-doc]");if(d&&m.dataset.f!==undefined)item(d,m.dataset.f);}});
+document.addEventListener("keydown",e=>{const t=e.target;if((e.key==="Enter"||e.key===" ")&&t instanceof Element&&t.matches("tr[data-go]")){e.preventDefault();pick(t);}});
 const T=document.createElement("div");T.className="tip";T.hidden=true;T.setAttribute("role","tooltip");B.append(T);
 let cur=null,hide=0;
 document.addEventListener("mouseover",e=>{const t=e.target;if(!(t instanceof Element))return;if(t.closest(".tip")){clearTimeout(hide);return;}
