@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitSections, walkSections } from '../src/sections/index.js';
 import { readDocument } from '../src/read/index.js';
+import { analyze } from '../src/index.js';
 import type { Section } from '../src/schema/index.js';
 
 const corpus = new URL('../../shared/corpus/', import.meta.url).pathname;
@@ -177,5 +178,16 @@ describe('the rule of the coming year', () => {
       `2025年西藏政府工作报告\n${OPENING}一、2024年工作回顾\n${REVIEW}\n二、2025年工作安排\n${PLAN}\n` +
       '各位代表!新形势新任务对政府工作提出了新的更高要求。\n各位代表!大道至简，实干为要。让我们更加紧密地团结在以习近平同志为核心的党中央周围。\n';
     expect(topRoles(text).map(([, r]) => r)).toEqual(['preamble', 'body', 'plans', 'closing']);
+  });
+});
+
+describe('a review keeps its role over plan words in its sub-headings', () => {
+  it('prov-guangdong-2020: （一）坚决贯彻落实…“六稳”工作部署 under 一、2019年工作回顾 stays body', () => {
+    const text = '**一、2019年工作回顾**\n\n（一）坚决贯彻落实中央宏观调控政策和“六稳”工作部署，推动全省经济持续健康发展。全省地区生产总值10.77万亿元、同比增长6.2%。\n\n**二、2020年工作安排**\n\n（一）扎实做好“六稳”工作。\n';
+    const r = analyze(text, { duplicates: false });
+    const review = r.sections.find((s) => s.heading?.text.includes('回顾'))!;
+    expect(review.role).toBe('body');
+    expect(review.children[0].role).toBe('body');
+    expect(r.claims.find((c) => c.value?.raw === '10.77万亿元')?.modality).toBe('actual');
   });
 });

@@ -37,13 +37,16 @@ export function buildTree(boundaries: Boundary[], n: number): Section[] {
     }
     const parent = stack.length ? stack[stack.length - 1].sec : null;
     const inherited: SectionRole = parent ? parent.role : 'body';
+    // inside a review, a heading's plan words tell past work (（一）坚决贯彻落实…“六稳”工作部署): the
+    // part's role stands
+    const own = parent && parent.role === 'body' && b.role === 'plans' ? null : b.role;
     const sec: Section = {
       id: '',
       level: b.part ? 0 : parent ? Math.max(parent.level, 0) + 1 : 1,
       marker: b.marker,
       heading: b.heading,
       runIn: b.runIn,
-      role: b.role ?? (b.part ? 'body' : inherited === 'preamble' || inherited === 'frontmatter' ? 'body' : inherited),
+      role: own ?? (b.part ? 'body' : inherited === 'preamble' || inherited === 'frontmatter' ? 'body' : inherited),
       span: { start: b.start, end: n },
       body: { start: Math.max(b.bodyStart, b.start), end: n },
       children: [],
