@@ -25,8 +25,18 @@
  *   or paragraph are neither counted nor listed (that text is reported already, and a report pasted
  *   twice is then not suffix-sorted whole); on the corpus these are programme names and stock
  *   phrases, never slips.
- * Short heading lines (一、…, （一）…, ## …, under 40 characters) and notes wholly in brackets
- * （牵头单位：…） take part in none of these but the clause check.
+ * Short heading lines (一、…, （一）…, ## …, under 40 characters), notes wholly in brackets
+ * （牵头单位：…） and structure (keys.ts isStructure: Markdown table rows, link/image-only and
+ * Latin-only statements in Chinese text, datelines, short whole lines without a sentence's
+ * punctuation) take part in none of these but the clause check.
+ *
+ * What repeats by design is not a slip (#22, measured on the labelled corpus findings in
+ * fixtures/findings/corpus-labels.json): a clause repeated apart is not reported with figures, as a
+ * shared enumeration item or as the predicate closing parallel parts, nor across paragraphs unless
+ * said twice in a row; a restated run-in heading and a sentence shared by entries of a glossary or of
+ * notes are info; near-duplicates of one frame that differ in a key word (物流中心 / 消费中心) or
+ * report two measurements close together are not grouped, while a copy with a figure changed or
+ * words added still is.
  *
  * Cost: one document is hashed (sentences, clauses: by hashes of their key codes, no strings), its
  * recurring stretches suffix-sorted (SA-IS, linear) for the repeated phrases, and its sentences
