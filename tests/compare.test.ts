@@ -103,3 +103,29 @@ describe('the whole 2019 report against its translation', () => {
     }
   });
 });
+
+describe('is this a report and its translation?', () => {
+  it('reads the year of each English translation from its delivery date, not its file name', async () => {
+    const { englishReportYear } = await import('../src/compare/index.js');
+    for (const y of [2015, 2016, 2017, 2018, 2019, 2020, 2021]) {
+      const t = readFileSync(join(corpus, 'en', `national-${y}-gov-work-report.en.txt`), 'utf8');
+      expect(englishReportYear(t, 'no-year.txt'), String(y)).toBe(y);
+    }
+    expect(englishReportYear('Some text\nwithout a date', 'report-2022.en.txt')).toBe(2022);
+    expect(englishReportYear('Some text', 'report.txt')).toBeNull();
+  });
+
+  it('warns on different years and on few shared claims, and not on a report and its own translation', async () => {
+    const { versionWarnings } = await import('../src/compare/index.js');
+    const load = (lang: 'zh' | 'en', y: number) => analyze(readFileSync(join(corpus, lang, `national-${y}-gov-work-report.${lang}.txt`), 'utf8'), { language: lang, duplicates: false });
+    const z19 = load('zh', 2019);
+    const own = compareVersions(z19, load('en', 2019));
+    expect(versionWarnings(own, 2019, 2019, 'zh', 'en')).toEqual([]);
+    const other = compareVersions(z19, load('en', 2020));
+    const w = versionWarnings(other, 2019, 2020, 'zh', 'en');
+    expect(w[0]).toBe('zh is a 2019 report and en a 2020 one: is this its translation?');
+    expect(w[1]).toMatch(/^the two texts share few claims: \d+ of \d+ matched/);
+    // unknown years: the share alone speaks
+    expect(versionWarnings(other, null, 2020, 'zh', 'en')).toHaveLength(1);
+  }, 60_000);
+});
