@@ -242,3 +242,12 @@ describe('closing words and the year under review', () => {
     expect(claims('为60岁以上老人免费发放“防疫包”204.8万份。')[0].metric.text).toMatch(/“防疫包”$/);
   });
 });
+
+describe('a paragraph that looks back, inside a plans part', () => {
+  it('national-2021: 过去五年，… in 二、“十三五”时期发展成就和“十四五”时期主要目标任务 tells outcomes', () => {
+    const text = '## 二、“十三五”时期发展成就和“十四五”时期主要目标任务\n\n过去五年，我国经济社会发展取得新的历史性成就。经济运行总体平稳，国内生产总值从不到70万亿元增加到超过100万亿元。\n\n“十四五”时期，国内生产总值年均增长保持在合理区间，城镇调查失业率控制在5.5%以内。\n';
+    const cs = analyze(text, { duplicates: false }).claims;
+    expect(cs.find((c) => c.value?.raw.includes('100万亿元'))?.modality).toBe('actual');
+    expect(cs.find((c) => c.value?.raw.includes('5.5%'))?.modality).toBe('target');
+  });
+});

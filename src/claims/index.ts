@@ -40,6 +40,19 @@ import {
   slogansList,
 } from './lexicon.js';
 
+/** The opening of a paragraph that looks back: 过去五年, 一年来, “十三五”时期, 2024年，我们… */
+const REVIEW_OPENING = /^(?:过去(?:的)?[一二三四五六七八九十两]年|[一二三四五六七八九十两]年来|一年来|“?十[一二三四五]五”?(?:时期|期间|以来)|回顾过去)/;
+
+/** The first characters of the paragraph holding offset `a` (at most 200 characters back). */
+function paragraphHead(t: string, a: number): string {
+  let k = a;
+  const lo = Math.max(0, a - 200);
+  while (k > lo && t.charCodeAt(k - 1) !== 10) k--;
+  if (k === lo && lo > 0) return '';
+  while (k < a && /[\s\u3000]/.test(t.charAt(k))) k++;
+  return t.slice(k, k + 12);
+}
+
 /** A rate of change named before its number: its number is a growth, not a level. */
 const RATE_OF_CHANGE =
   /(增长|增速|涨幅|增幅|降幅|降低幅度|下降幅度|压减幅度)(?:的)?(?:预期)?(?:目标)?(?:控制在|保持在|稳定在|完成|实现|为|是|在|达到|达)?(?:不低于|不超过|不高于|约|近|超过)?$/;
@@ -321,7 +334,9 @@ export function extractClaims(
     const b = toNormalized(norm, st.span.end);
     const drafts = claimsOfStatement({ t, a, b }, skip);
     if (drafts.length === 0) continue;
-    const role = roles.get(st.sectionId) ?? 'body';
+    const sectionRole = roles.get(st.sectionId) ?? 'body';
+    // 过去五年，…: a paragraph that opens on the years under review tells outcomes, even in a plans part
+    const role = sectionRole === 'plans' && REVIEW_OPENING.test(paragraphHead(t, a)) ? 'body' : sectionRole;
     for (const d of drafts) claims.push(toClaim(text, norm, st, d, role, claims.length + 1, { t, a, b }));
   }
   return claims;
