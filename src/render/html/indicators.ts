@@ -1,8 +1,9 @@
 /**
  * `baogao indicators --format html`: a line chart per canonical metric across the reports' years
  * (one line per place, the unit on the axis; a level and a change are separate charts), then the
- * table of every claim. The charts take the claims reported as actual (not targets, not forecasts),
- * the first of each metric in a report; the x axis is the report's own year.
+ * table of every claim. The charts take the claims reported as actual (not targets, not forecasts)
+ * for one year (not 五年来, 年均, 前三季度, 到2035年, nor a baseline of another year), the first of each
+ * metric in a report; the x axis is the report's own year.
  */
 import type { IndicatorRow, PivotColumn } from '../indicators.js';
 import { attr, esc } from './escape.js';
@@ -78,10 +79,14 @@ function charts(rows: readonly IndicatorRow[], placeOf: (file: string) => string
   };
   for (const r of rows) {
     if (!r.canonical_metric || r.modality !== 'actual') continue;
+    // one year's figure: not a span of years, a goal's date, part of a year, nor a baseline of another year
+    if (r.period_kind === 'multi-year' || r.period_kind === 'horizon' || r.period_kind === 'part-year') continue;
+    const years = (r.period ?? '').match(/(?:19|20)\d{2}/g) ?? [];
+    if (r.year !== null && years.some((y) => Number(y) !== r.year && Number(y) !== r.year! - 1)) continue;
     const level = r.scaled_value ?? r.value;
     const unit = (r.scaled_value !== null ? r.scaled_unit : r.unit) ?? '';
     if (level !== null && r.upper === null) add(r, 'level', unit, level);
-    if (r.growth_value !== null && r.growth_direction) add(r, 'change', r.growth_unit ?? '', r.growth_direction === 'down' ? -r.growth_value : r.growth_value);
+    if (r.growth_value !== null && r.growth_direction && r.growth_average !== true) add(r, 'change', r.growth_unit ?? '', r.growth_direction === 'down' ? -r.growth_value : r.growth_value);
   }
   // a chart needs two years somewhere; the richest first
   const size = (c: Chart) => [...c.byPlace.values()].reduce((n, m) => n + m.size, 0);
