@@ -60,6 +60,16 @@ describe('Markdown markup is no mask (#22)', () => {
     ]);
   });
 
+  it('a Markdown report known by its run-in bold headings alone (no front matter, # or whole-line bold)', () => {
+    const zj = read('zh/prov-zhejiang-2024-gov-work-report.zh.txt');
+    const body = zj
+      .slice(zj.indexOf('\n---', 5) + 4)
+      .replace(/^#+ .*$/gm, '')
+      .replace(/^\s*\*\*[^*\n]+\*\*\s*$/gm, '');
+    expect(body).toContain('**多措并举扩大消费。**');
+    expect(placeholders(body)).toEqual([]);
+  });
+
   it('an image in *emphasis* and a line of underscores (communiqués)', () => {
     expect(placeholders(excerpt('emphasis-image'))).toEqual([]);
     expect(placeholders(excerpt('rule-line'))).toEqual([]);

@@ -65,11 +65,14 @@ function load(): Loaded {
   return dict;
 }
 
-/** Is this document written in Markdown? Front matter, `#` headings, whole-line `**bold**`, a table rule or an image. */
+/** Is this document written in Markdown? Front matter, `#` headings, whole-line `**bold**`, a table rule, an image, or run-in `**bold。**` headings. */
 export function looksLikeMarkdown(norm: string): boolean {
   if (/^\uFEFF?---\s*\n/.test(norm)) return true;
   if (/!\[[^\]\n]{0,200}\]\(/.test(norm)) return true;
-  return /^(?:#{1,6}[ \u3000]|[ \u3000]*\*\*[^*\n]{2,}\*\*[ \u3000]*$|[ \u3000]*\|[ :]*-{3,}[ :]*\|)/m.test(norm);
+  if (/^(?:#{1,6}[ \u3000]|[ \u3000]*\*\*[^*\n]{2,}\*\*[ \u3000]*$|[ \u3000]*\|[ :]*-{3,}[ :]*\|)/m.test(norm)) return true;
+  // run-in bold headings: two lines or more that open with **…。** (a mask is never closed after 。)
+  const runIn = /^[ \u3000]*\*\*[^*\n]{2,60}[。：:！？]\*\*/gm;
+  return runIn.test(norm) && runIn.test(norm);
 }
 
 const OPEN_BEFORE = new Set([...'\n\t 　：:。；;，,、“"（(【《！？>—']);
