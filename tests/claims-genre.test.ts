@@ -251,3 +251,10 @@ describe('a paragraph that looks back, inside a plans part', () => {
     expect(cs.find((c) => c.value?.raw.includes('5.5%'))?.modality).toBe('target');
   });
 });
+
+describe('a target list decides before the words of its items', () => {
+  it('hailar-district-2012: 预期目标是：地区生产总值达到240亿元，同比增长21%', () => {
+    const cs = claims('2012年全区经济社会发展的预期目标是：地区生产总值达到240亿元，同比增长21%；地方财政总收入达到20亿元。');
+    for (const c of cs) expect(c.modality, c.text).toBe('target');
+  });
+});

@@ -40,8 +40,8 @@ import {
   slogansList,
 } from './lexicon.js';
 
-/** The opening of a paragraph that looks back: 过去五年, 一年来, “十三五”时期, 2024年，我们… */
-const REVIEW_OPENING = /^(?:过去(?:的)?[一二三四五六七八九十两]年|[一二三四五六七八九十两]年来|一年来|“?十[一二三四五]五”?(?:时期|期间|以来)|回顾过去)/;
+/** The opening of a paragraph that looks back: 过去五年, 五年来, 一年来, 回顾过去. */
+const REVIEW_OPENING = /^(?:过去(?:的)?[一二三四五六七八九十两]年|[一二三四五六七八九十两]年来|一年来|回顾过去)/;
 
 /** The first characters of the paragraph holding offset `a` (at most 200 characters back). */
 function paragraphHead(t: string, a: number): string {
@@ -719,18 +719,19 @@ function forecastCue(t: string, a: number, at: number): boolean {
 }
 
 /**
- * A claim's modality. Its own clause decides first (去年…增长5.2% is an outcome even in the plan
- * part; 力争…增长5% is a target even in a review), then a target list's lead (今年发展主要预期目标是：…),
- * and only then the role of the section it stands in.
+ * A claim's modality: a forecast cue, then a target list's lead (今年发展主要预期目标是：…), then the
+ * claim's own clause (去年…增长5.2% is an outcome even in the plan part; 力争…增长5% is a target even
+ * in a review), and only then the role of the section it stands in.
  */
 function modality(t: string, a: number, at: number, last: number, role: Section['role'], horizon: boolean): Modality {
   if (forecastCue(t, a, at)) return 'forecast';
   const head = headOf(t, a, at);
   // the clause of the claim's first number, through to its last (10.77万亿元、同比增长6.2%)
   const clause = t.slice(clauseStart(t, a, at), Math.max(at, last));
+  // 预期目标是：地区生产总值达到240亿元，同比增长21%: a list of targets, whatever its words
+  if (targetLead(sentenceHead(t, at))) return 'target';
   if (actualClause(clause)) return 'actual';
   if (targetClause(clause)) return 'target';
-  if (targetLead(sentenceHead(t, at))) return 'target';
   // 到2035年，…: what is to be reached by a date is a goal
   if (horizon) return 'target';
   if (role === 'plans') {
