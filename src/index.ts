@@ -41,3 +41,4 @@ export { analyzeFiles, analyzeTexts, type BatchOptions, type FileResult, type Te
 export { jiebaLoaded } from './annotate/tokens.js';
 export { targets, placeAndYear, type TargetsInput, type TargetsOptions } from './targets/index.js';
 export { TargetRow, TargetsResult, TargetsSource, TARGETS_FORMAT, TARGETS_FORMAT_VERSION } from './targets/schema.js';
+export { check, FIGURE_RULES, FIGURE_RULE_INFO, CheckOptionsError, referenceYear, type CheckOptions, type CheckReference, type RuleSetting, type Rule, type RuleMeta, type RuleContext } from './rules/index.js';

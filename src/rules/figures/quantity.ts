@@ -13,9 +13,16 @@ import { normalizeQuantity } from '../../compare/index.js';
 export interface Interval {
   lo: number;
   hi: number;
+  /** the bound of the figure, and its interval without it */
+  bound: Quantity['bound'];
+  bare?: Interval;
   unitClass: string;
   /** the number as folded (the interval's centre for an exact figure) */
   number: number;
+  /** the value of the last written digit, folded (0.1 for 5.2%, 1万 for 1244万人) */
+  step: number;
+  /** no bound and no range: the number as written */
+  exact: boolean;
 }
 
 const DIGITS = /[0-9０-９]+(?:[.．·][0-9０-９]+)?/;
@@ -28,8 +35,12 @@ export function decimals(raw: string): number {
   return dot < 0 ? 0 : m[0].length - dot - 1;
 }
 
-/** The interval a quantity stands for, signed by `sign` (−1 for a decrease); null when masked. */
-export function interval(q: Quantity | null | undefined, sign = 1): Interval | null {
+/**
+ * The interval a quantity stands for, signed by `sign` (−1 for a decrease); null when masked.
+ * `bare`: the number alone, its bound set aside — two figures with the same bound (5%左右 and
+ * 6%左右, 1200万人以上 and 1100万人以上) are the same target only with the same number.
+ */
+export function interval(q: Quantity | null | undefined, sign = 1, bare = false): Interval | null {
   if (!q || q.masked || q.number === null || q.tooLarge) return null;
   const n = normalizeQuantity(q);
   if (!n || !Number.isFinite(n.number)) return null;
@@ -38,19 +49,33 @@ export function interval(q: Quantity | null | undefined, sign = 1): Interval | n
   let lo = n.number - half;
   let hi = n.number + half;
   if (q.upper !== null && Number.isFinite(q.upper)) hi = Math.max(hi, q.upper * factor + half);
-  if (q.bound === 'gte') hi = Infinity;
+  if (bare) {
+    // the number only
+  } else if (q.bound === 'gte') hi = Infinity;
   else if (q.bound === 'lte') lo = -Infinity;
   else if (q.bound === 'approx') {
     lo = Math.min(lo, n.number * 0.9 - half);
     hi = Math.max(hi, n.number * 1.1 + half);
   }
   if (sign < 0) [lo, hi] = [-hi, -lo];
-  return { lo, hi, unitClass: n.unitClass, number: sign * n.number };
+  const exact = !q.bound && (q.upper === null || !Number.isFinite(q.upper));
+  const out: Interval = { lo, hi, bound: q.bound, unitClass: n.unitClass, number: sign * n.number, step: 2 * half, exact };
+  if (!bare && q.bound) out.bare = interval(q, sign, true) ?? undefined;
+  return out;
 }
 
 /** Intervals of the same unit class that meet (touching ends do not: 5.2 and 5.3 differ). */
 export function meet(a: Interval, b: Interval): boolean {
   if (a.unitClass !== b.unitClass) return true;
+  if (a.bound && a.bound === b.bound && a.bare && b.bare) return meet(a.bare, b.bare);
+  if ((a.exact || a.bare) && (b.exact || b.bare) && a.exact === b.exact) {
+    // two numbers as written: the finer, rounded half up (on its magnitude) at the coarser's last
+    // digit, is the coarser — 5.24 → 5.2 agrees with 5.2, 5.25 → 5.3 does not
+    const [fine, coarse] = a.step <= b.step ? [a, b] : [b, a];
+    const step = coarse.step;
+    const rounded = Math.sign(fine.number) * Math.floor(Math.abs(fine.number) / step + 0.5 + 1e-9) * step;
+    return Math.abs(rounded - coarse.number) <= 1e-9 * Math.max(1, Math.abs(coarse.number));
+  }
   const scale = Math.max(1e-12, Math.abs(a.number), Math.abs(b.number));
   return Math.max(a.lo, b.lo) < Math.min(a.hi, b.hi) - 1e-9 * scale;
 }
