@@ -7,6 +7,7 @@ import { fstatSync, realpathSync, statSync } from 'node:fs';
 import { DEFAULT_MAX_BYTES, ReadError, decodeDocument, expandInputs, readDocument, type DecodedDocument, type Heading } from '../read/index.js';
 import type { Unreadable } from '../render/finding.js';
 import type { Io } from './io.js';
+import { printable } from '../render/printable.js';
 
 export const STDIN = '<stdin>';
 
@@ -87,7 +88,8 @@ async function readAll(stream: AsyncIterable<Uint8Array | string>, maxBytes: num
 
 /** The file as loaded; what the read stage repaired (a stray byte, say) is said on stderr. */
 function loaded(file: InputFile, d: DecodedDocument, io: Io): LoadedFile {
-  for (const w of d.warnings ?? []) io.stderr.write(`baogao: warning: ${w}\n`);
+  // a warning names the file and may quote its bytes: no control character reaches the terminal
+  for (const w of d.warnings ?? []) io.stderr.write(`baogao: warning: ${printable(w)}\n`);
   return d.headings ? { ...file, text: d.text, headings: d.headings } : { ...file, text: d.text };
 }
 
