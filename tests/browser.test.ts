@@ -425,6 +425,28 @@ describe('HTML pages without a browser', () => {
     expect(html).toContain('id="m0-0"');
   });
 
+  it('analyze, indicators and targets pages escape the report too', async () => {
+    // national 2019's review (line 14) and main targets (line 64), with markup spliced into the title and metrics
+    const lines = readFileSync(join(CORPUS, 'zh', 'national-2019-gov-work-report.zh.txt'), 'utf8').split('\n');
+    const draft = join(tmp, '"><img src=x onerror=alert(1)>2019年政府工作报告.txt');
+    writeFileSync(
+      draft,
+      [
+        '<script>alert(0)</script>2019年政府工作报告',
+        lines[13].replace('国内生产总值', '国内生产总值"><script>alert(2)</script>'),
+        lines[63].replace('国内生产总值', '国内生产总值<img src=x onerror=alert(1)>').replace('1100万人以上', '<b>1100万人以上</b>'),
+      ].join('\n'),
+    );
+    for (const [cmd, out] of [['analyze', 'a.html'], ['indicators', 'i.html'], ['targets', 't.html']] as const) {
+      const r = await cli([cmd, draft, '--format', 'html', '-o', join(tmp, out)]);
+      expect(r.code, `${cmd}: ${r.stderr}`).toBe(0);
+      const html = readFileSync(join(tmp, out), 'utf8');
+      expect(html.match(/<script\b/g), cmd).toHaveLength(1);
+      expect(html, cmd).not.toMatch(/<(?:img|b)\b/);
+      expect(html, cmd).toContain(cmd === 'targets' ? '&lt;img src=x onerror=alert(1)&gt;' : '&lt;script&gt;alert(');
+    }
+  });
+
   it('never writes over an input, and writes nothing when nothing was read', async () => {
     const draft = join(tmp, 'draft.txt');
     writeFileSync(draft, '我们完成了**项任务。');
