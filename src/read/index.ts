@@ -5,9 +5,14 @@
  *   else GB18030. Nothing in the text is changed — CRLF stays CRLF — so every offset downstream is an
  *   offset into `ReadResult.text` (a leading BOM is not part of it).
  * - .docx files (by extension, or any file whose bytes are a zip holding word/document.xml) are vetted
- *   for zip bombs and corruption, then read with mammoth's extractRawText: one paragraph a line, "\n".
+ *   for zip bombs and corruption, bounded, and read by our own one-pass reader in a worker with a heap
+ *   limit (docx.ts): one paragraph a line, "\n", as mammoth's extractRawText read them; their heading
+ *   styles and outline levels come back as `headings`.
+ * - .html/.htm pages (or text that is one) are read with parse5 (html.ts): the main text one block a
+ *   line, h1–h6 as `headings`.
+ * - .pdf, .doc, .wps, .odt and .rtf are UNSUPPORTED, with what to save them as.
  * - Every failure is a ReadError with a code and a one-line message `${file}: ${reason}`; nothing else
- *   is thrown.
+ *   is thrown. What is read with a repair (stray bytes that are not UTF-8) says so in `warnings`.
  */
 import { open, readdir, stat } from 'node:fs/promises';
 import { existsSync, type Dirent, type Stats } from 'node:fs';

@@ -1,16 +1,16 @@
 /**
- * A minimal, defensive reader of a zip's central directory, used to vet a .docx before mammoth
- * (JSZip) is allowed to inflate anything.
+ * A minimal, defensive reader of a zip's central directory: the .docx reader's only unzipper.
  *
- * Why: JSZip inflates an entry fully in memory and trusts nothing but the deflate stream, so a tiny
- * file can expand to gigabytes. We therefore
+ * A tiny file can expand to gigabytes, so we
  *   1. parse the End Of Central Directory record and every central directory entry ourselves;
- *   2. refuse ZIP64 (a 0xFFFFFFFF / 0xFFFF marker: sizes ≥ 4 GiB — no real .docx under the input cap
- *      needs it), a total declared uncompressed size above the limit, and any entry that declares
- *      > 10 MiB at a ratio > 1000:1;
+ *   2. refuse ZIP64 (a 0xFFFFFFFF / 0xFFFF marker: sizes of 4 GiB or 65,535 entries and more — no
+ *      real .docx under the input cap needs it), a total declared uncompressed size above the limit,
+ *      and any entry that declares > 10 MiB at a ratio > 1000:1;
  *   3. inflate every entry with zlib's `maxOutputLength` set to its declared size, so an entry that
  *      lies about its size is caught after at most that many bytes (bounded memory), not after
- *      gigabytes.
+ *      gigabytes; the parts the reader needs come back from that same pass.
+ * The directory is read the way JSZip (mammoth's unzipper, which read these files before) reads it,
+ * so a file is the same document to both.
  */
 import { inflateRawSync } from 'node:zlib';
 import { ReadError, formatBytes } from './errors.js';
