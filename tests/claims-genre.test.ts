@@ -258,3 +258,13 @@ describe('a target list decides before the words of its items', () => {
     for (const c of cs) expect(c.modality, c.text).toBe('target');
   });
 });
+
+describe('an amount converted in brackets', () => {
+  it('is no claim of its own, and the growth after it stays with the amount (7814亿元（折1263亿美元），增长6.4%)', () => {
+    // national-2017 (communiqué style): 实际使用外资8776亿元（折1363亿美元）, reported by the figure-rules helper
+    const cs = claims('全年实际利用外资7814亿元（折1263亿美元），增长6.4%。');
+    expect(cs).toHaveLength(1);
+    expect(cs[0].value?.raw).toBe('7814亿元');
+    expect(cs[0].growth?.quantity?.raw).toBe('6.4%');
+  });
+});

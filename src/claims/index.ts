@@ -188,6 +188,8 @@ function excluded(t: string, a: number, tok: NumberToken, next: NumberToken | un
   const afterNum = t.charAt(tok.end);
   const afterUnit = t.slice(tok.after, tok.after + 4);
   if (inSlogan) return 'slogan';
+  // 7814亿元（折1263亿美元）: the same amount in another currency, not a claim of its own
+  if (/[（(](?:约)?(?:折|折合|合)(?:约)?$/.test(t.slice(Math.max(a, tok.start - 4), tok.start))) return 'conversion';
   if (inShortQuote(t, tok)) return 'name';
   if (tok.chinese) {
     // Chinese numerals are only read in the genre's claim patterns; years and ages are no claims
