@@ -386,7 +386,7 @@ describe('English claims without tagging what tags cannot change', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 120_000);
 
   it('gives the claims of tagging every statement on the whole English corpus', () => {
     for (const f of readdirSync(join(corpus, 'en'))) {
@@ -404,5 +404,5 @@ describe('English claims without tagging what tags cannot change', () => {
     const words = Object.entries(nlp.model().one.lexicon).filter(([, tag]) => /TextValue|Cardinal|Ordinal|Fraction|Multiple/.test(String(tag)));
     expect(words.length).toBeGreaterThan(100);
     for (const [w] of words) expect(NUMBER_WORD_STEM.test(w), w).toBe(true);
-  });
+  }, 60_000);
 });
