@@ -268,3 +268,17 @@ describe('an amount converted in brackets', () => {
     expect(cs[0].growth?.quantity?.raw).toBe('6.4%');
   });
 });
+
+describe('where: the words before a known metric', () => {
+  it.each([
+    ['东部地区生产总值增长5.5%。', 'gdp', '东部'],
+    ['珠三角地区工业技改投资增长10%。', 'technological_upgrading_investment', '珠三角地区'],
+    ['全省地区生产总值增长6%。', 'gdp', '全省'],
+    ['规模以上工业增加值增长5%。', 'industrial_value_added', null],
+  ])('%s → %s in %s', (s, id, scope) => {
+    // the figure-rules helper's report: a region's GDP was taken for the whole area's
+    const c = claims(s)[0];
+    expect(c.metric.canonical).toBe(id);
+    expect(c.scope).toBe(scope);
+  });
+});

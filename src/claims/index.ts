@@ -36,6 +36,7 @@ import {
   STRONG_TARGET_CUES,
   TRAILING_VERBS,
   canonicalMetric,
+  metricMatch,
   rankingScopes,
   slogansList,
 } from './lexicon.js';
@@ -671,13 +672,19 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
   }
   // scope: 全市, 全省, 区外… at the start of the claim's clause
   const clause = t.slice(clauseStart(t, a, start), firstTok);
-  const scope = startsWithAny(clause.replace(/^(?:其中|同时|今年以来|截至目前)/, ''), SCOPE_PREFIXES_NOT_YEAR) ?? (/(区外|市外|省外|境外|国外|县外)/.exec(clause)?.[1] ?? null);
+  const canon = canonicalOf(t, d, metricNorm);
+  // 东部地区生产总值, 珠三角地区工业技改投资: the words before a known metric's head say where
+  const before = canon && canon.start > 0 ? metricNorm.slice(0, canon.start) : '';
+  const scope =
+    startsWithAny(clause.replace(/^(?:其中|同时|今年以来|截至目前)/, ''), SCOPE_PREFIXES_NOT_YEAR) ??
+    (/(区外|市外|省外|境外|国外|县外)/.exec(clause)?.[1] ?? null) ??
+    (before.length >= 2 && before.length <= 8 && !NOT_A_SCOPE.test(before) && /^[\u4e00-\u9fff]+$/.test(before) ? before : null);
   return {
     id: `c${n}`,
     statementId: st.id,
     span,
     text: text.slice(span.start, span.end),
-    metric: { text: metricText || null, span: metricText ? metricSpan : null, canonical: canonicalOf(t, d, metricNorm) },
+    metric: { text: metricText || null, span: metricText ? metricSpan : null, canonical: canon?.id ?? null },
     value: d.value ? quantity(text, norm, d.value) : null,
     baseline: d.baseline ? quantity(text, norm, d.baseline) : null,
     growth: d.growth
@@ -694,15 +701,18 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
  * The canonical id of a claim's metric; for a growth whose metric names only its subject (经济增长
  * 5.5%左右: 经济), the subject with the growth word after it.
  */
-function canonicalOf(t: string, d: Draft, metricNorm: string): string | null {
+function canonicalOf(t: string, d: Draft, metricNorm: string): { id: string; start: number } | null {
   if (d.value?.share) return null;
   const item = (d.growth ?? d.value)?.listIndex ?? undefined;
-  const id = metricNorm ? canonicalMetric(metricNorm, 'zh', item === undefined ? {} : { item }) : null;
-  if (id || !d.metric || !d.growth) return id;
+  const m = metricNorm ? metricMatch(metricNorm, 'zh', item === undefined ? {} : { item }) : null;
+  if (m || !d.metric || !d.growth) return m;
   const gap = d.growth.tok.start - d.metric.end;
   if (gap < 1 || gap > 6) return null;
-  return canonicalMetric(t.slice(d.metric.start, d.growth.tok.start).replace(/(?:了|约|近|超过|达到|为)+$/, ''));
+  return metricMatch(t.slice(d.metric.start, d.growth.tok.start).replace(/(?:了|约|近|超过|达到|为)+$/, ''));
 }
+
+/** Words before a metric's head that say nothing of where: no scope. */
+const NOT_A_SCOPE = /^(?:[0-9]{4}年|今年|去年|全年|当年|年末|年底|新增|新建|累计|实现|完成|其中|同时|城镇|农村|居民|人均|规模以上|规上)/;
 
 /**
  * 预计 governs the whole sentence when it opens it (预计全市地区生产总值增长5.2%左右，…), and
