@@ -577,3 +577,37 @@ describe('structure that repeats by design (#22)', () => {
     expect(d.map((x) => x.text)).toEqual(['推动国有企业改革，探索发展混合所有制经济。']);
   });
 });
+
+describe('parallel style, as a property (#22)', () => {
+  const base = read('zh/national-2024-gov-work-report.zh.txt');
+  const sentences = split(base)
+    .map((s) => s.text.trim())
+    .filter((t) => /^[\u4e00-\u9fff]/.test(t) && duplicateKey(t).length >= 16 && duplicateKey(t).length <= 80);
+  const CJK_WORD = fc.stringMatching(/^[\u4e00-\u9fa5]{2}$/);
+
+  it('two lines of one frame with one word put in place of another raise no warning', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...sentences), fc.nat(), CJK_WORD, (s, k, word) => {
+        // a two-character word of the sentence (not a figure) replaced by another
+        const spots = [...s.matchAll(/[\u4e00-\u9fa5]{2}/g)].map((m) => m.index!);
+        const at = spots[k % spots.length];
+        if (s.slice(at, at + 2) === word) return true;
+        const other = s.slice(0, at) + word + s.slice(at + 2);
+        return warnings(`${s}\n${other}`).length === 0;
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the same two lines with a figure changed instead are a near-duplicate when long enough', () => {
+    const withFigures = sentences.filter((t) => /\d/.test(t) && duplicateKey(t).length >= 24);
+    fc.assert(
+      fc.property(fc.constantFrom(...withFigures), fc.integer({ min: 1, max: 9 }), (s, plus) => {
+        const other = s.replace(/\d+/, (m) => String(Number(m) + plus));
+        const ds = warnings(`${s}\n全年经济运行总体平稳。\n${other}`);
+        return ds.some((d) => d.kind === 'near-duplicate' && d.occurrences.length === 2);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
