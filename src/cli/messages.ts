@@ -79,7 +79,7 @@ const times = (n: number) => (n === 2 ? 'twice' : `${n} times`);
 export const MESSAGES = {
   placeholder: (p: PlaceholderParams) =>
     p.kind === 'anonymized'
-      ? `Name ${quote(p.raw)} is anonymised (${p.hint ?? ''}某): on purpose in a published report, not a placeholder to fill in`
+      ? `Name ${quote(p.raw)} is anonymised${p.hint ? ` (the surname ${p.hint} kept)` : ''}: on purpose in a published report, not a placeholder to fill in`
       : `Placeholder ${quote(p.raw)} left in the text: fill in ${p.pattern ? 'the masked digits of a number' : KIND_LABEL[p.kind]}` +
         (p.hint ? ` (${p.hint})` : ''),
   'repeated-clause': (p: RepeatParams) => `Clause ${quote(p.text)} is repeated; first at ${p.first}${formulationNote(p.formulation)}`,
