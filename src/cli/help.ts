@@ -18,8 +18,9 @@ Commands:
   compare      a Chinese report against its English translation: missing and disagreeing claims
   targets      each year's targets beside the outcomes reported for them: met, missed…
 
-Inputs are .txt/.md (UTF-8, UTF-16 or GB18030, detected) or .docx; a directory is searched
-recursively for .txt, .md and .docx files; - reads standard input.
+Inputs are .txt/.md (UTF-8, UTF-16 or GB18030, detected), .docx or .html/.htm pages; a
+directory is searched recursively for those; - reads standard input. Save .pdf, .doc and .wps
+files as .docx (or UTF-8 text) first.
 
 Options of check and indicators:
   -j, --jobs N   threads that read and analyse a batch, this one included (default: the number

@@ -24,7 +24,7 @@ import type { Heading } from './wordml.js';
 /** Largest page read as HTML: report pages are a few hundred KB. */
 export const MAX_HTML_BYTES = 16 * 1024 * 1024;
 /** Most tags in a page read as HTML. */
-export const MAX_HTML_TAGS = 500_000;
+export const MAX_HTML_TAGS = 200_000;
 
 export const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 
