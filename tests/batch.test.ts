@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { WORKERS_FROM_BYTES, analyzeFiles, analyzeTexts, fileSizes, worthWorkers, type FileResult, type TextResult } from '../src/batch/index.js';
 import { analyze } from '../src/model/analyze.js';
 import { readDocument } from '../src/read/index.js';
+import { makeDocx } from './helpers/zip.js';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const SEED = join(CORPUS, '000_304eac767b8a3bea.txt');
@@ -255,6 +256,23 @@ describe('analyzeFiles', () => {
       expect(out.map((r) => r.path.slice(dir.length + 1)), `jobs ${jobs}`).toEqual(['报告.txt', '附件.txt'].sort());
       expect(out.map((r) => r.error)).toEqual([undefined, undefined]);
       expect(out.every((r) => r.report!.stats.characters > 5)).toBe(true);
+    }
+  }, 120_000);
+
+  it("passes a .docx's heading hints to analyze on every thread (#16)", async () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const styles = `<w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>`;
+    const p = (t: string, h = false) => `<w:p>${h ? '<w:pPr><w:pStyle w:val="1"/></w:pPr>' : ''}<w:r><w:t>${t}</w:t></w:r></w:p>`;
+    const body = p('2025年政府工作报告') + p('各位代表：') + p('工作回顾', true) + p('地区生产总值增长5.2%。') + p('今年工作安排', true) + p('地区生产总值增长5%左右。');
+    const file = join(tmp, 'styled.docx');
+    writeFileSync(file, makeDocx(body, [{ name: 'word/styles.xml', data: styles }]));
+    const read = await readDocument(file);
+    expect(read.headings!.map((h) => read.text.slice(h.start, h.end))).toEqual(['工作回顾', '今年工作安排']);
+    const hinted = JSON.stringify(analyze(read.text, { headings: read.headings }));
+    expect(hinted).not.toBe(JSON.stringify(analyze(read.text))); // the hints change the sections
+    for (const jobs of [1, 2]) {
+      const [r] = await collect(analyzeFiles([file, SEED], { jobs }));
+      expect(JSON.stringify(r.report), `jobs ${jobs}`).toBe(hinted);
     }
   }, 120_000);
 
