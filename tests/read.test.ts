@@ -668,6 +668,27 @@ describe('HTML pages (#18)', () => {
     expect((await decodeDocument(Buffer.from('<html><p>a<pre>  x\n  y</pre>b</p>'), '<stdin>')).text).toBe('a\n  x\n  y\nb\n');
   });
 
+  it('property: report lines in any nesting of blocks and inlines, among navigation and scripts, come out as the lines', async () => {
+    const lines = readFileSync(corpus('zh', 'prov-zhejiang-2025-gov-work-report.zh.txt'), 'utf8')
+      .split('\n')
+      .map((l) => l.replace(/^[\u3000 ]+/, ''))
+      .filter((l) => l.length > 0 && l.length < 200);
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const noise = fc.constantFrom('<nav><a href="/">首页</a></nav>', '<script>var a = "<p>脚本</p>";</script>', '<style>p{}</style>', '<footer>版权所有</footer>', '<div hidden>隐藏</div>', '<!-- 注释 -->', '');
+    const wrap = fc.constantFrom(['<p>', '</p>'], ['<div>', '</div>'], ['<li>', '</li>'], ['<h2>', '</h2>'], ['<table><tr><td>', '</td></tr></table>'], ['<section><p>', '</p></section>'], ['<div><span>', '</span></div>']);
+    const inline = fc.constantFrom(['', ''], ['<b>', '</b>'], ['<span style="color:red">', '</span>'], ['<a href="#">', '</a>']);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...lines), wrap, inline, noise), { minLength: 1, maxLength: 8 }), async (parts) => {
+        const body = parts.map(([l, [a, b], [i, j], n]) => `${n}${a}  ${i}${esc(l)}${j}\n ${b}`).join('');
+        const html = `<!DOCTYPE html><html><head><title>页</title></head><body>${body}</body></html>`;
+        const r = await decodeDocument(Buffer.from(html), 'p.html');
+        expect(r.text).toBe(parts.map(([l]) => l.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '')).join('\n') + '\n');
+        for (const h of r.headings!) expect(parts.some(([l, [a]]) => a === '<h2>' && r.text.slice(h.start, h.end) === l.trim())).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('a page of nothing but navigation and scripts is EMPTY; one of too many tags TOO_LARGE', async () => {
     await expectReadError(() => decodeDocument(Buffer.from('<html><body><nav>首页</nav><script>x</script></body></html>'), 'nav.html'), 'EMPTY');
     await expectReadError(() => decodeDocument(Buffer.from('<b>'.repeat(200_001)), 'tags.html'), 'TOO_LARGE');
