@@ -28,7 +28,7 @@ import { ReadError, formatBytes, type ReadErrorCode } from './errors.js';
 import { firstInvalidOffset, isOleSignature, isZipSignature, textProblem } from './decode.js';
 import { checkDeclaredSizes, readCentralDirectory, verifyEntries, type ZipEntry } from './zip.js';
 import { XmlError, countTags } from './xml.js';
-import { documentText, readStyleLevels, type Heading, type WordText } from './wordml.js';
+import { documentText, readStyleLevels, type WordText } from './wordml.js';
 
 export const DEFAULT_MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024;
 export const DEFAULT_MAX_DOCX_XML = 64 * 1024 * 1024;

@@ -248,7 +248,7 @@ function rawDocumentText(buf: Buffer, styles: StyleLevels): { raw: string; marks
   const top = (): Frame | undefined => frames[frames.length - 1];
   const sink = (): Sink => sinks[sinks.length - 1];
   /** the table or row an element sits in directly (not inside a cell), to mark it irregular */
-  const structural = (): void => {
+  const markIrregular = (): void => {
     for (let k = frames.length - 1; k >= 0; k--) {
       const f = frames[k];
       if (f.kind === 'tc' || f.kind === 'p' || f.kind === 'pict' || f.kind === 'check') return;
@@ -275,7 +275,7 @@ function rawDocumentText(buf: Buffer, styles: StyleLevels): { raw: string; marks
   };
 
   const handler: XmlHandler = {
-    open(name, attr, _empty) {
+    open(name, attr) {
       if (skipDepth > 0) {
         skipDepth++;
         return;
@@ -379,10 +379,10 @@ function rawDocumentText(buf: Buffer, styles: StyleLevels): { raw: string; marks
           break;
       }
       // an element in reading context (body, run, cell, text box…)
-      if (PRODUCES.has(name)) structural();
+      if (PRODUCES.has(name)) markIrregular();
       switch (name) {
         case 'w:p': {
-          structural();
+          markIrregular();
           const f = { kind: 'p' as const, sink: pending?.text ?? newSink(), extra: pending?.extra ?? null, pPr: false, deleted: false };
           pending = pending ? pending.then : null;
           frames.push(f);
@@ -410,14 +410,14 @@ function rawDocumentText(buf: Buffer, styles: StyleLevels): { raw: string; marks
         case 'w:sym': {
           const s = symbol(attr('w:font'), attr('w:char'));
           if (s !== null) {
-            structural();
+            markIrregular();
             emitText(s);
           }
           skip();
           return;
         }
         case 'w:bookmarkStart':
-          if (attr('w:name') !== '_GoBack') structural();
+          if (attr('w:name') !== '_GoBack') markIrregular();
           skip();
           return;
         case 'w:pict': {
