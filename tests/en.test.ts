@@ -406,3 +406,12 @@ describe('English claims without tagging what tags cannot change', () => {
     for (const [w] of words) expect(NUMBER_WORD_STEM.test(w), w).toBe(true);
   }, 60_000);
 });
+
+describe('English claims: a digit before the number', () => {
+  it('gives the same claims with and without tagging every statement ("1.#0-", found by the property test)', () => {
+    const t = '1.#0-';
+    const { sections } = splitSectionsEn(t);
+    const statements = splitStatementsEn(t, sections);
+    expect(extractClaimsEn(t, statements, sections)).toEqual(extractClaimsEn(t, statements, sections, { tagAll: true }));
+  });
+});

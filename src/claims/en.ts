@@ -207,8 +207,10 @@ function tagsMatter(s: string): boolean {
     let alnum = 0;
     for (let k = from; k < n.start; k++) {
       const c = s.charCodeAt(k);
-      if (c === 0x29) return true;
-      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) alnum++;
+      // a closing bracket, or a digit before the number ("1.#0", "99.1 trillion yuan, up 2.3%"): its
+      // tags can make a list mark or a number of it
+      if (c === 0x29 || (c >= 48 && c <= 57)) return true;
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) alnum++;
       if (alnum > 1) return true;
     }
     if (/[A-Za-z(\u0080-\uffff]/.test(s.slice(n.numEnd, n.end + 200))) return true;
