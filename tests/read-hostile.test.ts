@@ -4,7 +4,7 @@
  * entries. The files are built here (tests/helpers/), smaller than the attack where the attack's
  * size would only slow the suite; the limits that stop them are the defaults unless a test says.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -158,6 +158,26 @@ describe('running out of memory while parsing', () => {
       expect(out[1].error!.message).toBe(`${big}: too large to read: parsing it needed more than 16 MiB of memory (the docxMemoryMb limit)`);
     }
   }, 120_000);
+});
+
+describe('a worker entry from an older build', () => {
+  it('(a batch worker, which greets with { ready }) makes the parse run in this thread, not hang', async () => {
+    vi.resetModules();
+    const real = await vi.importActual<typeof import('../src/batch/spawn.js')>('../src/batch/spawn.js');
+    // what a stale dist/worker.js does: start as a batch worker whatever the role asked
+    let started = 0;
+    vi.doMock('../src/batch/spawn.js', () => ({ ...real, spawnPackageWorker: (_data: unknown, limits: never) => (started++, real.spawnWorker({}, limits)) }));
+    try {
+      const { readDocx: fresh } = await import('../src/read/docx.js');
+      const docs = await Promise.all([fresh(makeDocx(para('甲')), 'a.docx'), fresh(makeDocx(para('乙')), 'b.docx')]);
+      expect(docs).toEqual(['甲\n', '乙\n']);
+      expect(await fresh(makeDocx(para('丙')), 'c.docx')).toBe('丙\n');
+      expect(started).toBe(1); // one try, then this thread
+    } finally {
+      vi.doUnmock('../src/batch/spawn.js');
+      vi.resetModules();
+    }
+  }, 60_000);
 });
 
 describe('parts that are not what they claim, and text a text file may not hold', () => {

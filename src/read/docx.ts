@@ -259,16 +259,34 @@ function startParseWorker(mb: number, spawn: Spawn): ParseWorker | null {
   if (!worker) return null;
   const pw: ParseWorker = { worker, queue: [], busy: null };
   worker.unref();
-  worker.on('message', (msg: DocxReply) => {
+  worker.on('message', (msg: DocxReply | { ready: true }) => {
+    if ('ready' in msg) {
+      // a batch worker's greeting: the worker entry is a build from before it parsed .docx files
+      // (a stale dist/worker.js): parse in this thread from now on
+      spawnUnavailable = true;
+      workers.delete(mb);
+      void worker.terminate();
+      const jobs = pw.busy ? [pw.busy, ...pw.queue] : pw.queue;
+      pw.busy = null;
+      pw.queue = [];
+      for (const j of jobs) {
+        try {
+          j.resolve(readDocxHere(j.req.buf, j.req.name, j.req.opts));
+        } catch (err) {
+          j.reject(err);
+        }
+      }
+      return;
+    }
     const job = pw.busy;
-    if (!job || job.req.id !== msg.id) return;
+    if (!job || job.req.id !== msg.id || !('ok' in msg || 'error' in msg)) return;
     pw.busy = null;
     if ('ok' in msg) job.resolve(msg.ok);
     else job.reject(new ReadError(msg.error.code, msg.error.file, msg.error.reason));
     next(pw);
   });
   const died = (err: Error | null): void => {
-    if (workers.get(mb) !== pw) return;
+    if (workers.get(mb) !== pw || spawnUnavailable) return;
     workers.delete(mb);
     const job = pw.busy;
     pw.busy = null;
