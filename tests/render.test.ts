@@ -895,3 +895,14 @@ describe('jsonChunks: JSON.stringify(value, null, 2) in pieces', () => {
     expect([...renderSarifChunks(result, sarifTool)].join('')).toBe(renderSarif(result, sarifTool));
   });
 });
+
+describe('indicators: a number too large to hold', () => {
+  it('keeps its digits as written in the row and the pivot, never a blank (#17)', () => {
+    const digits = '9'.repeat(320);
+    const text = `2024年工作回顾\n全市地区生产总值${digits}亿元。\n`;
+    const rows = indicatorRows(analyze(text, { duplicates: false }), text, 'x.txt', 2024);
+    const r = rows.find((x) => x.canonical_metric === 'gdp')!;
+    expect(r.value).toBe(digits);
+    expect(pivotTable(rows, [{ file: 'x.txt', year: 2024 }])[2]).toEqual(['gdp', `${digits}亿元`]);
+  });
+});

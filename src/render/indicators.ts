@@ -45,7 +45,8 @@ export interface IndicatorRow {
   period: string | null;
   /** year, part-year, to-date, multi-year or horizon (see the model's Period) */
   period_kind: string | null;
-  value: number | null;
+  /** the value, or its digits as written (raw) when too large to hold as a number (Quantity.tooLarge) */
+  value: number | string | null;
   upper: number | null;
   unit: string | null;
   scaled_value: number | null;
@@ -178,7 +179,8 @@ export function indicatorRows(report: Report, text: string, file: string, year: 
       canonical_metric: c.metric.canonical,
       period: c.period?.text ?? null,
       period_kind: c.period?.kind ?? null,
-      value: c.value?.number ?? null,
+      // a number too large to compute with keeps its digits as written, never a silent blank
+      value: c.value?.tooLarge ? (/^[0-9０-９.．]+/.exec(c.value.raw)?.[0] ?? c.value.raw) : (c.value?.number ?? null),
       upper: c.value?.upper ?? null,
       unit: c.value?.unit ?? null,
       scaled_value: round12(c.value?.scaled?.number),
@@ -258,6 +260,7 @@ function pick(rows: IndicatorRow[], year: number | null): IndicatorRow | null {
 function pivotCell(r: IndicatorRow): Cell {
   if (r.value !== null) {
     if (r.upper !== null) return `${r.value}–${r.upper}${r.unit ?? ''}`;
+    if (typeof r.value === 'string') return `${r.value}${r.unit ?? ''}`;
     return r.unit ? { value: r.value, format: unitFormat(r.unit) } : r.value;
   }
   const sign = r.growth_direction === 'up' ? '+' : r.growth_direction === 'down' ? '-' : '';

@@ -83,7 +83,7 @@ function charts(rows: readonly IndicatorRow[], placeOf: (file: string) => string
     if (r.period_kind === 'multi-year' || r.period_kind === 'horizon' || r.period_kind === 'part-year') continue;
     const years = (r.period ?? '').match(/(?:19|20)\d{2}/g) ?? [];
     if (r.year !== null && years.some((y) => Number(y) !== r.year && Number(y) !== r.year! - 1)) continue;
-    const level = r.scaled_value ?? r.value;
+    const level = r.scaled_value ?? (typeof r.value === 'number' ? r.value : null);
     const unit = (r.scaled_value !== null ? r.scaled_unit : r.unit) ?? '';
     if (level !== null && r.upper === null) add(r, 'level', unit, level);
     if (r.growth_value !== null && r.growth_direction && r.growth_average !== true) add(r, 'change', r.growth_unit ?? '', r.growth_direction === 'down' ? -r.growth_value : r.growth_value);
