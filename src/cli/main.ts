@@ -31,7 +31,7 @@ import { placeFromFileName, renderAnalyzeHtml, renderCheckHtml, renderIndicators
 import { CLI, DOCS_URL, RULES, reuseSummary } from './messages.js';
 import { applyFilters, dedupe, quiet, sortFindings, type FindingFilter } from './filters.js';
 import { reportFindings, reuseFindings, source, type Source } from './findings.js';
-import { displayPath, expand, isUnreadable, load, realOrSame, unreadable, type InputFile, type LoadedFile } from './inputs.js';
+import { displayPath, expand, isUnreadable, load, realOrSame, stdinIs, unreadable, type InputFile, type LoadedFile } from './inputs.js';
 import { linesOf, Progress, writeChunks, type Io } from './io.js';
 import { packageInfo } from './version.js';
 
@@ -426,7 +426,7 @@ async function writeParts(path: string, pieces: Iterable<string>): Promise<void>
  */
 async function writeOutput(output: string, inputs: InputFile[], any: boolean, pieces: Iterable<string>, ctx: Ctx): Promise<boolean> {
   const abs = resolve(ctx.cwd, output);
-  if (inputs.some((f) => f.abs && sameFile(f.abs, abs))) throw new UsageError(CLI.outputIsInput(output));
+  if (inputs.some((f) => (f.abs ? sameFile(f.abs, abs) : stdinIs(abs)))) throw new UsageError(CLI.outputIsInput(output));
   if (!any) return false;
   try {
     await writeParts(abs, pieces);
@@ -476,7 +476,7 @@ async function indicatorsCommand(args: string[], ctx: Ctx): Promise<number> {
   reportErrors(inputs.errors, ctx);
   for (const e of inputs.errors) failed.push(e);
   if (outAbs) {
-    for (const f of inputs.files) if (f.abs && sameFile(f.abs, outAbs)) throw new UsageError(CLI.outputIsInput(output!));
+    for (const f of inputs.files) if (f.abs ? sameFile(f.abs, outAbs) : stdinIs(outAbs)) throw new UsageError(CLI.outputIsInput(output!));
   }
 
   const jobs = jobsOption('indicators', values.jobs as string | undefined, inputs.files, inputs.files.length);
