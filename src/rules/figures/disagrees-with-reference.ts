@@ -1,0 +1,134 @@
+/**
+ * disagrees-with-reference (check --reference FILE…): an `actual` figure of the draft whose
+ * canonical metric, time and scope match figures of a reference (a statistical communiqué, last
+ * year's final figures, a department's data note) but agrees with none of them.
+ *
+ * The time: a draft's figure counts when it speaks of the reference's year — its period is that
+ * year (2023年, 去年, 全年) or it names none and its paragraph sets no other (not a span of years,
+ * not 今年); the reference's figures likewise (a quarter, 1—11月 or a five-year sum is left out).
+ * The scope: none and the whole (全国, 全省, 我市…) are one; any other must be the same. The fact:
+ * the value with the value, a growth with a growth on the year before, in the same unit class.
+ *
+ * The rounding rule: a figure stands for every value that rounds half up to it at its last written
+ * digit (四舍五入), so 5.2% agrees with 5.24% and 1260582亿元 with 126万亿元, and 5.2% does not
+ * agree with 5.25%; 超过/以上, 不到/以下 and 近/约/左右 (10%) widen it (quantity.ts). A draft's figure
+ * that agrees with any of the reference's figures of its key agrees: the reference may give a
+ * metric twice (the year's average and December's 城镇调查失业率).
+ */
+import type { Claim, Report } from '../../schema/index.js';
+import type { Finding } from '../../render/finding.js';
+import { SCOPE_PREFIXES } from '../../claims/lexicon.js';
+import type { ReferenceDoc, Rule, RuleContext, Source } from '../types.js';
+import { findingAt, lineCol, placeIn } from '../types.js';
+import { FIGURE_MESSAGES, FIGURE_RELATED } from '../messages.js';
+import { basisClass, growthSign, interval, meet, written, type Interval } from './quantity.js';
+import { cumulative, partLead, timeFrames } from './keys.js';
+
+const WHOLE = new Set(['', ...SCOPE_PREFIXES]);
+
+/** The year a reference is about: the first four-digit year of its first lines (2023年国民经济…统计公报). */
+export function referenceYear(text: string): number | null {
+  const head = text.slice(0, 600);
+  const m = /((?:19|20)\d{2})年(?:国民经济和社会发展统计公报|[^。\n]{0,20}统计公报|[^。\n]{0,12}(?:决算|统计))/.exec(head) ?? /((?:19|20)\d{2})年/.exec(head);
+  return m ? Number(m[1]) : null;
+}
+
+/** Whether a frame (keys.ts) is the year `year` itself or no other time. */
+function ofYear(frame: string, year: number | null, draft: boolean): boolean {
+  if (frame === '') return true;
+  if (frame === 'span' || frame === 'this') return false;
+  if (frame.startsWith('y:')) return year !== null && frame === `y:${year}`;
+  const [, kind, text] = frame.split(':');
+  if (kind !== 'year') return false;
+  if (/(?:19|20)\d{2}/.test(text)) return year !== null && text.includes(String(year));
+  // 去年/上年/过去一年 in the draft, 全年 in either; 今年 is the draft's own year
+  return draft ? /去年|上年|过去一年|全年/.test(text) : /全年|本年|当年/.test(text);
+}
+
+interface Fig {
+  claim: Claim;
+  what: 'value' | 'growth';
+  iv: Interval;
+  src: Source;
+}
+
+function keyOf(c: Claim, what: 'value' | 'growth', iv: Interval, valueClass: string): string | null {
+  if (!c.metric.canonical) return null;
+  const scope = c.scope && !WHOLE.has(c.scope) ? c.scope : '';
+  const fact = what === 'value' ? 'value' : `growth:${basisClass(c)}:${valueClass}`;
+  if (what === 'growth' && basisClass(c) !== 'prev') return null;
+  return [c.metric.canonical, scope, fact, iv.unitClass].join('\u0001');
+}
+
+function figures(report: Report, src: Source, year: number | null, draft: boolean): Map<string, Fig[]> {
+  const frames = timeFrames(report, src);
+  const out = new Map<string, Fig[]>();
+  for (const c of report.claims) {
+    if (c.modality !== 'actual' || c.text.includes('分别') || cumulative(c, src.text)) continue;
+    if (!ofYear(frames.of(c), year, draft) || partLead(c, src.text) !== '') continue;
+    // a growth is of the figure in the claim's unit: 实际使用外资7814亿元，增长6.4%；折1263亿美元，增长5.6%
+    const valueClass = interval(c.value)?.unitClass ?? '';
+    const add = (what: 'value' | 'growth', iv: Interval | null) => {
+      if (!iv) return;
+      const k = keyOf(c, what, iv, valueClass);
+      if (!k) return;
+      const list = out.get(k);
+      const f = { claim: c, what, iv, src };
+      if (list) list.push(f);
+      else out.set(k, [f]);
+    };
+    add('value', interval(c.value));
+    const sign = growthSign(c);
+    // （折1263亿美元），增长6.4%: the growth is of the figure converted from, not of this one
+    const converted = c.value !== null && /折合?约?$/.test(src.text.slice(Math.max(0, c.value.span.start - 3), c.value.span.start));
+    if (sign !== 0 && !converted) add('growth', interval(c.growth?.quantity, sign));
+  }
+  return out;
+}
+
+const quantityOf = (f: Fig) => (f.what === 'value' ? f.claim.value! : f.claim.growth!.quantity!);
+
+export const disagreesWithReference: Rule = {
+  meta: {
+    id: 'disagrees-with-reference',
+    defaultSeverity: 'error',
+    description: 'A figure of the draft disagrees with the same metric, year and scope in a reference given with --reference (a figure the draft rounds half up agrees).',
+    anchor: 'rule-disagrees-with-reference',
+    needs: { claims: true, references: true },
+  },
+  check(report: Report, ctx: RuleContext): Finding[] {
+    if (!ctx.references.length) return [];
+    const out: Finding[] = [];
+    const refs: Array<{ doc: ReferenceDoc; figs: Map<string, Fig[]>; year: number | null }> = ctx.references.map((doc) => {
+      const year = referenceYear(doc.source.text);
+      return { doc, year, figs: figures(doc.report, doc.source, year, false) };
+    });
+    for (const ref of refs) {
+      const mine = figures(report, ctx.source, ref.year, true);
+      for (const [k, list] of mine) {
+        const theirs = ref.figs.get(k);
+        if (!theirs) continue;
+        for (const f of list) {
+          if (theirs.some((t) => meet(f.iv, t.iv))) continue;
+          const q = quantityOf(f);
+          const there = [...new Set(theirs.map((t) => written(t.src.text, quantityOf(t))))];
+          const first = theirs[0];
+          const place = placeIn(first.src, quantityOf(first).span);
+          out.push(
+            findingAt(disagreesWithReference, ctx, q.span, FIGURE_MESSAGES['disagrees-with-reference']({
+              metric: f.claim.metric.text ?? f.claim.metric.canonical ?? '',
+              what: f.what,
+              here: written(ctx.source.text, q),
+              there,
+              from: `${first.src.file}:${lineCol(place)}`,
+            }), {
+              expected: there,
+              related: theirs.slice(0, 8).map((t) => ({ file: t.src.file, place: placeIn(t.src, quantityOf(t).span), message: FIGURE_RELATED.reference })),
+            }),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};
