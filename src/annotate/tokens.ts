@@ -81,10 +81,22 @@ export function segmenterWarning(): string | null {
 
 let segmenter: Intl.Segmenter | null = null;
 
+const MEMO_SIZE = 4096;
+const memo = new Map<string, Word[]>();
+
 /** Words of `s` with offsets into `s`; tags are jieba's, or 'x' from the fallback. */
 export function words(s: string): Word[] {
   const j = loadJieba();
-  if (j) return j.tag(s);
+  if (j) {
+    // the claims stage asks for the words of one short phrase several times (a metric candidate, then
+    // whether it is only verbs, then a lone verb): a third of its calls on the corpus; keep the answers
+    const hit = memo.get(s);
+    if (hit) return hit;
+    const ws = j.tag(s);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(s, ws);
+    return ws;
+  }
   const out: Word[] = [];
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   for (const seg of segmenter.segment(s)) {

@@ -441,8 +441,8 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
     } else {
       // 召开7次全会, 完成9000亩湿地修复: the measured thing follows the number when the words
       // before it only say what was done
-      const verbal = onlyVerbs(t, metric);
-      const post = role === 'value' ? postMetric(t, tok, end, b, verbal) : null;
+      const before = metric;
+      const post = role === 'value' ? postMetric(t, tok, end, b, () => onlyVerbs(t, before)) : null;
       if (post) metric = post;
       // 用好20亿元, 惠及53万户, 统筹20亿元: a lone verb names nothing; the subject before carries over
       else if (metric && loneVerb(t.slice(metric.start, metric.end))) metric = null;

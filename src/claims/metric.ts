@@ -200,6 +200,7 @@ export function onlyVerbs(t: string, r: Range | null): boolean {
 
 /** One verb alone (启动, 惠及, 用好, 新建), which names no measured thing. */
 export function loneVerb(s: string): boolean {
+  if (s.length > 4) return false;
   const ws = words(s);
   return ws.length === 1 && /^(?:v|vd|vi|ad|d)$/.test(ws[0].tag) && !NOMINAL_VERBS.has(ws[0].word);
 }
@@ -212,15 +213,17 @@ const POST_STOP = /建成|开工|投用|投产|获批|入选|通过|实现|达�
  * the unit is a measure word or a bare place value (a count is followed by what it counts), or when
  * the words before the number only say what was done (`verbsBefore`).
  */
-export function postMetric(t: string, tok: NumberToken, end: number, b: number, verbsBefore: boolean): Range | null {
+export function postMetric(t: string, tok: NumberToken, end: number, b: number, verbsBefore: () => boolean): Range | null {
   const unit = (tok.upper ?? tok).unit ?? tok.unit;
   if (!unit) return null;
   const counted = MEASURE_WORDS.has(unit.base) || unit.kind === 'scale';
-  if (!counted && !verbsBefore) return null;
   // a rate or a multiple measures what was named before it
   if (/^(?:%|％|‰|个百分点|百分点|倍|成)$/.test(unit.unit)) return null;
   let s0 = end;
   if (t.charAt(s0) === '的') s0++;
+  // nothing to read after the number: no need to ask what the words before it are
+  if (!/[\u4e00-\u9fffA-Za-z“]/.test(t.charAt(s0))) return null;
+  if (!counted && !verbsBefore()) return null;
   const limit = Math.min(b, s0 + 18);
   let e = s0;
   // up to the clause's end or the next number (90多个国家和地区追回外逃人员3453名)
