@@ -200,6 +200,9 @@ export function cumulative(c: Claim, text: string): boolean {
   return figureWords().cumulative.some((w) => l.includes(w));
 }
 
+/** How long a metric's own words must be for an amount or a count after them to name one thing. */
+const NAMED_AMOUNT = 4;
+
 /** A figure in % or 个百分点: a rate, a share or a growth, which names one thing. */
 const PERCENT_CLASSES = new Set(['%', '个百分点']);
 
@@ -212,7 +215,7 @@ export function factKeys(c: Claim, text: string, frame: string, unitClassOf: (wh
   const m = metricKey(c);
   if (!m) return { value: null, growth: null };
   const base = [m, frame, c.scope ?? '', c.modality, cumulative(c, text) ? 'sum' : 'one', partLead(c, text)].join('\u0001');
-  const ok = (u: string | null) => u !== null && (m.startsWith('id:') || PERCENT_CLASSES.has(u));
+  const ok = (u: string | null) => u !== null && (m.startsWith('id:') || PERCENT_CLASSES.has(u) || metricText(c).length >= NAMED_AMOUNT);
   const vu = c.value ? unitClassOf('value') : null;
   const gu = c.growth?.quantity ? unitClassOf('growth') : null;
   return {
