@@ -29,13 +29,8 @@ import {
   FORECAST_CUES,
   GROWTH_DOWN,
   GROWTH_UP,
-  LEAD_WORDS,
-  MEASURE_WORDS,
   MODIFIERS,
   SCOPE_PREFIXES,
-  STRONG_TARGET_CUES,
-  TRAILING_VERBS,
-  canonicalMetric,
   metricMatch,
   rankingScopes,
   slogansList,
@@ -356,12 +351,10 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
   for (let k = 0; k < toks.length; k++) {
     const tok = toks[k];
     if (uppers.has(tok)) continue;
-    const next = toks[k + 1] && toks[k + 1] !== tok.upper ? toks[k + 1] : toks[k + 2];
     if (excluded(t, a, tok, tok.upper ? toks[k + 2] : toks[k + 1], inSlogan[k] === 1)) {
       // an excluded number stays part of the metric text around it: PM2.5浓度, 1剂次**万人
       continue;
     }
-    void next;
     const cs = clauseStart(t, a, tok.start);
     const from = Math.max(cs, prevEnd);
     const pre = t.slice(cs, tok.start);
@@ -416,11 +409,9 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
       }
     }
     // the metric: the text before the number in its clause, after the previous quantity
-    let mFrom = from;
     // 分别 lists share the metric of the claims before
     const distribute = /分别/.test(t.slice(cs, tok.start)) || (items.length > 0 && items[items.length - 1].distribute && /^[、和及]\s*$/.test(t.slice(prevEnd, tok.start)));
-    if (role === 'rank') mFrom = from;
-    let metric = trimMetric(t, mFrom, tok.start, distribute ? 64 : 16);
+    let metric = trimMetric(t, from, tok.start, distribute ? 64 : 16);
     if (role === 'rank') {
       // 世界文化遗产数量居全球城市首位: the subject before the rank verb is the metric
       const seg = t.slice(from, tok.start);

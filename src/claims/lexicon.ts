@@ -3,7 +3,7 @@
  * index.ts read as rules; the vocabulary that is data (units, metrics, scopes, slogans) lives in
  * dictionaries/.
  */
-import { loadJson, loadList } from '../dictionaries.js';
+import { loadList } from '../dictionaries.js';
 
 export const GROWTH_UP = ['扩招', '增长', '增加', '提高', '提升', '上升', '上涨', '增速', '增幅', '涨幅', '扩大', '增', '涨', '多增', '拉动', '翻'];
 export const GROWTH_DOWN = ['下降', '降低', '减少', '回落', '下滑', '降幅', '缩小', '压减', '压降', '压缩', '缩短', '削减', '减量', '下调', '减', '降', '跌', '节约', '节省'];
@@ -20,8 +20,6 @@ export const MODIFIERS = [
 export const BASIS = ['较上年同期', '比上年同期', '较去年同期', '比去年同期', '同比', '环比', '比上年', '较上年', '比去年', '较去年', '年均', '年平均', '比年初', '较年初'];
 
 export const FORECAST_CUES = ['预计', '有望', '预测', '可望', '预估', '估计'];
-/** Outside a plans part, these make a number a target. */
-export const STRONG_TARGET_CUES = ['预期目标', '主要目标', '目标是', '目标为', '力争', '预期'];
 /** In a claim's own clause, these make it an outcome, wherever it stands. */
 export const ACTUAL_CLAUSE_CUES = ['去年', '上年', '过去一年', '过去五年', '五年来', '十年来', '已经', '已有', '已建成', '已完成', '已达', '已累计', '实现了', '完成了', '达到了', '增长了', '截至', '同比', '较上年同期', '比上年同期', '今年以来'];
 /** In a claim's own clause, these make it a target, wherever it stands (unless 了 follows: 确保了). */
