@@ -8,7 +8,7 @@
 import type { Marker, Section, SectionRole, TextSpan } from '../schema/index.js';
 import { loadRoles, type Roles } from './roles.js';
 import { findEnumerations, matchMarker, RANK, type LineMarker } from './markers.js';
-import { isBlank, isBlankCode, skipBlank, splitLines, trimEnd, type Line } from './lines.js';
+import { isBlank, isBlankCode, lineAt, skipBlank, splitLines, trimEnd, type Line } from './lines.js';
 import { addEnumerations, buildTree, numberSections, type Boundary } from './tree.js';
 
 export { splitLines, lineStarts, lineColumn, type Line } from './lines.js';
@@ -353,18 +353,6 @@ function opensPlans(text: string, lines: Line[], from: number, to: number, year:
     if (re && year !== null && re.test(head) && yearsIn(head.slice(0, 5)).some((y) => y >= year)) return true;
   }
   return false;
-}
-
-/** Index of the line holding offset `at` (binary search over line starts). */
-function lineAt(lines: Line[], at: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (lines[mid].start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**

@@ -93,14 +93,28 @@ function eachLineBreak(text: string, found: (at: number, next: number) => void):
   }
 }
 
-/** 1-based line and column (column in UTF-16 code units, 1-based) of an offset. */
-export function lineColumn(starts: number[], offset: number): { line: number; column: number } {
+/**
+ * Binary search over `count` ascending line starts (`startOf(k)`): the index of the last one at or
+ * before `offset`, 0 when none is.
+ */
+function lastStartAtOrBefore(count: number, startOf: (k: number) => number, offset: number): number {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid] <= offset) lo = mid;
+    if (startOf(mid) <= offset) lo = mid;
     else hi = mid - 1;
   }
+  return lo;
+}
+
+/** 1-based line and column (column in UTF-16 code units, 1-based) of an offset. */
+export function lineColumn(starts: number[], offset: number): { line: number; column: number } {
+  const lo = lastStartAtOrBefore(starts.length, (k) => starts[k], offset);
   return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+/** Index of the line of `lines` (splitLines) holding offset `at`. */
+export function lineAt(lines: Line[], at: number): number {
+  return lastStartAtOrBefore(lines.length, (k) => lines[k].start, at);
 }
