@@ -2,7 +2,7 @@
 // The measure of inconsistent-figure (#20): how often a contradiction injected into a real report
 // is found, and how many alarms the unchanged reports give.
 //
-// For each Chinese report of ../shared/corpus/zh, each figure of an `actual` claim with a metric (its
+// For each Chinese report of ../shared/corpus/zh and series/, each figure of an `actual` claim with a metric (its
 // value or its growth, written in digits) is stated a second time: its statement copied as a new
 // paragraph right after its own (same metric, period, scope and modality), in one copy as written
 // (a restatement: no finding may come of it) and in another with the figure's last digit changed
@@ -38,14 +38,20 @@ function changed(raw) {
   return null;
 }
 
-const files = readdirSync(corpus).filter((f) => f.endsWith('.txt') && !f.includes('wikisource')).sort();
+// the reports of zh/ and of the two series (a wikisource copy repeats its report)
+const series = join(root, '..', 'shared', 'corpus', 'series');
+const files = [
+  ...readdirSync(corpus).filter((f) => f.endsWith('.txt') && !f.includes('wikisource')).sort().map((f) => join(corpus, f)),
+  ...readdirSync(series).sort().flatMap((d) => readdirSync(join(series, d)).filter((f) => f.endsWith('.txt')).sort().map((f) => join(series, d, f))),
+];
 let natural = 0;
 let total = 0;
 let found = 0;
 let restatedAlarms = 0;
 const rows = [];
-for (const f of files) {
-  const text = readFileSync(join(corpus, f), 'utf8');
+for (const path of files) {
+  const f = path.split('/').pop();
+  const text = readFileSync(path, 'utf8');
   const report = analyze(text);
   const base = check(report, { text, file: f, rules: RULES });
   natural += base.length;

@@ -11,12 +11,13 @@ import { ruleDocUrl } from './url.js';
 import { inconsistentFigure } from './figures/inconsistent-figure.js';
 import { percentOrPoints } from './figures/percent-or-points.js';
 import { disagreesWithReference } from './figures/disagrees-with-reference.js';
+import { figuresDoNotAddUp } from './figures/figures-do-not-add-up.js';
 
 export type { Rule, RuleMeta, RuleContext, ReferenceDoc, Source } from './types.js';
 export { referenceYear } from './figures/disagrees-with-reference.js';
 
 /** Every rule of the stage, in the order their findings come. */
-export const FIGURE_RULES: readonly Rule[] = [inconsistentFigure, percentOrPoints, disagreesWithReference];
+export const FIGURE_RULES: readonly Rule[] = [inconsistentFigure, percentOrPoints, figuresDoNotAddUp, disagreesWithReference];
 
 /** The rules as check's renderers list them (SARIF, HTML). */
 export const FIGURE_RULE_INFO: RuleInfo[] = FIGURE_RULES.map((r) => ({

@@ -56,7 +56,7 @@ export const FIGURE_MESSAGES = {
       : `${quote(p.metric)} is no rate or share: its change ${p.written} in 个百分点 should be in % (${p.expected})`,
   'figures-do-not-add-up': (p: AddUpParams) =>
     p.kind === 'part-exceeds-total'
-      ? `Part ${p.figures[0]} of ${quote(p.metric)} is larger than its total ${p.implied}` + (p.at ? ` at ${p.at}` : '')
+      ? `${quote(p.metric)} ${p.figures[0]}, a part listed after 其中, is larger than its total ${p.implied}` + (p.at ? ` at ${p.at}` : '')
       : p.kind === 'shares-over-100'
         ? `Shares ${p.figures.join(', ')} of one whole add up to ${p.implied}, over 100%`
         : `${quote(p.metric)} from ${p.figures[0]} to ${p.figures[1]} is a change of ${p.implied}, not the ${p.figures[2]} stated`,
@@ -68,5 +68,6 @@ export const FIGURE_MESSAGES = {
 export const FIGURE_RELATED = {
   other: 'the other mention',
   total: 'the total',
+  from: 'the figure it changes from',
   reference: 'in the reference',
 };

@@ -203,6 +203,16 @@ export function cumulative(c: Claim, text: string): boolean {
 /** How long a metric's own words must be for an amount or a count after them to name one thing. */
 const NAMED_AMOUNT = 4;
 
+/**
+ * An amount or a count after a metric known by its text alone names one thing when the metric's
+ * own words are long enough (纪检监察干部, 保障性租赁住房) and do not end in money put into
+ * something unnamed (省级财政安排, 争取资金: dictionaries/figures.json spendingHeads).
+ */
+function namedAmount(c: Claim): boolean {
+  const t = metricText(c);
+  return t.length >= NAMED_AMOUNT && !figureWords().spendingHeads.some((h) => t.endsWith(h));
+}
+
 /** A figure in % or 个百分点: a rate, a share or a growth, which names one thing. */
 const PERCENT_CLASSES = new Set(['%', '个百分点']);
 
@@ -215,7 +225,7 @@ export function factKeys(c: Claim, text: string, frame: string, unitClassOf: (wh
   const m = metricKey(c);
   if (!m) return { value: null, growth: null };
   const base = [m, frame, c.scope ?? '', c.modality, cumulative(c, text) ? 'sum' : 'one', partLead(c, text)].join('\u0001');
-  const ok = (u: string | null) => u !== null && (m.startsWith('id:') || PERCENT_CLASSES.has(u) || metricText(c).length >= NAMED_AMOUNT);
+  const ok = (u: string | null) => u !== null && (m.startsWith('id:') || PERCENT_CLASSES.has(u) || namedAmount(c));
   const vu = c.value ? unitClassOf('value') : null;
   const gu = c.growth?.quantity ? unitClassOf('growth') : null;
   return {

@@ -7,6 +7,7 @@ export interface FigureWords {
   shareHeads: string[];
   notShareHeads: string[];
   comparators: string[];
+  spendingHeads: string[];
 }
 
 let words: FigureWords | null = null;
