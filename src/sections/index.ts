@@ -156,7 +156,7 @@ function paragraphRole(text: string, start: number, end: number, roles: Roles, y
   for (const role of ['problems', 'plans', 'closing'] as const) {
     const r = roles[role];
     if (r.paragraph.some((cue) => head.startsWith(cue))) return role;
-    if (r.paragraphRe && r.paragraphRe.test(head) && (year === null || yearsIn(head.slice(0, 5)).some((y) => y >= year))) return role;
+    if (r.paragraphRe && r.paragraphRe.test(head) && (year === null || yearFrom(head.slice(0, 5), year))) return role;
   }
   return null;
 }
@@ -241,6 +241,16 @@ function hasHan(t: string): boolean {
 }
 
 /**
+ * Text short enough for an unnumbered heading (2 to MAX_UNNUMBERED characters), with Chinese, no
+ * sentence punctuation and no leading dash: what a bold-line and a plain-line heading share.
+ */
+function headingText(t: string): boolean {
+  if (t.length < 2 || t.length > MAX_UNNUMBERED) return false;
+  for (let i = 0; i < t.length; i++) if (SENTENCE_PUNCT.includes(t.charAt(i))) return false;
+  return hasHan(t) && !/^[—\-－]/.test(t);
+}
+
+/**
  * The genre's unnumbered top heading in plain text (2024年工作回顾, 2025年工作安排建议, 加强政府自身
  * 建设 in reports typed without numbers): a short line with Chinese and no sentence punctuation,
  * that is not a figure or table caption, between a paragraph that has ended (。！？…) and a
@@ -249,10 +259,8 @@ function hasHan(t: string): boolean {
  */
 function unnumberedHeading(text: string, lines: Line[], k: number, prev: number, next: number): boolean {
   const { start, end } = bareLine(text, lines[k]);
-  if (end - start < 2 || end - start > MAX_UNNUMBERED) return false;
   const t = text.slice(start, end);
-  for (let i = 0; i < t.length; i++) if (SENTENCE_PUNCT.includes(t.charAt(i))) return false;
-  if (!hasHan(t) || /^[—\-－*#>|!\[(（“"《【]/.test(t) || /^[表图]\s*\d/.test(t)) return false;
+  if (!headingText(t) || /^[*#>|!\[(（“"《【]/.test(t) || /^[表图]\s*\d/.test(t)) return false;
   if (prev < 0 || next < 0) return false;
   const p = bareLine(text, lines[prev]);
   if (p.end <= p.start || !PARAGRAPH_END.includes(text.charAt(p.end - 1))) return false;
@@ -265,11 +273,8 @@ function unnumberedHeading(text: string, lines: Line[], k: number, prev: number,
 function boldLine(text: string, line: Line, bare: { start: number; end: number }): boolean {
   const s = skipBlank(text, line.start, line.end);
   if (!text.startsWith('**', s) || bare.start === s) return false;
-  const len = bare.end - bare.start;
-  if (len < 2 || len > MAX_UNNUMBERED) return false;
   const t = text.slice(bare.start, bare.end);
-  for (let i = 0; i < t.length; i++) if (SENTENCE_PUNCT.includes(t.charAt(i)) || t.charAt(i) === '*') return false;
-  return hasHan(t) && !/^[—\-－]/.test(t);
+  return headingText(t) && !t.includes('*');
 }
 
 function boldMarker(text: string, line: Line): Marker {
@@ -303,6 +308,11 @@ function yearsIn(raw: string): number[] {
   return out;
 }
 
+/** `t` names `year` or a later one (2025年是…, 二〇三五年远景目标): work still to come. */
+function yearFrom(t: string, year: number): boolean {
+  return yearsIn(t).some((y) => y >= year);
+}
+
 /**
  * The report's own year, the year its plans are for: the first year written in its opening lines
  * (title, date line, front matter) before its first paragraph, or the year after it when the
@@ -329,7 +339,7 @@ function namesComingYear(heading: string, year: number | null, roles: Roles): bo
   if (cy.review.some((c) => heading.includes(c))) return false;
   if (!cy.work.some((c) => heading.includes(c))) return false;
   if (cy.now.some((c) => heading.includes(c))) return true;
-  return year !== null && yearsIn(heading).some((y) => y >= year);
+  return year !== null && yearFrom(heading, year);
 }
 
 /**
@@ -350,7 +360,7 @@ function opensPlans(text: string, lines: Line[], from: number, to: number, year:
     seen++;
     const head = text.slice(s, Math.min(l.end, to, s + 40));
     if (cues.some((c) => head.startsWith(c))) return true;
-    if (re && year !== null && re.test(head) && yearsIn(head.slice(0, 5)).some((y) => y >= year)) return true;
+    if (re && year !== null && re.test(head) && yearFrom(head.slice(0, 5), year)) return true;
   }
   return false;
 }
