@@ -257,10 +257,11 @@ function headingText(t: string): boolean {
  * paragraph or a numbered heading. Measured on the corpus: 7 such lines in 75 reports, none false
  * (the captions 表1…/图4… of the statistical communiqués, 20 of them, are excluded by rule).
  */
-function unnumberedHeading(text: string, lines: Line[], k: number, prev: number, next: number): boolean {
-  const { start, end } = bareLine(text, lines[k]);
-  const t = text.slice(start, end);
+function unnumberedHeading(text: string, lines: Line[], k: number, bare: { start: number; end: number }): boolean {
+  const t = text.slice(bare.start, bare.end);
   if (!headingText(t) || /^[*#>|!\[(（“"《【]/.test(t) || /^[表图]\s*\d/.test(t)) return false;
+  const prev = nonBlank(text, lines, k, -1);
+  const next = nonBlank(text, lines, k, 1);
   if (prev < 0 || next < 0) return false;
   const p = bareLine(text, lines[prev]);
   if (p.end <= p.start || !PARAGRAPH_END.includes(text.charAt(p.end - 1))) return false;
@@ -463,7 +464,7 @@ export function splitSections(text: string, hints?: readonly HeadingHint[]): Sec
       if (level !== undefined) kind = afterOpening || openAt < 0 ? 'hint' : null;
       else if (afterOpening && bare.end - bare.start <= MAX_UNNUMBERED && roles.appendixRe?.test(text.slice(bare.start, bare.end))) kind = 'appendix';
       else if (afterOpening && boldLine(text, line, bare)) kind = 'bold';
-      else if (afterOpening && unnumberedHeading(text, lines, k, nonBlank(text, lines, k, -1), nonBlank(text, lines, k, 1))) kind = 'plain';
+      else if (afterOpening && unnumberedHeading(text, lines, k, bare)) kind = 'plain';
       if (!kind) continue;
       let hEnd = bare.end;
       if (kind !== 'appendix' && hEnd > bare.start && TERMINATORS.includes(text.charAt(hEnd - 1))) hEnd--;
