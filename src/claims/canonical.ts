@@ -114,10 +114,11 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], what: string
   return v as T;
 }
 
-function byFirst(list: Array<[string, string]>): Map<string, Array<[string, string]>> {
-  const m = new Map<string, Array<[string, string]>>();
+/** Items grouped by the first character of their word, each group in the list's order. */
+function byFirst<T>(list: readonly T[], word: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
   for (const e of list) {
-    const k = e[0].charAt(0);
+    const k = word(e).charAt(0);
     let l = m.get(k);
     if (!l) m.set(k, (l = []));
     l.push(e);
@@ -125,16 +126,8 @@ function byFirst(list: Array<[string, string]>): Map<string, Array<[string, stri
   return m;
 }
 
-function wordsByFirst(words: string[]): Map<string, string[]> {
-  const m = new Map<string, string[]>();
-  for (const w of words) {
-    const k = w.charAt(0);
-    let l = m.get(k);
-    if (!l) m.set(k, (l = []));
-    l.push(w);
-  }
-  return m;
-}
+const aliasOf = (e: [string, string]) => e[0];
+const itself = (w: string) => w;
 
 function load(): Dict {
   if (dict) return dict;
@@ -161,8 +154,8 @@ function load(): Dict {
   zh.sort((a, b) => b[0].length - a[0].length);
   en.sort((a, b) => b[0].length - a[0].length);
   const beforeWords = strings(raw.$before ?? [], '$before');
-  const before = wordsByFirst(beforeWords);
-  const beforeAgent = wordsByFirst([...beforeWords, ...strings(raw.$agents ?? [], '$agents')]);
+  const before = byFirst(beforeWords, itself);
+  const beforeAgent = byFirst([...beforeWords, ...strings(raw.$agents ?? [], '$agents')], itself);
   const afterList = strings(raw.$after ?? [], '$after');
   const pairs = new Map<string, string[]>();
   const rawPairs = (raw.$pairs ?? {}) as unknown as Record<string, unknown>;
@@ -177,14 +170,14 @@ function load(): Dict {
     info,
     zh,
     en,
-    zhByFirst: byFirst(zh),
-    enByFirst: byFirst(en),
+    zhByFirst: byFirst(zh, aliasOf),
+    enByFirst: byFirst(en, aliasOf),
     before,
     beforeAgent,
     after: new Set(afterList),
     afterMax: afterList.reduce((n, w) => Math.max(n, w.length), 0),
     pairs,
-    pairByFirst: byFirst(pairList),
+    pairByFirst: byFirst(pairList, aliasOf),
   };
   return dict;
 }
