@@ -69,7 +69,10 @@ const SPAN_OF_TIME =
 /** A comparator closing a metric: 超国家考核目标, 高于全国平均水平. */
 const BEYOND_TARGET = /(?:超过?|高于|低于|优于)(?:国家|省|市|全国|全省)?(?:考核|下达|年度|序时)?(?:目标|要求|平均水平|进度)$/;
 
-const TRAILING_TIME = /(?:全年|今年|年内|当年|同期|[0-9]{4}年(?:底|末|初)?|[0-9]{1,2}月(?:底|末|份)?|每[人户生亩]?每?[年月天日季]|每[人户生]|每年|每月)$/;
+const TRAILING_TIME = /(?:全年|今年|年内|当年|同期|[0-9]{4}年(?:底|末|初)?|[0-9]{1,2}月(?:底|末|份)?|每[人户生亩]?每?[年月天日季]|每[人户生])$/;
+/** A time opening a candidate (年内, 2023年底, 1—11月, 截至…底, 今年以来, 前三季度): the claim's period. */
+const LEADING_TIME =
+  /^(?:年内|当年|明年|届时|[0-9]{4}年(?:底|末)?|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末)|[0-9]{1,2}月(?:底|末|份)?|今年以来|去年以来|今年|去年|全年|上半年|下半年|前三季度|[一二三四]季度|年末|年底|目前)/;
 /** 每人每月, 每生每年 opening a candidate: the rate's basis, not what it measures. */
 const PER_UNIT = /^(?:每[人户生亩]?每?[年月天日季度]+|每[人户生])/;
 
@@ -99,7 +102,7 @@ export function trimMetric(t: string, s: number, e: number, cap = 16): Range | n
   }
   for (let guard = 0; guard < 12 && b > a; guard++) {
     const cur = t.slice(a, b);
-    const period = /^(?:年内|当年|明年|届时|[0-9]{4}年(?:底|末)?|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末)|[0-9]{1,2}月(?:底|末|份)?|今年以来|去年以来|今年|去年|全年|上半年|下半年|前三季度|[一二三四]季度|年末|年底|目前)/.exec(cur) ?? SPAN_OF_TIME.exec(cur);
+    const period = LEADING_TIME.exec(cur) ?? SPAN_OF_TIME.exec(cur);
     const w = startsWithAny(cur, LEAD_WORDS) ?? startsWithAny(cur, SCOPE_PREFIXES);
     const opensQuote = cur.startsWith('“') && cur.indexOf('”') > 0 && cur.indexOf('”') < cur.length - 1;
     const punct = !opensQuote && /^[“”‘’"'（）()《》、，和及与\s\u3000*①②③④⑤⑥⑦⑧⑨⑩]/.test(cur) ? 1 : 0;
@@ -247,7 +250,7 @@ export function postMetric(t: string, tok: NumberToken, end: number, b: number, 
   const ws = words(t.slice(start, e2));
   const first = ws[0];
   if (!first || (/^(?:v|vd|p|c|u|d|r|m|q|f)$/.test(first.tag) && !NOMINAL_VERBS.has(first.word) && ws.length < 2)) return null;
-  if (first && /^(?:p|c|u|d|r)$/.test(first.tag)) return null;
+  if (/^(?:p|c|u|d|r)$/.test(first.tag)) return null;
   if (POST_NOT_METRIC.includes(ws.map((w) => w.word).join(''))) return null;
   // the noun phrase only: 8300家企业开展技术改造 → 企业 (a verb after it starts the predicate)
   let stopAt = e2;
