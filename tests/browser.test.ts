@@ -426,13 +426,15 @@ describe('HTML pages without a browser', () => {
   });
 
   it('analyze, indicators and targets pages escape the report too', async () => {
-    // national 2019's review (line 14) and main targets (line 64), with markup spliced into the title and metrics
+    // national 2019's dateline (line 2), review (line 14) and main targets (line 64), with markup spliced into the title and metrics
     const lines = readFileSync(join(CORPUS, 'zh', 'national-2019-gov-work-report.zh.txt'), 'utf8').split('\n');
     const draft = join(tmp, '"><img src=x onerror=alert(1)>2019年政府工作报告.txt');
     writeFileSync(
       draft,
       [
         '<script>alert(0)</script>2019年政府工作报告',
+        // the dateline gives targets its place (全国): a report with none is left out, and nothing written
+        lines[1],
         lines[13].replace('国内生产总值', '国内生产总值"><script>alert(2)</script>'),
         lines[63].replace('国内生产总值', '国内生产总值<img src=x onerror=alert(1)>').replace('1100万人以上', '<b>1100万人以上</b>'),
       ].join('\n'),

@@ -59,7 +59,7 @@ export async function targetsCommand(args: string[], env: TargetsEnv): Promise<n
     if (given === undefined) {
       if ((TARGET_FORMATS as readonly string[]).includes(ext)) format = ext as TargetFormat;
       else if (ext === 'txt') format = 'text';
-      else env.usage(`targets: cannot tell the format of '${output}' from its extension; give --format text|csv|json|xlsx.`);
+      else env.usage(`targets: cannot tell the format of '${output}' from its extension; give --format text|csv|json|xlsx|html.`);
     }
     for (const p of positionals) if (p !== '-' && env.sameFile(resolve(env.cwd, p), outAbs)) env.usage(CLI.outputIsInput(output));
   } else if (format === 'xlsx') env.usage("targets: an .xlsx workbook goes to a file: give -o FILE.xlsx.");
@@ -85,6 +85,12 @@ export async function targetsCommand(args: string[], env: TargetsEnv): Promise<n
 
   const result = targets(docs, { all: values.all === true });
   for (const w of result.warnings) env.error(`warning: ${w}`);
+  if (!result.sources.some((s) => s.used)) {
+    // every file was read and every one left out (no place or year, not Chinese): an empty table
+    // written with exit 0 would pass for "no targets in these reports"
+    env.error('targets: no report gave a place and a year (see the warnings above); nothing written.');
+    return 2;
+  }
   const data: string | Uint8Array =
     format === 'html' ? renderTargetsHtml(result, { generator: `${packageInfo().name} ${packageInfo().version}` }) : format === 'json' ? renderTargetsJson(result) : format === 'csv' ? renderTargetsCsv(result) : format === 'xlsx' ? renderTargetsXlsx(result) : renderTargetsText({ ...result, warnings: [] });
   if (outAbs) {

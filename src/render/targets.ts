@@ -9,6 +9,7 @@ import { toCsv, type CsvValue } from './csv.js';
 import { xlsx, type Cell, type SheetSpec } from './xlsx.js';
 import { displayWidth, padEnd, truncate } from './width.js';
 import { metricInfo } from '../claims/canonical.js';
+import { printable } from './printable.js';
 
 export const TARGET_COLUMNS = [
   'place', 'year', 'metric', 'canonical', 'measure',
@@ -61,6 +62,10 @@ function metricLabel(r: TargetRow): string {
   return `${name}${r.metric.measure === 'growth' ? ' 增速' : ''}`;
 }
 
+function cell(s: string): string {
+  return printable(s).replace(/\t/g, ' ');
+}
+
 function where(file: string, line: number): string {
   return `${file.split(/[\\/]/).pop() ?? file}:${line}`;
 }
@@ -72,7 +77,7 @@ function where(file: string, line: number): string {
  */
 export function renderTargetsText(result: TargetsResult): string {
   const out: string[] = [];
-  for (const w of result.warnings) out.push(`warning: ${w}`);
+  for (const w of result.warnings) out.push(`warning: ${cell(w)}`);
   if (result.warnings.length) out.push('');
   const places = [...new Set(result.rows.map((r) => r.place))];
   for (const place of places) {
@@ -80,6 +85,8 @@ export function renderTargetsText(result: TargetsResult): string {
     const targeted = new Set(all.filter((r) => r.target).map((r) => `${r.metric.canonical}|${r.metric.measure}`));
     const rows = all.filter((r) => targeted.has(`${r.metric.canonical}|${r.metric.measure}`));
     const untargeted = all.length - rows.length;
+    // a report's phrase, a place or a file name may hold an escape sequence or a bidi control:
+    // every cell goes through printable() (tabs too, which would break the columns)
     const table = rows.map((r) => [
       String(r.year),
       truncate(metricLabel(r), 24),
@@ -88,13 +95,13 @@ export function renderTargetsText(result: TargetsResult): string {
       r.status,
       r.rule,
       [r.target && where(r.target.file, r.target.line), r.outcome && where(r.outcome.file, r.outcome.line)].filter(Boolean).join(' → '),
-    ]);
+    ].map(cell));
     const head = ['year', 'metric', 'target', 'outcome', 'status', 'rule', 'read at'];
     const widths = head.map((h, i) => Math.max(displayWidth(h), ...table.map((row) => displayWidth(row[i]))));
     const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : padEnd(c, widths[i]))).join('  ').trimEnd();
     const met = rows.filter((r) => r.status === 'met').length;
     const missed = rows.filter((r) => r.status === 'missed').length;
-    out.push(`${place}: ${rows.length} rows, ${met} met, ${missed} missed`);
+    out.push(`${cell(place)}: ${rows.length} rows, ${met} met, ${missed} missed`);
     out.push(line(head));
     for (const row of table) out.push(line(row));
     if (untargeted) out.push(`(${untargeted} more rows: outcomes of metrics with no target in these years; --format csv or json lists them)`);

@@ -443,6 +443,36 @@ function firstByKey(list: Found[]): Map<string, Found> {
   return out;
 }
 
+/**
+ * A figure of a known indicator that cannot be compared — masked (××%, a draft's placeholder) or too
+ * large to hold (309 digits) — gives no row; say so once per file, with its lines, rather than
+ * leave a silent gap in the table.
+ */
+function unusable(input: TargetsInput): string | null {
+  const { report, text, file } = input;
+  let starts: number[] | null = null;
+  const lines: number[] = [];
+  let masked = 0;
+  let large = 0;
+  let claims = 0;
+  for (const c of report.claims) {
+    if (!c.metric.canonical) continue;
+    const qs = [c.value, c.growth?.quantity].filter((q): q is Quantity => !!q);
+    const m = qs.some((q) => q.masked);
+    const l = qs.some((q) => q.tooLarge === true);
+    if (!m && !l) continue;
+    if (m) masked++;
+    if (l) large++;
+    claims++;
+    starts ??= lineStarts(text);
+    const line = lineColumn(starts, c.span.start).line;
+    if (lines.length < 10 && lines[lines.length - 1] !== line) lines.push(line);
+  }
+  if (!masked && !large) return null;
+  const what = [masked && `${masked} masked`, large && `${large} too large to compare`].filter(Boolean).join(', ');
+  return `${file}: figures of known indicators left out of the table: ${what} (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${claims > 10 ? ', …' : ''})`;
+}
+
 function usefulClaims(r: Report): number {
   let n = 0;
   for (const c of r.claims) if (c.metric.canonical) n++;
@@ -508,6 +538,8 @@ export function targets(inputs: readonly TargetsInput[], options: TargetsOptions
     const m = metas[i];
     const communique = m.kind === 'communique';
     const r = read(inputs[i], m.year!, communique, options);
+    const lost = unusable(inputs[i]);
+    if (lost) warnings.push(lost);
     if (communique) {
       const y = yearOf(m.place!, m.year!);
       y.outcomesRead = true;
