@@ -363,6 +363,8 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
     let direction: Growth['direction'] | null = null;
     let basis: string | null = null;
     const u = tok.unit?.base ?? '';
+    // the unit as written after the number (for a range, its upper end's)
+    const unitText = (tok.upper ?? tok).unit?.unit ?? '';
     if (tok.form === 'rank-cn' || tok.form === 'first' || tok.form === 'top' || (t.charAt(tok.start - 1) === '第' && /^[位名]/.test(u || t.charAt(tok.end)))) {
       role = 'rank';
     } else if (tok.form === 'fan') {
@@ -378,14 +380,13 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
         const window = t.slice(cs, tok.start);
         basis = BASIS.find((w) => window.includes(w)) ?? null;
       }
-      const unitOf = (tok.upper ?? tok).unit?.unit ?? '';
       const near = t.slice(Math.max(cs, tok.start - 14), tok.start);
-      if (role === 'value' && unitOf === '倍' && /是[^，。；]{1,12}的$/.test(near)) {
+      if (role === 'value' && unitText === '倍' && /是[^，。；]{1,12}的$/.test(near)) {
         // 旅游收入达到69亿元，是2010年的2.6倍: a multiple of a base year is a change
         role = 'growth';
         direction = 'up';
       }
-      const gap = role === 'value' && /个?百分点$/.test(unitOf) ? COMPARED.exec(near) : null;
+      const gap = role === 'value' && /个?百分点$/.test(unitText) ? COMPARED.exec(near) : null;
       if (gap) {
         // 增长5.7%，高于全国0.7个百分点: the gap to a comparator
         role = 'growth';
@@ -440,7 +441,6 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
     }
     const listIndex = continues ? (prevItem.listIndex ?? 0) + 1 : distribute ? 0 : null;
     // 占世界的60%, 收入的45%: a share of the thing named, which never takes that thing's id
-    const unitText = (tok.upper ?? tok).unit?.unit ?? '';
     const share = role === 'value' && /^(?:%|％)$/.test(unitText) && (/的$/.test(t.slice(Math.max(cs, tok.start - 1), tok.start)) || /^(?:约|近)?占/.test(t.slice(Math.max(from, cs), tok.start)));
     items.push({ tok, role, end, bound, direction, basis, metric, distribute, head: distribute && !continues ? { start: cs, end: tok.start } : null, listIndex, share });
     // a metric read after the number is not the next number's too (210万亩新造林、205万亩森林抚育)
@@ -656,9 +656,10 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
   const head = t.slice(headStart, firstTok);
   let m: RegExpExecArray | null;
   while ((m = PERIOD_RE.exec(head))) {
-    const ps = toOriginal(norm, headStart + m.index, headStart + m.index + m[0].length);
     const at = headStart + m.index;
-    const kind = periodKindZh(m[0], t.slice(Math.max(a, at - 2), at), t.slice(headStart + m.index + m[0].length, headStart + m.index + m[0].length + 1));
+    const to = at + m[0].length;
+    const ps = toOriginal(norm, at, to);
+    const kind = periodKindZh(m[0], t.slice(Math.max(a, at - 2), at), t.slice(to, to + 1));
     period = { text: text.slice(ps.start, ps.end), span: ps, kind };
   }
   // scope: 全市, 全省, 区外… at the start of the claim's clause
@@ -759,7 +760,10 @@ function targetClause(clause: string): boolean {
   for (const c of TARGET_CLAUSE_CUES) {
     const k = clause.indexOf(c);
     if (k === -1 || clause.charAt(k + c.length) === '了' || ACHIEVED_BEFORE.test(clause.slice(Math.max(0, k - 6), k))) continue;
-    if (NOT_TARGET_WORDS.some((w) => clause.includes(w) && clause.indexOf(w) <= k && k < clause.indexOf(w) + w.length)) continue;
+    if (NOT_TARGET_WORDS.some((w) => {
+      const i = clause.indexOf(w);
+      return i !== -1 && i <= k && k < i + w.length;
+    })) continue;
     return true;
   }
   // the modal 要 (要实现, 要达到, 全年要新增…), not 重要, 主要, 需要, 要求, 纲要
