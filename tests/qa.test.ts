@@ -222,4 +222,25 @@ describe.skipIf(!have)('targets and the pages, attacked', () => {
       expect(doc.rows.find((x: { year: number; metric: { canonical: string; measure: string } }) => x.year === 2024 && x.metric.canonical === 'gdp' && x.metric.measure === 'growth')?.target?.line).toBe(58);
     });
   }, 180_000);
+  it('gives a place one colour in every chart of a page (全国 was blue in one chart, orange in the next)', async () => {
+    const files = ['zh/national-2019-gov-work-report.zh.txt', 'zh/national-2020-gov-work-report.zh.txt', 'series/guangdong/prov-guangdong-2019-gov-work-report.zh.txt', 'series/guangdong/prov-guangdong-2020-gov-work-report.zh.txt', 'gbk/hailar-district-2016.gbk.txt', 'gbk/hailar-district-2017.gbk.txt'];
+    await withDir(async (dir) => {
+      for (const cmd of ['targets', 'indicators']) {
+        const r = io(CORPUS);
+        expect(await main([cmd, ...files, '-f', 'html', '-o', join(dir, `${cmd}.html`)], r)).toBe(0);
+        const html = readFileSync(join(dir, `${cmd}.html`), 'utf8');
+        const seen = new Map<string, Set<string>>();
+        let legends = 0;
+        for (const m of html.matchAll(/height="3" fill="(#[0-9a-f]{6})"\/><text [^>]*>([^<]+)<\/text>/g)) {
+          legends++;
+          if (!seen.has(m[2])) seen.set(m[2], new Set());
+          seen.get(m[2])!.add(m[1]);
+        }
+        expect(legends, cmd).toBeGreaterThan(seen.size); // some place is in two charts or more
+        expect(seen.size, cmd).toBeGreaterThan(1);
+        for (const [place, colors] of seen) expect([...colors], `${cmd}: ${place}`).toHaveLength(1);
+        expect(new Set([...seen.values()].map((c) => [...c][0])).size, cmd).toBe(seen.size);
+      }
+    });
+  }, 120_000);
 });

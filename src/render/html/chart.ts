@@ -20,6 +20,8 @@ export const STATUS_FILL: Record<string, string> = { met: '#2e7d32', missed: '#c
 export interface ChartSeries {
   name: string;
   points: ChartPoint[];
+  /** the line's colour; pages give one place the same colour in every chart (else by position) */
+  color?: string;
 }
 
 /** A band of a target (low to high) at one x, drawn behind the lines (targets pages). */
@@ -42,6 +44,13 @@ export interface LineChart {
 }
 
 export const COLORS = ['#1f5fbf', '#d35400', '#2e7d32', '#8e24aa', '#c62828', '#00838f', '#6d4c41', '#ad1457', '#558b2f', '#3949ab', '#f9a825', '#546e7a'];
+
+/** A colour for each name, the same in every chart of a page: the first names get the first colours. */
+export function colorsFor(names: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const n of names) if (!out.has(n)) out.set(n, COLORS[out.size % COLORS.length]);
+  return out;
+}
 
 /** Ticks at 1, 2 or 5 × 10^k covering [lo, hi], about `n` of them. */
 export function niceTicks(lo: number, hi: number, n = 5): number[] {
@@ -133,7 +142,7 @@ export function lineChart(chart: LineChart, title: string): string {
     );
   }
   chart.series.forEach((s, k) => {
-    const color = COLORS[k % COLORS.length];
+    const color = s.color ?? COLORS[k % COLORS.length];
     const p = [...s.points].sort((a, b) => a.x - b.x);
     if (p.length > 1) out.push(`<path d="${p.map((q, i) => `${i ? 'L' : 'M'}${f(sx(q.x))} ${f(sy(q.y))}`).join('')}" fill="none" stroke="${color}" stroke-width="2"/>`);
     for (const q of p) {
@@ -146,7 +155,7 @@ export function lineChart(chart: LineChart, title: string): string {
   const shown = chart.series.slice(0, 14);
   shown.forEach((s, k) => {
     const y = M.top + 8 + k * 17;
-    out.push(`<rect x="${W - M.right + 12}" y="${y - 8}" width="12" height="3" fill="${COLORS[k % COLORS.length]}"/>`);
+    out.push(`<rect x="${W - M.right + 12}" y="${y - 8}" width="12" height="3" fill="${s.color ?? COLORS[k % COLORS.length]}"/>`);
     out.push(`<text x="${W - M.right + 28}" y="${y - 3}" font-size="11" fill="#1d2430">${esc(s.name.length > 16 ? s.name.slice(0, 15) + '…' : s.name)}</text>`);
   });
   if (chart.series.length > shown.length) out.push(`<text x="${W - M.right + 12}" y="${M.top + 8 + shown.length * 17}" font-size="11" fill="#5b6472">+${chart.series.length - shown.length} more</text>`);

@@ -7,7 +7,7 @@
  */
 import type { IndicatorRow, PivotColumn } from '../indicators.js';
 import { attr, esc } from './escape.js';
-import { formatNumber, lineChart, type ChartSeries } from './chart.js';
+import { colorsFor, formatNumber, lineChart, type ChartSeries } from './chart.js';
 import { page } from './page.js';
 
 export interface IndicatorsHtmlOptions {
@@ -95,13 +95,14 @@ function charts(rows: readonly IndicatorRow[], placeOf: (file: string) => string
     .sort((a, b) => size(b) - size(a) || a.key.localeCompare(b.key));
 }
 
-function chartSvg(c: Chart): string {
+function chartSvg(c: Chart, colors: Map<string, string>): string {
   const all = [...c.byPlace.values()].flatMap((m) => [...m.values()].map((p) => p.y));
   const scale = axisScale(c.unit, all);
   const series: ChartSeries[] = [...c.byPlace.entries()]
     .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))
     .map(([place, years]) => ({
       name: place,
+      color: colors.get(place),
       points: [...years.entries()].map(([year, p]) => ({
         x: year,
         y: p.y / scale.div,
@@ -122,6 +123,10 @@ function growthText(r: IndicatorRow): string {
 export function* renderIndicatorsHtml(rows: readonly IndicatorRow[], columns: readonly PivotColumn[], options: IndicatorsHtmlOptions): Generator<string> {
   const placeOf = options.placeOf ?? placeFromFileName;
   const list = charts(rows, placeOf);
+  // one colour per place on the whole page: the places with the most points first
+  const points = new Map<string, number>();
+  for (const c of list) for (const [place, years] of c.byPlace) points.set(place, (points.get(place) ?? 0) + years.size);
+  const colors = colorsFor([...points.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([p]) => p));
   const title = `baogao indicators — ${columns.length === 1 ? columns[0].file : `${columns.length} reports`}`;
   const bar = `<span class="pill">${rows.length} claims</span><span class="pill">${list.length} charts</span>`;
   const body = function* (): Generator<string> {
@@ -130,7 +135,7 @@ export function* renderIndicatorsHtml(rows: readonly IndicatorRow[], columns: re
     if (list.length === 0) yield '<p class="muted">No metric is reported in two or more years: give reports of several years (of one place or more) for charts.</p>';
     yield '<div class="charts">\n';
     for (const c of list) {
-      yield `<figure><figcaption>${esc(c.canonical)} <span class="muted">${esc(c.name)} · ${c.measure === 'change' ? 'change' : 'level'}</span></figcaption>${chartSvg(c)}</figure>\n`;
+      yield `<figure><figcaption>${esc(c.canonical)} <span class="muted">${esc(c.name)} · ${c.measure === 'change' ? 'change' : 'level'}</span></figcaption>${chartSvg(c, colors)}</figure>\n`;
     }
     yield '</div></section>\n';
     yield '<section class="card" data-doc="0"><h2>Claims</h2>';

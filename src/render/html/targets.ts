@@ -7,7 +7,7 @@
 import type { TargetRow, TargetsResult } from '../../targets/schema.js';
 import { outcomeText, targetText } from '../targets.js';
 import { attr, esc } from './escape.js';
-import { lineChart, type ChartBand, type ChartSeries } from './chart.js';
+import { colorsFor, lineChart, type ChartBand, type ChartSeries } from './chart.js';
 import { page } from './page.js';
 
 export interface TargetsHtmlOptions {
@@ -49,11 +49,14 @@ export function renderTargetsHtml(result: TargetsResult, options: TargetsHtmlOpt
     .filter(([, rows]) => rows.some((r) => r.target))
     .sort((a, b) => judged(b[1]) - judged(a[1]) || b[1].length - a[1].length || a[0].localeCompare(b[0]));
   const figures: string[] = [];
+  // one colour per place on the whole page, in the order the table names them
+  const colors = colorsFor(ordered.flatMap(([, rows]) => rows.map((r) => r.place)));
   for (const [k, rows] of ordered) {
     const [canonical, measure, unit] = k.split('|');
     const places = [...new Set(rows.map((r) => r.place))];
     const series: ChartSeries[] = places.map((place) => ({
       name: place,
+      color: colors.get(place),
       points: rows
         .filter((r) => r.place === place && r.outcome)
         .map((r) => ({
