@@ -61,9 +61,23 @@ const LEADING_SCOPE = /^(?:全省|全市|全区|全县|全国|今年|全年|去�
 /** Scope prefixes that open a claim's clause; 全年 there is a period, not a scope. */
 const SCOPE_PREFIXES_NOT_YEAR = SCOPE_PREFIXES.filter((s) => s !== '全年');
 
-/** Characters that end a clause, as a code-unit table for the backward scans. */
-const CLAUSE_BREAK = new Uint8Array(65536);
-for (const c of '，；。！？：\n,;:!?') CLAUSE_BREAK[c.charCodeAt(0)] = 1;
+/** A code-unit table of `chars`, for the backward scans. */
+function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** Characters that end a clause. */
+const CLAUSE_BREAK = charTable('，；。！？：\n,;:!?');
+/** Characters that end a sentence. */
+const SENTENCE_END = charTable('。！？\n!?');
+
+/** The offset after the last character of `table` in t[lo, at), or lo when none is there. */
+function afterLast(t: string, table: Uint8Array, lo: number, at: number): number {
+  for (let k = at - 1; k >= lo; k--) if (table[t.charCodeAt(k)]) return k + 1;
+  return lo;
+}
 
 type Role = 'value' | 'growth' | 'rank' | 'baseline';
 
@@ -109,17 +123,15 @@ export function sectionRoles(sections: Section[]): Map<string, Section['role']> 
   return m;
 }
 
-/** Offset where the clause holding `pos` starts (normalised), not before `from`. */
 /**
  * How far back a number's context is read. Real clauses are far shorter; the bound keeps a
  * statement without punctuation (a hostile input) from making the stage quadratic.
  */
 const WINDOW = 240;
 
+/** Offset where the clause holding `pos` starts (normalised), not before `from` nor WINDOW back. */
 function clauseStart(t: string, from: number, pos: number): number {
-  const lo = Math.max(from, pos - WINDOW);
-  for (let k = pos - 1; k >= lo; k--) if (CLAUSE_BREAK[t.charCodeAt(k)]) return k + 1;
-  return lo;
+  return afterLast(t, CLAUSE_BREAK, Math.max(from, pos - WINDOW), pos);
 }
 
 /** The statement text before `at`, at most WINDOW characters (and the statement's first clause). */
@@ -778,14 +790,8 @@ function targetClause(clause: string): boolean {
  * at most 2 × WINDOW characters back.
  */
 function sentenceHead(t: string, at: number): string {
-  const lo = Math.max(0, at - 2 * WINDOW);
-  let k = at - 1;
-  while (k >= lo && !SENTENCE_END[t.charCodeAt(k)]) k--;
-  return t.slice(k + 1, at);
+  return t.slice(afterLast(t, SENTENCE_END, Math.max(0, at - 2 * WINDOW), at), at);
 }
-
-const SENTENCE_END = new Uint8Array(65536);
-for (const c of '。！？\n!?') SENTENCE_END[c.charCodeAt(0)] = 1;
 
 /** The sentence opens a list of targets: 主要预期目标是：, 目标为, 发展目标： (not 完成了预期目标). */
 function targetLead(head: string): boolean {
