@@ -87,7 +87,10 @@ for (const path of files) {
     const copySpan = { start: copyStart + within, end: copyStart + within + other.length };
     // a restatement as written: any finding more than the unchanged report's is a false alarm
     const same = check(insert(q.raw), { file: f, rules: RULES });
-    if (same.length > base.length) restatedAlarms++;
+    if (same.length > base.length) {
+      restatedAlarms++;
+      if (verbose) for (const x of same.slice(0, 1)) console.log(`restated ${f}: ${x.reason} in “${sentence.slice(0, 60)}”`);
+    }
     const injected = insert(other);
     const res = check(injected, { file: f, rules: RULES });
     const origSpan = q.span;

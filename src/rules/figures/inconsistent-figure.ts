@@ -53,7 +53,7 @@ export const inconsistentFigure: Rule = {
       const v = interval(c.value);
       const sign = growthSign(c);
       const g = sign !== 0 ? interval(c.growth?.quantity, sign) : null;
-      if ((!v && !g) || listed(c)) continue;
+      if ((!v && !g) || (listed(c) && !c.metric.canonical)) continue;
       const k = factKeys(c, text, frames.of(c), (w) => (w === 'value' ? v?.unitClass ?? null : g?.unitClass ?? null));
       add(k.value, v && { claim: c, what: 'value', iv: v, line: lineOf(c.value!.span.start) });
       add(k.growth, g && { claim: c, what: 'growth', iv: g, line: lineOf(c.growth!.quantity!.span.start) });

@@ -9,7 +9,7 @@
  * words before the figure name one, else the year the report is about.
  */
 import type { Claim, Report, Section } from '../../schema/index.js';
-import { GENERIC_HEADS, SCOPE_PREFIXES } from '../../claims/lexicon.js';
+import { GENERIC_HEADS, LEAD_WORDS, SCOPE_PREFIXES } from '../../claims/lexicon.js';
 import { basisClass } from './quantity.js';
 import { figureWords } from './words.js';
 import type { Source } from '../types.js';
@@ -43,8 +43,35 @@ export function sameThing(a: Claim, b: Claim, text: string, percent: boolean): b
   // an amount or a count (亿元, 万人, 家) names one thing only in the same words after the same
   // words (新增减税降费约5000亿元 is not 减税降费2.36万亿元; 立案查处22人 not 立案154.5万件)
   if (!percent) return x === y && leadWord(a, text) === leadWord(b, text);
+  // words before the metric that the claim left out of it (力争珠三角高技术|制造业增加值占…比重)
+  if (qualifier(a, text) !== qualifier(b, text)) return false;
   if (x === y) return true;
   return !(x.endsWith(y) || y.endsWith(x));
+}
+
+const STRIP = [...new Set([...LEAD_WORDS, ...SCOPE_PREFIXES])].sort((p, q) => q.length - p.length);
+
+/**
+ * The words between the clause's start and the metric, up to 12 characters, without the lead words
+ * and the report's own scope (力争, 全年, 全省): what qualifies the metric — 珠三角高技术 before
+ * 制造业增加值占规模以上工业比重 — when the claim's metric does not hold it.
+ */
+export function qualifier(c: Claim, text: string): string {
+  if (!c.metric.span) return '';
+  let s = text.slice(Math.max(0, c.metric.span.start - 12), c.metric.span.start);
+  const k = Math.max(...[...'，。；、：,;:（()）“”"\n'].map((p) => s.lastIndexOf(p)));
+  s = s.slice(k + 1);
+  for (let again = true; again && s; ) {
+    again = false;
+    for (const w of STRIP) {
+      if (s.startsWith(w)) {
+        s = s.slice(w.length);
+        again = true;
+        break;
+      }
+    }
+  }
+  return s;
 }
 
 /** Up to two characters before the metric's text in its clause (新增, 清理), '' after punctuation. */
@@ -101,9 +128,16 @@ function headingsOf(sections: Section[]): Map<string, string> {
 /** 九年来, 三年间, 10年累计: a count of years before 来/间/中/累计 */
 const N_YEARS = /(?:[两二三四五六七八九十]|\d{1,2})年(?:来|间|中|里|以来|累计|大跨越)/g;
 
+/** after a span word, words that make it a comparison (为多年来最低, 创十年来新高), not a time */
+const SUPERLATIVE = /^(?:最|新高|新低|首次|少有|罕见)/;
+
 function lastMultiYear(s: string): number {
   let at = -1;
-  for (const w of figureWords().multiYear) at = Math.max(at, s.lastIndexOf(w));
+  for (const w of figureWords().multiYear) {
+    let i = s.lastIndexOf(w);
+    while (i >= 0 && SUPERLATIVE.test(s.slice(i + w.length, i + w.length + 2))) i = i > 0 ? s.lastIndexOf(w, i - 1) : -1;
+    at = Math.max(at, i);
+  }
   for (const m of s.matchAll(N_YEARS)) if (!m[0].startsWith('一')) at = Math.max(at, m.index!);
   return at;
 }
@@ -122,8 +156,6 @@ function lastCue(s: string): string | null {
   return span > year ? 'span' : frame;
 }
 
-/** How many paragraphs back a paragraph without a time of its own takes it from. */
-const PARAGRAPHS_BACK = 12;
 
 export function timeFrames(report: Report, src: Source): TimeFrames {
   const headings = headingsOf(report.sections);
@@ -153,6 +185,27 @@ export function timeFrames(report: Report, src: Source): TimeFrames {
     }
     return lineCue.get(line)!;
   };
+  // the time a paragraph without one of its own takes: the last cue of the paragraphs before it in
+  // its top-level part (2022年是…一年 before 一是…八是), however many — computed once per line, so
+  // that a paragraph put in between changes nothing
+  const inheritedAt = new Map<number, { from: number; cue: string | null }>();
+  const inherited = (line: number, partStart: number): string | null => {
+    // walk back to a line already known (or the part's start), then forward filling the map
+    let l = line;
+    const stack: number[] = [];
+    while (l >= 1 && src.starts[l - 1] >= partStart) {
+      const known = inheritedAt.get(l);
+      if (known && known.from === partStart) break;
+      stack.push(l);
+      l--;
+    }
+    let cue: string | null = l >= 1 && src.starts[l - 1] >= partStart ? inheritedAt.get(l)!.cue : null;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      cue = cueOfLine(stack[i]) ?? cue;
+      inheritedAt.set(stack[i], { from: partStart, cue });
+    }
+    return cue;
+  };
   return {
     of(c: Claim): string {
       if (c.period) return `p:${c.period.kind}:${c.period.text.replace(QUOTES, '')}`;
@@ -165,13 +218,9 @@ export function timeFrames(report: Report, src: Source): TimeFrames {
       if (own !== null) return own;
       const sec = sectionOf.get(c.statementId);
       const part = sec ? top.get(sec) : undefined;
-      let line = lineIndex(src.starts, from);
-      for (let k = 0; k < PARAGRAPHS_BACK && line > 1; k++) {
-        line--;
-        if (part && src.starts[line - 1] < part.start) break;
-        const cue = cueOfLine(line);
-        if (cue !== null) return cue;
-      }
+      const line = lineIndex(src.starts, from);
+      const cue = line > 1 ? inherited(line - 1, part?.start ?? 0) : null;
+      if (cue !== null) return cue;
       return (sec && headingFrame.get(sec)) || '';
     },
   };

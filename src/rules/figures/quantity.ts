@@ -68,6 +68,8 @@ export function interval(q: Quantity | null | undefined, sign = 1, bare = false)
 export function meet(a: Interval, b: Interval): boolean {
   if (a.unitClass !== b.unitClass) return true;
   if (a.bound && a.bound === b.bound && a.bare && b.bare) return meet(a.bare, b.bare);
+  // one number, however written (三分之二 twice, 2万5千公里 and 25000公里)
+  if (a.exact && b.exact && Math.abs(a.number - b.number) <= 1e-9 * Math.max(1, Math.abs(a.number))) return true;
   if ((a.exact || a.bare) && (b.exact || b.bare) && a.exact === b.exact) {
     // two numbers as written: the finer, rounded half up (on its magnitude) at the coarser's last
     // digit, is the coarser — 5.24 → 5.2 agrees with 5.2, 5.25 → 5.3 does not
