@@ -28,9 +28,11 @@ import { INDICATOR_COLUMNS, jsonRowItems, pivotTable, reportYear, rowValues, typ
 import { ANALYZE_HELP, CHECK_HELP, COMPARE_HELP, INDICATORS_HELP, MAIN_HELP, TARGETS_HELP } from './help.js';
 import { targetsCommand } from './targets.js';
 import { placeFromFileName, renderAnalyzeHtml, renderCheckHtml, renderIndicatorsHtml } from '../render/html/index.js';
-import { CLI, DOCS_URL, RULES, reuseSummary } from './messages.js';
-import { applyFilters, dedupe, quiet, sortFindings, type FindingFilter } from './filters.js';
+import { CLI, DOCS_URL, reuseSummary } from './messages.js';
+import { applyFilters, dedupe, sortFindings, type FindingFilter } from './filters.js';
 import { reportFindings, reuseFindings, source, type Source } from './findings.js';
+import { ALL_RULES, checkChoice, CheckChoiceError } from './check-options.js';
+import { check as figureCheck, type CheckReference } from '../rules/index.js';
 import { displayPath, expand, isUnreadable, load, realOrSame, stdinIs, unreadable, type InputFile, type LoadedFile } from './inputs.js';
 import { linesOf, Progress, writeChunks, type Io } from './io.js';
 import { packageInfo } from './version.js';
@@ -280,10 +282,22 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
     quiet: { type: 'boolean', short: 'q' },
     jobs: { type: 'string', short: 'j' },
     output: { type: 'string', short: 'o' },
+    'min-severity': { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    'no-rule': { type: 'string', multiple: true },
+    reference: { type: 'string', multiple: true },
   });
   if (values.help) {
     ctx.io.stdout.write(CHECK_HELP);
     return EXIT_OK;
+  }
+  const referenceArgs = (values.reference as string[] | undefined) ?? [];
+  let choice;
+  try {
+    choice = checkChoice({ minSeverity: values['min-severity'] as string | undefined, quiet: values.quiet as boolean | undefined, rule: values.rule as string[] | undefined, noRule: values['no-rule'] as string[] | undefined, references: referenceArgs.length > 0 });
+  } catch (err) {
+    if (err instanceof CheckChoiceError) throw new UsageError(err.message);
+    throw err;
   }
   const format = oneOf('check', values.format as string | undefined, ['stylish', 'json', 'sarif', 'html'] as const, 'stylish');
   if (positionals.length === 0) throw new UsageError(CLI.noInputs('check'));
@@ -309,11 +323,23 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   const comparable = (r: Report) => r.statements.filter((st) => !overlaps(st.span, r.title?.span ?? null));
   const ok: Array<{ src: Source; findings: Finding[]; statements: Report['statements'] }> = [];
   // findings need placeholders and duplicates only; --against needs the statements (and the title)
-  const omitDrafts: OmittablePart[] = refs.length ? ['sections'] : ['sections', 'statements'];
-  for await (const a of analyzeEach(drafts.files, ctx, progress, 0, total, { claims: false }, jobs, failed, omitDrafts)) {
+  // the figure rules need the claims, and the sections and statements their times are read from
+  const omitDrafts: OmittablePart[] = choice.figures ? [] : refs.length ? ['sections'] : ['sections', 'statements'];
+  const figureRefs: CheckReference[] = [];
+  if (choice.figures && referenceArgs.length) {
+    const r = await expand(referenceArgs, ctx.cwd);
+    reportErrors(r.errors, ctx);
+    for (const e of r.errors) failed.push(e);
+    for await (const a of analyzeEach(r.files, ctx, progress, 0, r.files.length, {}, jobs, failed, [])) {
+      if (a) figureRefs.push({ text: a.text, report: a.report, file: a.display });
+    }
+  }
+  for await (const a of analyzeEach(drafts.files, ctx, progress, 0, total, { claims: choice.figures }, jobs, failed, omitDrafts)) {
     if (!a) continue;
     const src = source(a.display, a.text);
-    ok.push({ src, findings: reportFindings(a.report, src), statements: refs.length ? comparable(a.report) : [] });
+    const findings = reportFindings(a.report, src);
+    if (choice.figures) for (const f of figureCheck(a.report, { text: a.text, file: a.display, rules: choice.figureRules, references: figureRefs })) findings.push(f);
+    ok.push({ src, findings, statements: refs.length ? comparable(a.report) : [] });
   }
 
   const reuseByFile = new Map<string, Reuse[]>();
@@ -339,8 +365,7 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   }
   progress.clear();
 
-  const filters: FindingFilter[] = [dedupe];
-  if (values.quiet) filters.push(quiet);
+  const filters: FindingFilter[] = [dedupe, choice.filter];
   filters.push(sortFindings(ok.map((a) => a.src.file)));
   const findings = applyFilters([...ok.flatMap((a) => a.findings), ...extra], filters);
   const byFile = new Map<string, Finding[]>(ok.map((a) => [a.src.file, []]));
@@ -358,11 +383,11 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   // written in pieces, never as one string: JSON and SARIF run to 95–233 bytes per input character
   const out =
     format === 'html'
-      ? renderCheckHtml(result, { generator: `${pkg.name} ${pkg.version}`, rules: RULES, reuseLine: (r) => reuseSummary(r.share, r.against, r.sentences) })
+      ? renderCheckHtml(result, { generator: `${pkg.name} ${pkg.version}`, rules: ALL_RULES, reuseLine: (r) => reuseSummary(r.share, r.against, r.sentences) })
       : format === 'json'
       ? renderJsonChunks(result, pkg)
       : format === 'sarif'
-        ? renderSarifChunks(result, { name: pkg.name, version: pkg.version, informationUri: DOCS_URL, rules: RULES })
+        ? renderSarifChunks(result, { name: pkg.name, version: pkg.version, informationUri: DOCS_URL, rules: ALL_RULES })
         : linesOf(stylishLines(result, { color: output === undefined && useColor(ctx.io), reuseLine: (r) => reuseSummary(r.share, r.against, r.sentences) }));
   if (output === undefined) await writeChunks(ctx.io.stdout, out);
   else if (!(await writeOutput(output, [...drafts.files, ...refs], ok.length > 0, out, ctx))) return EXIT_USAGE;

@@ -1,0 +1,103 @@
+/**
+ * check runs the figure rules (#20): --min-severity, --rule / --no-rule, --reference, the figure
+ * rules in SARIF's rule list; in process (main with an in-memory Io), on national 2024 with one
+ * figure of its review restated with another value, and on the communiqué it quotes.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/cli/index.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const SEED = join(CORPUS, '000_304eac767b8a3bea.txt');
+const NATIONAL = readFileSync(join(CORPUS, 'zh', 'national-2024-gov-work-report.zh.txt'), 'utf8');
+const COMMUNIQUE = join(CORPUS, 'reference', 'nbs-2023-statistical-communique.zh.txt');
+
+function memoryIo() {
+  let out = '';
+  let err = '';
+  return {
+    io: {
+      stdout: { write: (s: string | Uint8Array) => ((out += typeof s === 'string' ? s : Buffer.from(s).toString()), true) },
+      stderr: { write: (s: string | Uint8Array) => ((err += String(s)), true), isTTY: false },
+      cwd: ROOT,
+    },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+async function run(args: string[]) {
+  const m = memoryIo();
+  const code = await main(args, m.io);
+  return { code, out: m.out(), err: m.err() };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'baogao-check-cli-'));
+/** national 2024 with its summary's GDP growth (5.2%) restated as 5.3% in a paragraph of its own */
+const SENTENCE = '国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列。';
+const at = NATIONAL.indexOf(SENTENCE);
+const lineEnd = NATIONAL.indexOf('\n', at);
+const CHANGED = join(dir, 'national-2024-changed.txt');
+writeFileSync(CHANGED, `${NATIONAL.slice(0, lineEnd)}\n${SENTENCE.replace('5.2%', '5.3%')}${NATIONAL.slice(lineEnd)}`);
+const AS_PUBLISHED = join(dir, 'national-2024.txt');
+writeFileSync(AS_PUBLISHED, NATIONAL);
+
+const findings = (out: string) => JSON.parse(out).files.flatMap((f: { findings: unknown[] }) => f.findings) as Array<{ ruleId: string; severity: string; actual: string }>;
+
+describe('check runs the figure rules', () => {
+  it('the sentence restated is in national 2024', () => expect(at).toBeGreaterThan(0));
+
+  it('finds the restated figure with another value (inconsistent-figure), none as published', async () => {
+    const changed = await run(['check', CHANGED, '--format', 'json']);
+    expect(changed.err).toBe('');
+    const f = findings(changed.out).filter((x) => x.ruleId === 'inconsistent-figure');
+    expect(f.map((x) => x.actual)).toEqual(['5.3%']);
+    const same = await run(['check', AS_PUBLISHED, '--format', 'json']);
+    expect(findings(same.out).filter((x) => x.ruleId.match(/figure|percent|add-up/))).toEqual([]);
+  });
+
+  it('--no-rule turns it off; --rule keeps only the rules named', async () => {
+    const off = await run(['check', CHANGED, '--format', 'json', '--no-rule', 'inconsistent-figure']);
+    expect(findings(off.out).some((x) => x.ruleId === 'inconsistent-figure')).toBe(false);
+    const only = await run(['check', SEED, '--format', 'json', '--rule', 'placeholder']);
+    const ids = new Set(findings(only.out).map((x) => x.ruleId));
+    expect([...ids]).toEqual(['placeholder']);
+  });
+
+  it('--min-severity error drops warnings and info; warning keeps warnings (a placeholder warning too)', async () => {
+    const all = findings((await run(['check', SEED, '--format', 'json'])).out);
+    const errors = findings((await run(['check', SEED, '--format', 'json', '--min-severity', 'error'])).out);
+    const warnings = findings((await run(['check', SEED, '--format', 'json', '--min-severity', 'warning'])).out);
+    expect(errors).toEqual(all.filter((x) => x.severity === 'error'));
+    expect(warnings).toEqual(all.filter((x) => x.severity !== 'info'));
+    expect(warnings.some((x) => x.severity === 'warning' && x.ruleId === 'placeholder')).toBe(true);
+  });
+
+  it('bad --min-severity and unknown rules are usage errors (exit 2) that name what is allowed', async () => {
+    const bad = await run(['check', SEED, '--min-severity', 'loud']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--min-severity 'loud': expected error, warning or info/);
+    const unknown = await run(['check', SEED, '--no-rule', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/unknown rule 'nope' for --no-rule: the rules are placeholder, .*figures-do-not-add-up/);
+  });
+
+  it('--reference: national 2024 agrees with the communiqué on 2023 as published; 5.3% is caught as an error', async () => {
+    const ok = await run(['check', AS_PUBLISHED, '--reference', COMMUNIQUE, '--format', 'json']);
+    expect(findings(ok.out).filter((x) => x.ruleId === 'disagrees-with-reference')).toEqual([]);
+    const bad = await run(['check', CHANGED, '--reference', COMMUNIQUE, '--format', 'json']);
+    const f = findings(bad.out).filter((x) => x.ruleId === 'disagrees-with-reference');
+    expect(f.map((x) => [x.actual, x.severity])).toEqual([['5.3%', 'error']]);
+    expect(bad.code).toBe(1);
+  });
+
+  it("SARIF lists the figure rules with the CLI's own", async () => {
+    const r = await run(['check', SEED, '--format', 'sarif']);
+    const ids = JSON.parse(r.out).runs[0].tool.driver.rules.map((x: { id: string }) => x.id);
+    expect(ids).toEqual(expect.arrayContaining(['placeholder', 'inconsistent-figure', 'percent-or-points', 'figures-do-not-add-up', 'disagrees-with-reference']));
+  });
+});
