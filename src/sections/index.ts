@@ -640,7 +640,7 @@ function part(start: number, role: SectionRole, bodyStart: number): Boundary {
   return {
     start,
     rank: -1,
-    marker: { kind: 'none', text: '', ordinal: null, span: null },
+    marker: noMarker(),
     heading: null,
     runIn: false,
     bodyStart,
