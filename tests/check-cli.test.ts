@@ -101,3 +101,45 @@ describe('check runs the figure rules', () => {
     expect(ids).toEqual(expect.arrayContaining(['placeholder', 'inconsistent-figure', 'percent-or-points', 'figures-do-not-add-up', 'disagrees-with-reference']));
   });
 });
+
+describe('check --write-baseline / --baseline', () => {
+  it('reports only the findings the baseline does not hold, matched by text, not by line', async () => {
+    const draft = join(dir, 'draft.txt');
+    const base = join(dir, 'baseline.json');
+    writeFileSync(draft, NATIONAL.slice(0, lineEnd) + `\n${SENTENCE.replace('5.2%', '5.3%')}\n`);
+    const first = await run(['check', draft, '--format', 'json', '--write-baseline', base]);
+    const before = findings(first.out);
+    expect(before.length).toBeGreaterThan(0);
+    const recorded = JSON.parse(readFileSync(base, 'utf8'));
+    expect(recorded.findings).toHaveLength(before.length);
+    // nothing new: nothing reported, exit 0
+    const same = await run(['check', draft, '--format', 'json', '--baseline', base]);
+    expect(findings(same.out)).toEqual([]);
+    expect(same.code).toBe(0);
+    // a paragraph above moves every line; a new wrong figure below is the one finding
+    writeFileSync(draft, `各位代表：\n\n${readFileSync(draft, 'utf8')}国内生产总值增长5.4%。\n`);
+    const later = await run(['check', draft, '--format', 'json', '--baseline', base]);
+    const now = findings(later.out).map((x) => [x.ruleId, x.actual]);
+    expect(now.filter(([id]) => id === 'inconsistent-figure')).toEqual([['inconsistent-figure', '5.4%']]);
+    // the others are the new sentence's own (a near-duplicate of the summary's), none of the recorded ones
+    expect(now.every(([id, actual]) => id === 'inconsistent-figure' || actual.includes('5.4%'))).toBe(true);
+  });
+
+  it('a baseline that is not one, or is missing, is a usage error that says so', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"findings": 3}');
+    const r = await run(['check', SEED, '--baseline', bad]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not a baseline of baogao check \(version undefined, expected 1\)/);
+    const missing = await run(['check', SEED, '--baseline', join(dir, 'none.json')]);
+    expect(missing.err).toMatch(/cannot read baseline .*none\.json: no such file/);
+  });
+
+  it('never writes the baseline over an input', async () => {
+    const draft = join(dir, 'keep.txt');
+    writeFileSync(draft, SENTENCE);
+    const r = await run(['check', draft, '--write-baseline', draft]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(draft, 'utf8')).toBe(SENTENCE);
+  });
+});

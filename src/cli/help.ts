@@ -65,6 +65,10 @@ Rules:
   near-duplicate       two sentences nearly the same
   repeated-phrase      a long phrase three or more times (info for fixed formulations)
   reused-sentence      a sentence found in a past report (info for fixed formulations)
+  inconsistent-figure  one metric, period, scope and modality stated with two values
+  percent-or-points    a rate's change in % where 个百分点 is meant, or the reverse
+  figures-do-not-add-up  a part above its total (其中), shares above 100%, 从A到B against its change
+  disagrees-with-reference  error: a figure that the --reference files state otherwise
 
 Options:
   -a, --against PATH     past reports to compare with (a directory or files; repeatable);
@@ -77,7 +81,15 @@ Options:
                          filters by rule and severity; an index for a batch
   -o, --output FILE      write to FILE instead of standard output; never an input, and not
                          written when no input could be read
-  -q, --quiet            report errors only
+  -q, --quiet            report errors only (= --min-severity error)
+      --min-severity S   report findings of severity S or above: error, warning or info
+      --rule ID          run only the rules named (repeatable)
+      --no-rule ID       do not run rule ID (repeatable)
+      --reference FILE   a statistical communiqué or last year's figures the draft's must
+                         agree with (repeatable): disagrees-with-reference
+      --write-baseline FILE  record today's findings in FILE (JSON)
+      --baseline FILE    report only findings that FILE does not hold (matched by rule, file
+                         and the text around them, not by line)
   -j, --jobs N           threads that read and analyse the files, this one included
                          (default: the number of cores for 16 MB of files or more, else 1;
                          1 = no worker threads)
@@ -91,6 +103,8 @@ Examples:
   baogao check draft.txt --format sarif > baogao.sarif
   baogao check drafts/ --format html -o report.html
   baogao check drafts/ --quiet --format json
+  baogao check draft.txt --reference nbs-2023-statistical-communique.txt
+  baogao check drafts/ --write-baseline baseline.json   then   --baseline baseline.json
 
 Exit status: 0 no errors or warnings, 1 errors or warnings found, 2 bad usage or an input could
 not be read (the other inputs are still checked).

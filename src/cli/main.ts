@@ -32,6 +32,8 @@ import { CLI, DOCS_URL, reuseSummary } from './messages.js';
 import { applyFilters, dedupe, sortFindings, type FindingFilter } from './filters.js';
 import { reportFindings, reuseFindings, source, type Source } from './findings.js';
 import { ALL_RULES, checkChoice, CheckChoiceError } from './check-options.js';
+import { readBaseline, writeBaseline } from './check-baseline-io.js';
+import { newFindings, type Baseline } from './baseline.js';
 import { check as figureCheck, type CheckReference } from '../rules/index.js';
 import { displayPath, expand, isUnreadable, load, realOrSame, stdinIs, unreadable, type InputFile, type LoadedFile } from './inputs.js';
 import { linesOf, Progress, writeChunks, type Io } from './io.js';
@@ -286,6 +288,8 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
     rule: { type: 'string', multiple: true },
     'no-rule': { type: 'string', multiple: true },
     reference: { type: 'string', multiple: true },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
   });
   if (values.help) {
     ctx.io.stdout.write(CHECK_HELP);
@@ -298,6 +302,12 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   } catch (err) {
     if (err instanceof CheckChoiceError) throw new UsageError(err.message);
     throw err;
+  }
+  let baseline: Baseline | null = null;
+  if (values.baseline !== undefined) {
+    const b = readBaseline(values.baseline as string, ctx.cwd);
+    if (typeof b === 'string') throw new UsageError(`check: ${b}`);
+    baseline = b;
   }
   const format = oneOf('check', values.format as string | undefined, ['stylish', 'json', 'sarif', 'html'] as const, 'stylish');
   if (positionals.length === 0) throw new UsageError(CLI.noInputs('check'));
@@ -367,7 +377,17 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
 
   const filters: FindingFilter[] = [dedupe, choice.filter];
   filters.push(sortFindings(ok.map((a) => a.src.file)));
-  const findings = applyFilters([...ok.flatMap((a) => a.findings), ...extra], filters);
+  const all = applyFilters([...ok.flatMap((a) => a.findings), ...extra], filters);
+  const texts = new Map(ok.map((a) => [a.src.file, a.src.text]));
+  const textOf = (file: string) => texts.get(file);
+  if (values['write-baseline'] !== undefined && ok.length) {
+    const why = writeBaseline(values['write-baseline'] as string, ctx.cwd, all, textOf, [...drafts.files, ...refs]);
+    if (why) {
+      ctx.error(why);
+      return EXIT_USAGE;
+    }
+  }
+  const findings = baseline ? newFindings(all, baseline, textOf) : all;
   const byFile = new Map<string, Finding[]>(ok.map((a) => [a.src.file, []]));
   for (const f of findings) byFile.get(f.file)?.push(f);
 
