@@ -4,11 +4,13 @@
  * figure of its review restated with another value, and on the communiqué it quotes.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli/index.js';
+import { configLooksValid, explainConfig, globRegExp } from '../src/cli/config.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
@@ -141,5 +143,65 @@ describe('check --write-baseline / --baseline', () => {
     const r = await run(['check', draft, '--write-baseline', draft]);
     expect(r.code).toBe(2);
     expect(readFileSync(draft, 'utf8')).toBe(SENTENCE);
+  });
+});
+
+describe('baogao.config.json', () => {
+  const ids = ['placeholder', 'near-duplicate', 'inconsistent-figure'];
+
+  it('is found upwards from the input: rules off or re-graded, extra placeholders, ignores; README and SOURCES skipped', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'baogao-config-'));
+    const drafts = join(root, 'drafts');
+    mkdirSync(join(drafts, 'archive'), { recursive: true });
+    const text = readFileSync(CHANGED, 'utf8') + '\n本段数据待补充。\n';
+    writeFileSync(join(drafts, 'a.txt'), text);
+    writeFileSync(join(drafts, 'archive', 'old.txt'), text);
+    writeFileSync(join(drafts, 'README.md'), '# 说明\n');
+    writeFileSync(join(drafts, 'SOURCES.txt'), '来源\n');
+    writeFileSync(join(root, 'baogao.config.json'), JSON.stringify({ rules: { 'inconsistent-figure': 'error', 'near-duplicate': 'off' }, placeholders: ['待补充'], ignore: ['drafts/archive/**'] }));
+    const r = await run(['check', drafts, '--format', 'json']);
+    expect(r.err).toBe('baogao: check: skipped 3 files of the directories given (README, SOURCES, LICENSE, CHANGELOG or ignored by baogao.config.json)\n');
+    const files = JSON.parse(r.out).files.map((f: { file: string }) => f.file);
+    expect(files).toEqual([join(drafts, 'a.txt')]);
+    const f = findings(r.out);
+    expect(f.filter((x) => x.ruleId === 'inconsistent-figure').map((x) => [x.actual, x.severity])).toEqual([['5.3%', 'error']]);
+    expect(f.some((x) => x.ruleId === 'near-duplicate')).toBe(false);
+    expect(f.filter((x) => x.ruleId === 'placeholder' && x.actual === '待补充')).toHaveLength(1);
+    // a file named on the command line is read, README or not
+    const named = await run(['check', join(drafts, 'README.md'), '--format', 'json']);
+    expect(named.err).toBe('');
+    expect(JSON.parse(named.out).files).toHaveLength(1);
+  });
+
+  it('a bad configuration is a usage error naming each wrong key (zod explains it), and --config FILE is used as given', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'baogao-config-'));
+    const cfg = join(root, 'my.json');
+    writeFileSync(cfg, JSON.stringify({ rules: { nope: 'off', 'percent-or-points': 'loud' }, extra: 1 }));
+    const r = await run(['check', SEED, '--config', cfg]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('rules.percent-or-points: expected off, error, warning, info, true or false');
+    expect(r.err).toContain('Unrecognized key: "nope"');
+    expect(r.err).toContain('Unrecognized key: "extra"');
+    writeFileSync(cfg, '{ "rules": ');
+    expect((await run(['check', SEED, '--config', cfg])).err).toMatch(/my\.json: not JSON/);
+    writeFileSync(cfg, JSON.stringify({ placeholders: ['(unclosed'] }));
+    expect((await run(['check', SEED, '--config', cfg])).err).toMatch(/placeholders\.0: not a regular expression/);
+  });
+
+  it('the light check accepts exactly what the zod schema accepts (property)', () => {
+    const setting = fc.oneof(fc.constantFrom('off', 'error', 'warning', 'info', 'loud', true, false, 1, null));
+    const config = fc.oneof(
+      fc.record({ rules: fc.dictionary(fc.constantFrom(...ids, 'nope'), setting), formulations: fc.array(fc.oneof(fc.string(), fc.integer())), ignore: fc.array(fc.string()) }, { requiredKeys: [] }),
+      fc.record({ placeholders: fc.oneof(fc.array(fc.string()), fc.string()), $schema: fc.oneof(fc.string(), fc.integer()), other: fc.anything() }, { requiredKeys: [] }),
+      fc.anything(),
+    );
+    fc.assert(fc.property(config, (v) => configLooksValid(v, ids) === (explainConfig(v, ids).length === 0)), { numRuns: 300 });
+  });
+
+  it('globs: * within a name, ** across directories, a name alone anywhere', () => {
+    expect(globRegExp('archive/**').test('archive/2019/a.txt')).toBe(true);
+    expect(globRegExp('archive/**').test('drafts/archive/a.txt')).toBe(false);
+    expect(globRegExp('*.bak.txt').test('drafts/a.bak.txt')).toBe(true);
+    expect(globRegExp('drafts/*.txt').test('drafts/sub/a.txt')).toBe(false);
   });
 });

@@ -90,11 +90,15 @@ Options:
       --write-baseline FILE  record today's findings in FILE (JSON)
       --baseline FILE    report only findings that FILE does not hold (matched by rule, file
                          and the text around them, not by line)
+      --config FILE      the configuration (default: baogao.config.json, the nearest upwards
+                         from the first input): rules on/off or their severity, extra
+                         formulations and placeholder patterns, files to ignore
   -j, --jobs N           threads that read and analyse the files, this one included
                          (default: the number of cores for 16 MB of files or more, else 1;
                          1 = no worker threads)
   -h, --help             show this help
 
+A directory scan skips README, SOURCES, LICENSE and CHANGELOG files and says how many it skipped.
 Positions are line:column, 1-based, columns in UTF-16 code units of the decoded text.
 
 Examples:

@@ -34,6 +34,9 @@ import { reportFindings, reuseFindings, source, type Source } from './findings.j
 import { ALL_RULES, checkChoice, CheckChoiceError } from './check-options.js';
 import { readBaseline, writeBaseline } from './check-baseline-io.js';
 import { newFindings, type Baseline } from './baseline.js';
+import { CONFIG_NAME, ConfigError, findConfig, loadConfig, placeholderFindings, type LoadedConfig } from './config.js';
+import { skipFiles } from './scan.js';
+import { defaultFormulations } from '../duplicates/index.js';
 import { check as figureCheck, type CheckReference } from '../rules/index.js';
 import { displayPath, expand, isUnreadable, load, realOrSame, stdinIs, unreadable, type InputFile, type LoadedFile } from './inputs.js';
 import { linesOf, Progress, writeChunks, type Io } from './io.js';
@@ -290,15 +293,30 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
     reference: { type: 'string', multiple: true },
     baseline: { type: 'string' },
     'write-baseline': { type: 'string' },
+    config: { type: 'string' },
   });
   if (values.help) {
     ctx.io.stdout.write(CHECK_HELP);
     return EXIT_OK;
   }
   const referenceArgs = (values.reference as string[] | undefined) ?? [];
+  // baogao.config.json: --config FILE, else the nearest upwards from the first input
+  let config: LoadedConfig | null = null;
+  {
+    const first = positionals.find((p) => p !== '-');
+    const path = values.config !== undefined ? resolve(ctx.cwd, values.config as string) : findConfig(first !== undefined ? resolve(ctx.cwd, first) : ctx.cwd);
+    if (path) {
+      try {
+        config = loadConfig(path, ALL_RULES.map((r) => r.id));
+      } catch (err) {
+        if (err instanceof ConfigError) throw new UsageError(`check: ${err.message}`);
+        throw err;
+      }
+    }
+  }
   let choice;
   try {
-    choice = checkChoice({ minSeverity: values['min-severity'] as string | undefined, quiet: values.quiet as boolean | undefined, rule: values.rule as string[] | undefined, noRule: values['no-rule'] as string[] | undefined, references: referenceArgs.length > 0 });
+    choice = checkChoice({ configured: config?.severities, minSeverity: values['min-severity'] as string | undefined, quiet: values.quiet as boolean | undefined, rule: values.rule as string[] | undefined, noRule: values['no-rule'] as string[] | undefined, references: referenceArgs.length > 0 });
   } catch (err) {
     if (err instanceof CheckChoiceError) throw new UsageError(err.message);
     throw err;
@@ -314,7 +332,10 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   const against = (values.against as string[] | undefined) ?? [];
 
   const failed: Unreadable[] = [];
-  const drafts = await expand(positionals, ctx.cwd);
+  const expanded = await expand(positionals, ctx.cwd);
+  const scan = skipFiles(expanded.files, positionals, ctx.cwd, config);
+  const drafts = { files: scan.files, errors: expanded.errors };
+  if (scan.skipped) ctx.error(`check: skipped ${scan.skipped} file${scan.skipped === 1 ? '' : 's'} of the directories given (README, SOURCES, LICENSE, CHANGELOG${config?.ignores.length ? ` or ignored by ${CONFIG_NAME}` : ''})`);
   reportErrors(drafts.errors, ctx);
   for (const e of drafts.errors) failed.push(e);
   let refs: InputFile[] = [];
@@ -344,10 +365,13 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
       if (a) figureRefs.push({ text: a.text, report: a.report, file: a.display });
     }
   }
-  for await (const a of analyzeEach(drafts.files, ctx, progress, 0, total, { claims: choice.figures }, jobs, failed, omitDrafts)) {
+  const extraFormulations = config?.config.formulations ?? [];
+  const draftOptions: AnalyzeOptions = { claims: choice.figures, ...(extraFormulations.length ? { duplicates: { formulations: [...defaultFormulations(), ...extraFormulations] } } : {}) };
+  for await (const a of analyzeEach(drafts.files, ctx, progress, 0, total, draftOptions, jobs, failed, omitDrafts)) {
     if (!a) continue;
     const src = source(a.display, a.text);
     const findings = reportFindings(a.report, src);
+    for (const f of placeholderFindings(a.text, a.display, config?.placeholders ?? [])) findings.push(f);
     if (choice.figures) for (const f of figureCheck(a.report, { text: a.text, file: a.display, rules: choice.figureRules, references: figureRefs })) findings.push(f);
     ok.push({ src, findings, statements: refs.length ? comparable(a.report) : [] });
   }
