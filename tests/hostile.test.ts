@@ -144,7 +144,8 @@ describe('English within 10x the Chinese pipeline per character', () => {
       const r = analyze(text);
       expect(r.language).toBe('en');
       expect(r.claims.length).toBeGreaterThan(0);
-      const t = time(text);
+      // the best of two, as for the Chinese report: one run alone can meet the other core's load
+      const t = Math.min(time(text), time(text));
       expect(t, `${name}: ${t.toFixed(0)} ms against ${zh.toFixed(0)} ms for a Chinese report of ${N} characters`).toBeLessThanOrEqual(10 * zh);
     }, 120_000);
   }
