@@ -1,5 +1,5 @@
 /**
- * inconsistent-figure (#20): an amount or a count after a metric named in four characters or more
+ * inconsistent-figure (#20): an amount or a count after a metric named in three characters or more
  * is one figure (restated with another value: caught); money put into something unnamed (省级财政
  * 安排…亿元) is not — the false alarms it gave on Guangdong 2017.
  */
@@ -40,6 +40,18 @@ describe('inconsistent-figure on amounts and counts named by their text', () => 
   it('sums of money put into unnamed things are not one figure (Guangdong 2017: 省级财政安排4.82亿元 … 15.82亿元)', () => {
     const gd = read('series/guangdong/prov-guangdong-2017-gov-work-report.zh.txt');
     expect(gd).toContain('省级财政安排4.82亿元');
+    expect(inconsistent(gd)).toEqual([]);
+  });
+  it('a count before a long name is one figure: 新建105家街道乡镇区域养老服务中心 restated as 106家 is caught (Beijing 2025)', () => {
+    const bj = read('zh/city-beijing-2025-gov-work-report.zh.txt');
+    const line = bj.split('\n').find((l) => l.includes('新建105家街道乡镇区域养老服务中心'))!;
+    const sentence = line.slice(line.indexOf('健全养老服务体系'), line.indexOf('。', line.indexOf('健全养老服务体系')) + 1);
+    const r = restated(bj, sentence, '105家', '106家');
+    expect(inconsistent(r.text).map((f) => f.place.start.offset)).toEqual([r.at]);
+  });
+  it('counts before a short name are sets that did something, not one figure (Guangdong 2021: 建设10家省实验室 … 建设5家省实验室)', () => {
+    const gd = read('series/guangdong/prov-guangdong-2021-gov-work-report.zh.txt');
+    expect(gd).toContain('建设5家省实验室');
     expect(inconsistent(gd)).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
  *
  * Two mentions are the same figure when their keys agree (keys.ts); they disagree when the numbers
  * they stand for do not meet (quantity.ts: rounding, bounds, ranges and units allowed for). Mentions
- * in one statement are not compared (a 分别 list gives one metric several values there), nor are
+ * in one statement are not compared (a 分别 list gives one metric several values there; a list's
+ * items are compared with other statements only when their metric is canonical), nor are
  * figures of another unit class, nor two mentions in one paragraph (a paragraph that states a metric
  * twice with two values speaks of two things: 734个制造业重大项目…投资完成率119.7%, 1299个重大项目…
  * 投资完成率129.6%). The finding is on the later mention, related to the earlier one.

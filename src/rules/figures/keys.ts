@@ -77,7 +77,10 @@ export function qualifier(c: Claim, text: string): string {
 /** Up to two characters before the metric's text in its clause (新增, 清理), '' after punctuation. */
 export function leadWord(c: Claim, text: string): string {
   if (!c.metric.span) return '';
-  const s = text.slice(Math.max(0, c.metric.span.start - 2), c.metric.span.start);
+  // a figure right before its metric (新建105家街道…服务中心) is no lead word: only what follows it
+  let from = Math.max(0, c.metric.span.start - 2);
+  for (const q of [c.value, c.growth?.quantity]) if (q && q.span.end <= c.metric.span.start) from = Math.max(from, q.span.end);
+  const s = text.slice(from, c.metric.span.start);
   const k = Math.max(...[...'，。；、：,;:（(“"\n'].map((p) => s.lastIndexOf(p)));
   return s.slice(k + 1);
 }
@@ -250,16 +253,26 @@ export function cumulative(c: Claim, text: string): boolean {
 }
 
 /** How long a metric's own words must be for an amount or a count after them to name one thing. */
-const NAMED_AMOUNT = 4;
+const NAMED_AMOUNT = 3;
+/** …and of a name after its count (105家街道乡镇区域养老服务中心). */
+const NAMED_COUNT = 6;
 
 /**
  * An amount or a count after a metric known by its text alone names one thing when the metric's
  * own words are long enough (纪检监察干部, 保障性租赁住房) and do not end in money put into
  * something unnamed (省级财政安排, 争取资金: dictionaries/figures.json spendingHeads).
  */
+/** A count before a short noun, canonical or not (建设5家省实验室 … 布局建设10家省实验室). */
+function shortAfterCount(c: Claim): boolean {
+  return !!(c.value && c.metric.span && c.value.span.end <= c.metric.span.start) && metricText(c).length < NAMED_COUNT;
+}
+
 function namedAmount(c: Claim): boolean {
   const t = metricText(c);
-  return t.length >= NAMED_AMOUNT && !figureWords().spendingHeads.some((h) => t.endsWith(h));
+  // a count before a short noun (25个省区市, 5家省实验室, 30家高水平医院) counts those that did
+  // something, a different set each time; before a long name (105家街道乡镇区域养老服务中心) one thing
+  const before = !!(c.value && c.metric.span && c.value.span.end <= c.metric.span.start);
+  return t.length >= (before ? NAMED_COUNT : NAMED_AMOUNT) && !figureWords().spendingHeads.some((h) => t.endsWith(h));
 }
 
 /** A figure in % or 个百分点: a rate, a share or a growth, which names one thing. */
@@ -274,7 +287,7 @@ export function factKeys(c: Claim, text: string, frame: string, unitClassOf: (wh
   const m = metricKey(c);
   if (!m) return { value: null, growth: null };
   const base = [m, frame, c.scope ?? '', c.modality, cumulative(c, text) ? 'sum' : 'one', partLead(c, text)].join('\u0001');
-  const ok = (u: string | null) => u !== null && (m.startsWith('id:') || PERCENT_CLASSES.has(u) || namedAmount(c));
+  const ok = (u: string | null) => u !== null && (PERCENT_CLASSES.has(u) || ((m.startsWith('id:') || namedAmount(c)) && !shortAfterCount(c)));
   const vu = c.value ? unitClassOf('value') : null;
   const gu = c.growth?.quantity ? unitClassOf('growth') : null;
   return {
