@@ -282,3 +282,16 @@ describe('where: the words before a known metric', () => {
     expect(c.scope).toBe(scope);
   });
 });
+
+describe('the span of years that opens a paragraph', () => {
+  it('frames every sentence of it (national-2018: 五年来，经济实力跃上新台阶。…城镇新增就业6600万人以上)', () => {
+    const text = '五年来，经济实力跃上新台阶。国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。城镇新增就业6600万人以上，13亿多人口的大国实现了比较充分就业。\n';
+    const c = claims(text).find((x) => x.value?.raw.startsWith('6600'))!;
+    expect(c.period).toMatchObject({ text: '五年来', kind: 'multi-year' });
+  });
+
+  it('strips a leading = off a metric (=国内生产总值增长5%左右)', () => {
+    // the QA pass over targets: a list item written with a leading mark
+    expect(claims('主要预期目标：=国内生产总值增长5%左右。')[0].metric).toMatchObject({ text: '国内生产总值', canonical: 'gdp' });
+  });
+});

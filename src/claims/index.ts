@@ -41,13 +41,22 @@ const REVIEW_OPENING = /^(?:过去(?:的)?[一二三四五六七八九十两]年
 
 /** The first characters of the paragraph holding offset `a` (at most 200 characters back). */
 function paragraphHead(t: string, a: number): string {
+  const k = paragraphStart(t, a);
+  return k === -1 ? '' : t.slice(k, k + 12);
+}
+
+/** Where the paragraph holding offset `a` starts, after its indentation (-1 beyond 200 characters back). */
+function paragraphStart(t: string, a: number): number {
   let k = a;
   const lo = Math.max(0, a - 200);
   while (k > lo && t.charCodeAt(k - 1) !== 10) k--;
-  if (k === lo && lo > 0) return '';
+  if (k === lo && lo > 0) return -1;
   while (k < a && /[\s\u3000]/.test(t.charAt(k))) k++;
-  return t.slice(k, k + 12);
+  return k;
 }
+
+/** A span of years that opens a paragraph and frames all of it: 五年来，…; 过去五年，… */
+const PARAGRAPH_SPAN = /^(?:过去(?:的)?[一二三四五六七八九十两]年|[一二三四五六七八九十两]年来)(?=[，,：:])/;
 
 /** A rate of change named before its number: its number is a growth, not a level. */
 const RATE_OF_CHANGE =
@@ -673,6 +682,16 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
     const ps = toOriginal(norm, at, to);
     const kind = periodKindZh(m[0], t.slice(Math.max(a, at - 2), at), t.slice(to, to + 1));
     period = { text: text.slice(ps.start, ps.end), span: ps, kind };
+  }
+  if (!period) {
+    // 五年来，经济实力跃上新台阶。…城镇新增就业6600万人以上: the span that opens the paragraph frames
+    // each of its sentences
+    const p0 = paragraphStart(t, a);
+    const pm = p0 === -1 ? null : PARAGRAPH_SPAN.exec(t.slice(p0, p0 + 8));
+    if (pm) {
+      const ps = toOriginal(norm, p0, p0 + pm[0].length);
+      period = { text: text.slice(ps.start, ps.end), span: ps, kind: 'multi-year' };
+    }
   }
   // scope: 全市, 全省, 区外… at the start of the claim's clause
   const clause = t.slice(clauseStart(t, a, start), firstTok);

@@ -105,7 +105,7 @@ export function trimMetric(t: string, s: number, e: number, cap = 16): Range | n
     const period = LEADING_TIME.exec(cur) ?? SPAN_OF_TIME.exec(cur);
     const w = startsWithAny(cur, LEAD_WORDS) ?? startsWithAny(cur, SCOPE_PREFIXES);
     const opensQuote = cur.startsWith('“') && cur.indexOf('”') > 0 && cur.indexOf('”') < cur.length - 1;
-    const punct = !opensQuote && /^[“”‘’"'（）()《》、，和及与\s\u3000*①②③④⑤⑥⑦⑧⑨⑩]/.test(cur) ? 1 : 0;
+    const punct = !opensQuote && /^[“”‘’"'（）()《》、，和及与=＝·•\s\u3000*①②③④⑤⑥⑦⑧⑨⑩]/.test(cur) ? 1 : 0;
     const per = PER_UNIT.exec(cur);
     if (period && period[0].length > 0) a += period[0].length;
     else if (per) a += per[0].length;
