@@ -40,15 +40,20 @@ function bigrams(s: string): Set<string> {
  * collapsing spaces: 2 |A ∩ B| / (|A| + |B|), in [0, 1] (NaN for two strings with no bigrams).
  */
 export function diceEn(a: string, b: string): number {
-  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-  const x = bigrams(norm(a));
-  const y = bigrams(norm(b));
+  return diceOfGrams(bigrams(normDice(a)), bigrams(normDice(b)));
+}
+
+function normDice(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function diceOfGrams(x: Set<string>, y: Set<string>): number {
   let inter = 0;
   for (const g of x) if (y.has(g)) inter++;
   return (2 * inter) / (x.size + y.size);
 }
 
-const n = { tokenize: tokenizeEn, stem: stemEn, dice: diceEn };
+const n = { tokenize: tokenizeEn, stem: stemEn };
 
 export interface DuplicateEnOptions {
   /** shortest statement, in words, that counts (default 6) */
@@ -109,6 +114,13 @@ export function findDuplicatesEn(text: string, statements: Statement[], options:
   };
   const sim = new Map<number, number>();
   const tried = new Set<string>();
+  // each statement's bigrams once, not once per pair it is tried in (diceEn on the two keys)
+  const grams = new Map<number, Set<string>>();
+  const gramsOf = (i: number): Set<string> => {
+    let g = grams.get(i);
+    if (!g) grams.set(i, (g = bigrams(normDice(keys[i]))));
+    return g;
+  };
   for (const list of index.values()) {
     // a stem shared by hundreds of statements tells none of them apart
     if (list.length > 200) continue;
@@ -123,7 +135,7 @@ export function findDuplicatesEn(text: string, statements: Statement[], options:
         for (const x of stems[i]) if (stems[j].has(x)) inter++;
         const union = stems[i].size + stems[j].size - inter;
         if (union === 0 || inter / union < 0.6) continue;
-        const d = n.dice(keys[i], keys[j]);
+        const d = diceOfGrams(gramsOf(i), gramsOf(j));
         if (d < threshold) continue;
         const ri = find(i);
         const rj = find(j);
