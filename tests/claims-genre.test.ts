@@ -290,6 +290,16 @@ describe('the span of years that opens a paragraph', () => {
     expect(c.period).toMatchObject({ text: '五年来', kind: 'multi-year' });
   });
 
+  it('a paragraph that opens with one year (过去的一年，…; 一年来，…) frames it as the year under review, not a span of years', () => {
+    // national-2012: 过去的一年，…国内生产总值达到47.2万亿元; prov-guangdong-2022: 一年来，…12.4万亿元 — the
+    // indicator chart left both years out as multi-year
+    for (const [open, raw] of [['过去的一年', '47.2'], ['一年来', '12.4']]) {
+      const text = `${open}，我们着力稳增长。经济平稳较快发展，国内生产总值达到${raw}万亿元，比上年增长9.2%。\n`;
+      const c = claims(text).find((x) => x.value?.raw.startsWith(raw))!;
+      expect(c.period).toMatchObject({ text: open, kind: 'year' });
+    }
+  });
+
   it('strips a leading = off a metric (=国内生产总值增长5%左右)', () => {
     // the QA pass over targets: a list item written with a leading mark
     expect(claims('主要预期目标：=国内生产总值增长5%左右。')[0].metric).toMatchObject({ text: '国内生产总值', canonical: 'gdp' });

@@ -690,7 +690,7 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
     const pm = p0 === -1 ? null : PARAGRAPH_SPAN.exec(t.slice(p0, p0 + 8));
     if (pm) {
       const ps = toOriginal(norm, p0, p0 + pm[0].length);
-      period = { text: text.slice(ps.start, ps.end), span: ps, kind: 'multi-year' };
+      period = { text: text.slice(ps.start, ps.end), span: ps, kind: periodKindZh(pm[0], '') };
     }
   }
   // scope: 全市, 全省, 区外… at the start of the claim's clause

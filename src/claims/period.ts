@@ -15,7 +15,7 @@ const TO_DATE_ZH = /截至|以来|目前|年初至今/;
 export function periodKindZh(text: string, before: string, after = ''): PeriodKind {
   if (text === '届时') return 'horizon';
   // 一年来, 过去一年: the year under review
-  if (/^(?:过去|这)?一年(?:来|间|以来)?$/.test(text)) return 'year';
+  if (/^(?:过去(?:的)?|这)?一年(?:来|间|以来)?$/.test(text)) return 'year';
   // 2007年11月至2012年6月, 2018年至2022年: the end of a range, not a goal's date
   if (/[年月日][到至]$/.test(before) || /^[0-9０-９]/.test(after)) return /[年月日][到至]$/.test(before) ? 'multi-year' : 'year';
   // 到2035年，…: a goal's date; 增加到2017年的8.99万亿元 is a level in that year
