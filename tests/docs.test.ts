@@ -1,7 +1,8 @@
 /**
  * The docs (issue #18): docs/model.md is what scripts/gen-model-doc.mjs makes of the zod schema;
- * every rule's link in a finding opens an existing section of the shipped docs/rules.md; every
- * relative link of the README and docs/ resolves to a file and an anchor; the README stays a short
+ * every rule's link in a finding opens an existing section of the shipped docs/rules.md, and every
+ * rule id of the code (the text rules and FIGURE_RULES) has a section there and a row of its table;
+ * every relative link of the README and docs/ resolves to a file and an anchor; the README stays a short
  * user's guide whose set-up commands are the ones CI runs.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { modelDoc } from '../scripts/gen-model-doc.mjs';
 import { DOCS_URL, RULES, ruleUrl } from '../src/cli/messages.js';
+import * as cliMessages from '../src/cli/messages.js';
+import * as ruleStage from '../src/rules/index.js';
+import { ruleDocUrl } from '../src/rules/url.js';
 import { DuplicateKind } from '../src/schema/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -73,6 +77,60 @@ describe("the findings' rule links", () => {
   it('never name a repository that does not exist', () => {
     for (const f of DOCS) expect(read(f), f).not.toContain('github.com/baogao');
     expect(read(join(ROOT, 'package.json'))).not.toContain('github.com/baogao');
+  });
+});
+
+/**
+ * Every rule id the code knows: the figure rules (FIGURE_RULES) and the text rules — TEXT_RULES of
+ * the rules stage, or RULES of src/cli/messages.ts where they were listed before they moved there;
+ * whichever modules list them, every one counts.
+ */
+function codeRuleIds(): string[] {
+  const ids = new Set<string>();
+  const stage = ruleStage as Record<string, unknown>;
+  for (const list of [stage.FIGURE_RULES, stage.TEXT_RULES, stage.ALL_RULES]) {
+    if (Array.isArray(list)) for (const r of list as Array<{ meta: { id: string } }>) ids.add(r.meta.id);
+  }
+  const cli = (cliMessages as Record<string, unknown>).RULES;
+  if (Array.isArray(cli)) for (const r of cli as Array<{ id: string }>) ids.add(r.id);
+  return [...ids];
+}
+
+describe('docs/rules.md documents every rule of the code', () => {
+  const md = read(join(ROOT, 'docs', 'rules.md'));
+  const ids = codeRuleIds();
+  const table = md.slice(0, md.indexOf('\n## '));
+  const rows = [...table.matchAll(/^\| \[`([^`]+)`\]\(#rule-([^)]+)\) \|/gm)];
+
+  it('knows the text rules and the four figure rules', () => {
+    for (const id of ['placeholder', 'reused-sentence', 'inconsistent-figure', 'percent-or-points', 'figures-do-not-add-up', 'disagrees-with-reference']) expect(ids).toContain(id);
+    expect(ids.length).toBeGreaterThanOrEqual(11);
+  });
+
+  for (const id of ids) {
+    it(`${id}: a section (anchor rule-${id}) and a row of the table at the top`, () => {
+      expect(anchors(md)).toContain(`rule-${id}`);
+      expect(md).toContain(`<a id="rule-${id}"></a>\n## \`${id}\``);
+      expect(rows.some((r) => r[1] === id && r[2] === id), `row of ${id}`).toBe(true);
+    });
+  }
+
+  it("the figure rules' own links (meta.anchor, ruleDocUrl) open their section of the shipped file", () => {
+    for (const r of ruleStage.FIGURE_RULES) {
+      expect(r.meta.anchor).toBe(`rule-${r.meta.id}`);
+      const u = new URL(ruleDocUrl(r.meta.id));
+      expect(u.protocol).toBe('file:');
+      expect(fileURLToPath(u)).toBe(join(ROOT, 'docs', 'rules.md'));
+      expect(anchors(read(fileURLToPath(u)))).toContain(u.hash.slice(1));
+    }
+  });
+
+  it('documents no rule the code does not have, and counts them right', () => {
+    const documented = [...md.matchAll(/<a id="rule-([^"]+)"><\/a>/g)].map((m) => m[1]);
+    expect(documented.sort()).toEqual([...ids].sort());
+    expect(rows.map((r) => r[1]).sort()).toEqual([...ids].sort());
+    const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen'];
+    expect(md).toContain(`reports ${words[ids.length] ?? ids.length} rules`);
   });
 });
 
