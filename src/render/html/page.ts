@@ -66,7 +66,12 @@ body{background:#fff}
 }
 `;
 
-/** The one script every page shares: filters, go-to links, hover notes, row clicks. */
+/**
+ * The one script every page shares: filters, go-to links, hover notes, row clicks. A filtered table
+ * with data-rowpx lays out its <tbody> groups lazily (content-visibility: auto, the indicators page):
+ * a group off the screen keeps the height it had when last on it, so a group whose count of rows
+ * shown changed is replaced by a new one, sized at data-rowpx per row until it is laid out.
+ */
 export const SCRIPT = `(()=>{"use strict";
 const $$=(s,r)=>Array.from((r||document).querySelectorAll(s));
 const B=document.body;
@@ -110,7 +115,10 @@ if(ref&&ref!==self){const li=el("li");li.append(link("first at "+ref.dataset.pos
 for(const o of $$('li[data-g="'+g+'"]',d)){if(o===self)continue;const li=el("li");li.append(link("also at "+(o.querySelector(".pos")||{}).textContent,"m"+n+"-"+o.dataset.f));ul.append(li);}
 if(ul.childNodes.length){r.append(el("div",ul.childNodes.length+1+" places:"),ul);}}
 document.addEventListener("input",e=>{const f=e.target;if(!(f instanceof HTMLInputElement)||!f.dataset.filter)return;const q=f.value.trim().toLowerCase();const t=document.getElementById(f.dataset.filter);
-if(t)for(const r of $$("tbody tr",t))r.hidden=q!==""&&!r.textContent.toLowerCase().includes(q);});
+if(!t)return;const px=Number(t.dataset.rowpx)||0;
+for(const b of $$("tbody",t)){let n=0;for(const r of b.rows){r.hidden=q!==""&&!r.textContent.toLowerCase().includes(q);if(!r.hidden)n++;}
+if(!px)continue;
+if(b.dataset.n===String(n))continue;const c=b.cloneNode(false);c.dataset.n=String(n);c.hidden=n===0;c.style.containIntrinsicHeight=n*px+"px";c.append(...b.childNodes);b.replaceWith(c);}});
 state();
 })();`;
 
