@@ -41,4 +41,25 @@ export { analyzeFiles, analyzeTexts, type BatchOptions, type FileResult, type Te
 export { jiebaLoaded } from './annotate/tokens.js';
 export { targets, placeAndYear, type TargetsInput, type TargetsOptions } from './targets/index.js';
 export { TargetRow, TargetsResult, TargetsSource, TARGETS_FORMAT, TARGETS_FORMAT_VERSION } from './targets/schema.js';
-export { check, FIGURE_RULES, FIGURE_RULE_INFO, CheckOptionsError, referenceYear, type CheckOptions, type CheckReference, type RuleSetting, type Rule, type RuleMeta, type RuleContext } from './rules/index.js';
+export {
+  check,
+  ALL_RULES,
+  TEXT_RULES,
+  FIGURE_RULES,
+  RULE_INFO,
+  FIGURE_RULE_INFO,
+  PLACEHOLDER_SEVERITY,
+  CheckOptionsError,
+  referenceYear,
+  makeSource,
+  type CheckOptions,
+  type CheckReference,
+  type RuleSetting,
+  type Rule,
+  type RuleMeta,
+  type RuleContext,
+  type PastContext,
+  type ReferenceDoc,
+  type Source,
+} from './rules/index.js';
+export type { Finding, RuleInfo, Place, Point, RelatedPlace } from './render/finding.js';

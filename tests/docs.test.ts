@@ -1,7 +1,7 @@
 /**
  * The docs (issue #18): docs/model.md is what scripts/gen-model-doc.mjs makes of the zod schema;
  * every rule's link in a finding opens an existing section of the shipped docs/rules.md, and every
- * rule id of the code (the text rules and FIGURE_RULES) has a section there and a row of its table;
+ * rule of the rules stage (TEXT_RULES and FIGURE_RULES) has a section there and a row of its table;
  * every relative link of the README and docs/ resolves to a file and an anchor; the README stays a short
  * user's guide whose set-up commands are the ones CI runs.
  */
@@ -10,10 +10,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { modelDoc } from '../scripts/gen-model-doc.mjs';
-import { DOCS_URL, RULES, ruleUrl } from '../src/cli/messages.js';
-import * as cliMessages from '../src/cli/messages.js';
 import * as ruleStage from '../src/rules/index.js';
-import { ruleDocUrl } from '../src/rules/url.js';
+import { ALL_RULES, RULE_INFO } from '../src/rules/index.js';
+import { ruleDocUrl, rulesDocUrl } from '../src/rules/url.js';
 import { DuplicateKind } from '../src/schema/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -57,14 +56,14 @@ describe('docs/model.md', () => {
 
 describe("the findings' rule links", () => {
   it('point into the docs/rules.md beside this package, as a file: URL', () => {
-    expect(DOCS_URL.startsWith('file://')).toBe(true);
-    expect(fileURLToPath(DOCS_URL)).toBe(join(ROOT, 'docs', 'rules.md'));
+    expect(rulesDocUrl().startsWith('file://')).toBe(true);
+    expect(fileURLToPath(rulesDocUrl())).toBe(join(ROOT, 'docs', 'rules.md'));
   });
 
   it("open an existing file and an anchor of it, for every rule, in findings and in SARIF's rule table", () => {
-    expect(RULES.length).toBe(7);
-    for (const r of RULES) {
-      for (const url of [r.url, ruleUrl(r.id)]) {
+    expect(RULE_INFO.map((r) => r.id)).toEqual(ALL_RULES.map((r) => r.meta.id));
+    for (const r of RULE_INFO) {
+      for (const url of [r.url, ruleDocUrl(r.id)]) {
         const u = new URL(url);
         expect(u.protocol).toBe('file:');
         const file = fileURLToPath(u);
@@ -80,19 +79,10 @@ describe("the findings' rule links", () => {
   });
 });
 
-/**
- * Every rule id the code knows: the figure rules (FIGURE_RULES) and the text rules — TEXT_RULES of
- * the rules stage, or RULES of src/cli/messages.ts where they were listed before they moved there;
- * whichever modules list them, every one counts.
- */
+/** Every rule id the code knows: the rules stage's modules, text rules and figure rules (ALL_RULES). */
 function codeRuleIds(): string[] {
   const ids = new Set<string>();
-  const stage = ruleStage as Record<string, unknown>;
-  for (const list of [stage.FIGURE_RULES, stage.TEXT_RULES, stage.ALL_RULES]) {
-    if (Array.isArray(list)) for (const r of list as Array<{ meta: { id: string } }>) ids.add(r.meta.id);
-  }
-  const cli = (cliMessages as Record<string, unknown>).RULES;
-  if (Array.isArray(cli)) for (const r of cli as Array<{ id: string }>) ids.add(r.id);
+  for (const list of [ruleStage.FIGURE_RULES, ruleStage.TEXT_RULES, ruleStage.ALL_RULES]) for (const r of list) ids.add(r.meta.id);
   return [...ids];
 }
 

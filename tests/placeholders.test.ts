@@ -13,7 +13,11 @@ import { analyze, normalize } from '../src/index.js';
 import { findPlaceholders } from '../src/annotate/placeholders.js';
 import { scanNumbers } from '../src/annotate/numbers.js';
 import { Report } from '../src/schema/index.js';
-import { placeholderFindings, source } from '../src/cli/findings.js';
+import { makeSource as source, type Source } from '../src/rules/index.js';
+import { placeholder } from '../src/rules/text/placeholder.js';
+
+/** the placeholder rule's findings on a report of `src` */
+const placeholderFindings = (report: Report, src: Source) => placeholder.check(report, { source: src, severity: 'error', references: [] });
 
 const CORPUS = new URL('../../shared/corpus/', import.meta.url).pathname;
 const read = (f: string) => readFileSync(join(CORPUS, f), 'utf8');

@@ -1,29 +1,22 @@
 /**
- * check's choice of rules (#20): `--min-severity`, `--rule ID` / `--no-rule ID`, and whether the
- * figure rules (src/rules) run at all — they need the claims, so a check that would keep none of
- * their findings (--quiet, --min-severity error without --reference, --no-rule for each) analyses
- * without claims and reads no words.
+ * check's choice of rules (#20): `--min-severity`, `--rule ID` / `--no-rule ID` and the
+ * configuration's severities, as settings for the rules stage (src/rules), and the stage's plan of
+ * them — the figure rules need the claims, so a check that would keep none of their findings
+ * (--quiet, --min-severity error without --reference, --no-rule for each) analyses without claims
+ * and reads no words.
  */
-import type { Finding, RuleInfo, Severity } from '../render/finding.js';
-import { FIGURE_RULE_INFO, type RuleSetting } from '../rules/index.js';
-import { RULES } from './messages.js';
-import { minSeverity, type FindingFilter } from './filters.js';
+import type { Severity } from '../render/finding.js';
+import { planRules, RULE_INFO, type RulePlan, type RuleSetting } from '../rules/index.js';
 
-/** Every rule check knows: the CLI's own (placeholders, repeats, reuse) and the figure rules. */
-export const ALL_RULES: RuleInfo[] = [...RULES, ...FIGURE_RULE_INFO];
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export interface CheckChoice {
   /** findings below this are dropped; null keeps all */
   min: Severity | null;
-  /** rule id → on (its severity) or off, for src/rules's check() */
-  figureRules: Record<string, RuleSetting>;
-  /** does any figure rule run? (then drafts are analysed with claims) */
-  figures: boolean;
-  /** the filter that drops the findings of rules turned off and below --min-severity */
-  filter: FindingFilter;
+  /** rule id → its setting, for the rules stage */
+  rules: Record<string, RuleSetting>;
+  /** the rules stage's plan: which rules run, at what severities, whether drafts need their claims */
+  plan: RulePlan;
 }
 
 export interface ChoiceInput {
@@ -41,8 +34,8 @@ export interface ChoiceInput {
 export class CheckChoiceError extends Error {}
 
 function known(id: string, option: string): void {
-  if (!ALL_RULES.some((r) => r.id === id)) {
-    throw new CheckChoiceError(`check: unknown rule '${id}' for ${option}: the rules are ${ALL_RULES.map((r) => r.id).join(', ')}. See 'baogao check --help'.`);
+  if (!RULE_INFO.some((r) => r.id === id)) {
+    throw new CheckChoiceError(`check: unknown rule '${id}' for ${option}: the rules are ${RULE_INFO.map((r) => r.id).join(', ')}. See 'baogao check --help'.`);
   }
 }
 
@@ -60,36 +53,16 @@ export function checkChoice(input: ChoiceInput): CheckChoice {
   const off = input.noRule ?? [];
   for (const id of only) known(id, '--rule');
   for (const id of off) known(id, '--no-rule');
-  const severity = new Map<string, Severity | null>();
-  for (const r of ALL_RULES) {
+  const rules: Record<string, RuleSetting> = {};
+  for (const r of RULE_INFO) {
     const c = input.configured?.[r.id];
     let s: Severity | null = c === undefined ? r.defaultSeverity : c === 'off' ? null : c;
     if (only.length && !only.includes(r.id)) s = null;
     if (only.includes(r.id) && s === null) s = r.defaultSeverity;
     if (off.includes(r.id)) s = null;
-    severity.set(r.id, s);
+    // a severity the configuration gives re-grades the rule's findings; else each keeps its own
+    rules[r.id] = s === null ? 'off' : c !== undefined && c !== 'off' ? c : true;
   }
-  if (!input.references) severity.set('disagrees-with-reference', null);
-  const figureRules: Record<string, RuleSetting> = {};
-  let figures = false;
-  for (const r of FIGURE_RULE_INFO) {
-    // a figure rule whose findings --min-severity would drop is not run (its findings all have its severity)
-    let s = severity.get(r.id) ?? null;
-    if (s !== null && min !== null && RANK[s] > RANK[min]) s = null;
-    figureRules[r.id] = s ?? 'off';
-    if (s !== null) figures = true;
-  }
-  const keep = minSeverity(min ?? 'info');
-  const filter: FindingFilter = (findings) =>
-    keep(
-      findings.flatMap((f): Finding[] => {
-        const s = severity.get(f.ruleId);
-        if (s === undefined) return [f];
-        if (s === null) return [];
-        // a rule's findings keep their own severities (a placeholder's vary) unless configured
-        const set = input.configured?.[f.ruleId];
-        return [set === undefined || set === 'off' || set === f.severity ? f : { ...f, severity: set }];
-      }),
-    );
-  return { min, figureRules, figures, filter };
+  if (!input.references) rules['disagrees-with-reference'] = 'off';
+  return { min, rules, plan: planRules({ rules, minSeverity: min ?? undefined, references: input.references }) };
 }

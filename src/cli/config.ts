@@ -18,9 +18,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { z as Zod } from 'zod';
-import type { Finding, Severity } from '../render/finding.js';
-import { makeSource, placeIn } from '../rules/types.js';
-import { ruleUrl } from './messages.js';
+import type { Severity } from '../render/finding.js';
 
 export const CONFIG_NAME = 'baogao.config.json';
 
@@ -163,36 +161,4 @@ export function ignored(cfg: LoadedConfig, file: string): boolean {
   const rel = relative(cfg.dir, file).split(sep).join('/');
   if (rel.startsWith('..')) return false;
   return cfg.ignores.some((r) => r.test(rel));
-}
-
-/** How many matches of one configured pattern are reported in one file, at most. */
-const MAX_MATCHES = 1000;
-
-/** Findings of the configured placeholder patterns: rule placeholder, a warning each. */
-export function placeholderFindings(text: string, file: string, patterns: readonly RegExp[]): Finding[] {
-  if (!patterns.length) return [];
-  const src = makeSource(file, text);
-  const out: Finding[] = [];
-  for (const re of patterns) {
-    re.lastIndex = 0;
-    let n = 0;
-    for (let m = re.exec(text); m && n < MAX_MATCHES; m = re.exec(text), n++) {
-      if (m[0] === '') {
-        re.lastIndex++;
-        continue;
-      }
-      const span = { start: m.index, end: m.index + m[0].length };
-      out.push({
-        reason: `Placeholder “${m[0]}” left in the text (a pattern of ${CONFIG_NAME}): fill it in`,
-        ruleId: 'placeholder',
-        severity: 'warning',
-        file,
-        place: placeIn(src, span),
-        source: 'baogao',
-        actual: m[0],
-        url: ruleUrl('placeholder'),
-      });
-    }
-  }
-  return out;
 }

@@ -7,8 +7,7 @@ import { createWriteStream, statSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, InputTooLargeError, type AnalyzeOptions } from '../model/analyze.js';
-import { compareDocuments, type CompareDoc } from '../duplicates/index.js';
-import type { Claim, Report, Span } from '../schema/index.js';
+import type { Claim, Report } from '../schema/index.js';
 import { compareVersions, englishReportYear, versionWarnings } from '../compare/index.js';
 import { detectLanguage } from '../lang/index.js';
 import { analyzeFiles, fileSizes, worthWorkers, type BatchError, type MapSpec, type OmittablePart } from '../batch/index.js';
@@ -28,16 +27,15 @@ import { INDICATOR_COLUMNS, jsonRowItems, pivotTable, reportYear, rowValues, typ
 import { ANALYZE_HELP, CHECK_HELP, COMPARE_HELP, INDICATORS_HELP, MAIN_HELP, TARGETS_HELP } from './help.js';
 import { targetsCommand } from './targets.js';
 import { placeFromFileName, renderAnalyzeHtml, renderCheckHtml, renderIndicatorsHtml } from '../render/html/index.js';
-import { CLI, DOCS_URL, reuseSummary } from './messages.js';
-import { applyFilters, dedupe, sortFindings, type FindingFilter } from './filters.js';
-import { reportFindings, reuseFindings, source, type Source } from './findings.js';
-import { ALL_RULES, checkChoice, CheckChoiceError } from './check-options.js';
+import { CLI } from './messages.js';
+import { checkChoice, CheckChoiceError } from './check-options.js';
 import { readBaseline, writeBaseline } from './check-baseline-io.js';
 import { newFindings, type Baseline } from './baseline.js';
-import { CONFIG_NAME, ConfigError, findConfig, loadConfig, placeholderFindings, type LoadedConfig } from './config.js';
+import { CONFIG_NAME, ConfigError, findConfig, loadConfig, type LoadedConfig } from './config.js';
 import { skipFiles } from './scan.js';
 import { defaultFormulations } from '../duplicates/index.js';
-import { check as figureCheck, type CheckReference } from '../rules/index.js';
+import { comparable, comparePast, makeSource, RULE_INFO, reuseSummary, runRules, settle, type ComparedDoc, type ReferenceDoc, type Source } from '../rules/index.js';
+import { rulesDocUrl } from '../rules/url.js';
 import { displayPath, expand, isUnreadable, load, realOrSame, stdinIs, unreadable, type InputFile, type LoadedFile } from './inputs.js';
 import { linesOf, Progress, writeChunks, type Io } from './io.js';
 import { packageInfo } from './version.js';
@@ -276,10 +274,6 @@ async function analyzeCommand(args: string[], ctx: Ctx): Promise<number> {
 
 // ------------------------------------------------------------------------------------------ check
 
-function overlaps(a: Span, b: Span | null): boolean {
-  return b !== null && a.start < b.end && b.start < a.end;
-}
-
 async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   const { values, positionals } = parse('check', args, {
     format: { type: 'string', short: 'f' },
@@ -307,7 +301,7 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
     const path = values.config !== undefined ? resolve(ctx.cwd, values.config as string) : findConfig(first !== undefined ? resolve(ctx.cwd, first) : ctx.cwd);
     if (path) {
       try {
-        config = loadConfig(path, ALL_RULES.map((r) => r.id));
+        config = loadConfig(path, RULE_INFO.map((r) => r.id));
       } catch (err) {
         if (err instanceof ConfigError) throw new UsageError(`check: ${err.message}`);
         throw err;
@@ -350,58 +344,51 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   const total = drafts.files.length + refs.length;
   const jobs = jobsOption('check', values.jobs as string | undefined, [...drafts.files, ...refs], Math.max(drafts.files.length, refs.length));
   const progress = new Progress(ctx.io.stderr, total);
-  // each report gives its findings (and, to compare with --against, its statements) and is dropped
-  const comparable = (r: Report) => r.statements.filter((st) => !overlaps(st.span, r.title?.span ?? null));
-  const ok: Array<{ src: Source; findings: Finding[]; statements: Report['statements'] }> = [];
+  // the rules stage (src/rules) gives the findings; this command reads, analyses and renders.
+  // Each report gives the findings of the rules that read it alone and is dropped, but for a draft
+  // compared with past reports (--against), whose cross-document rule reads it after the comparison
+  const plan = choice.plan;
+  const ok: Array<{ src: Source; findings: Finding[]; report: Report | null }> = [];
   // findings need placeholders and duplicates only; --against needs the statements (and the title)
   // the figure rules need the claims, and the sections and statements their times are read from
-  const omitDrafts: OmittablePart[] = choice.figures ? [] : refs.length ? ['sections'] : ['sections', 'statements'];
-  const figureRefs: CheckReference[] = [];
-  if (choice.figures && referenceArgs.length) {
+  const omitDrafts: OmittablePart[] = plan.claims ? [] : refs.length ? ['sections'] : ['sections', 'statements'];
+  const references: ReferenceDoc[] = [];
+  if (plan.claims && referenceArgs.length) {
     const r = await expand(referenceArgs, ctx.cwd);
     reportErrors(r.errors, ctx);
     for (const e of r.errors) failed.push(e);
     for await (const a of analyzeEach(r.files, ctx, progress, 0, r.files.length, {}, jobs, failed, [])) {
-      if (a) figureRefs.push({ text: a.text, report: a.report, file: a.display });
+      if (a) references.push({ source: makeSource(a.display, a.text), report: a.report });
     }
   }
+  const placeholders = config?.placeholders ?? [];
   const extraFormulations = config?.config.formulations ?? [];
-  const draftOptions: AnalyzeOptions = { claims: choice.figures, ...(extraFormulations.length ? { duplicates: { formulations: [...defaultFormulations(), ...extraFormulations] } } : {}) };
+  const draftOptions: AnalyzeOptions = { claims: plan.claims, ...(extraFormulations.length ? { duplicates: { formulations: [...defaultFormulations(), ...extraFormulations] } } : {}) };
   for await (const a of analyzeEach(drafts.files, ctx, progress, 0, total, draftOptions, jobs, failed, omitDrafts)) {
     if (!a) continue;
-    const src = source(a.display, a.text);
-    const findings = reportFindings(a.report, src);
-    for (const f of placeholderFindings(a.text, a.display, config?.placeholders ?? [])) findings.push(f);
-    if (choice.figures) for (const f of figureCheck(a.report, { text: a.text, file: a.display, rules: choice.figureRules, references: figureRefs })) findings.push(f);
-    ok.push({ src, findings, statements: refs.length ? comparable(a.report) : [] });
+    const src = makeSource(a.display, a.text);
+    const findings = runRules(a.report, plan, { source: src, references, placeholders }, 'document');
+    ok.push({ src, findings, report: refs.length ? a.report : null });
   }
 
   const reuseByFile = new Map<string, Reuse[]>();
-  const extra: Finding[] = [];
   if (refs.length && ok.length) {
-    const past: Array<{ src: Source; statements: Report['statements'] }> = [];
+    const past: ComparedDoc[] = [];
     for await (const a of analyzeEach(refs, ctx, progress, drafts.files.length, total, { claims: false, duplicates: false }, jobs, failed, ['sections', 'placeholders'])) {
-      if (a) past.push({ src: source(a.display, a.text), statements: comparable(a.report) });
+      if (a) past.push({ source: makeSource(a.display, a.text), statements: comparable(a.report) });
     }
     if (past.length) {
-      const all = [...ok, ...past];
-      const sources: Source[] = all.map((a) => a.src);
-      const isDraft = sources.map((_, i) => i < ok.length);
       // every 政府工作报告 has the same title: comparable() leaves it out of the comparison
-      const docs: CompareDoc[] = all.map((a, i) => ({ id: String(i), text: a.src.text, statements: a.statements, role: isDraft[i] ? 'draft' : 'reference' }));
-      const compared = compareDocuments(docs, { phrases: false });
-      const r = reuseFindings(compared, sources, isDraft);
+      const { contexts, reuse } = comparePast(ok.map((a) => ({ source: a.src, statements: comparable(a.report!) })), past);
       ok.forEach((a, i) => {
-        for (const f of r.findings[i]) extra.push(f);
-        reuseByFile.set(a.src.file, r.reuse[i]);
+        for (const f of runRules(a.report!, plan, { source: a.src, references, placeholders, past: contexts[i] }, 'past')) a.findings.push(f);
+        reuseByFile.set(a.src.file, reuse[i]);
       });
     }
   }
   progress.clear();
 
-  const filters: FindingFilter[] = [dedupe, choice.filter];
-  filters.push(sortFindings(ok.map((a) => a.src.file)));
-  const all = applyFilters([...ok.flatMap((a) => a.findings), ...extra], filters);
+  const all = settle(ok.flatMap((a) => a.findings), plan, ok.map((a) => a.src.file));
   const texts = new Map(ok.map((a) => [a.src.file, a.src.text]));
   const textOf = (file: string) => texts.get(file);
   if (values['write-baseline'] !== undefined && ok.length) {
@@ -427,11 +414,11 @@ async function checkCommand(args: string[], ctx: Ctx): Promise<number> {
   // written in pieces, never as one string: JSON and SARIF run to 95–233 bytes per input character
   const out =
     format === 'html'
-      ? renderCheckHtml(result, { generator: `${pkg.name} ${pkg.version}`, rules: ALL_RULES, reuseLine: (r) => reuseSummary(r.share, r.against, r.sentences) })
+      ? renderCheckHtml(result, { generator: `${pkg.name} ${pkg.version}`, rules: RULE_INFO, reuseLine: (r) => reuseSummary(r.share, r.against, r.sentences) })
       : format === 'json'
       ? renderJsonChunks(result, pkg)
       : format === 'sarif'
-        ? renderSarifChunks(result, { name: pkg.name, version: pkg.version, informationUri: DOCS_URL, rules: ALL_RULES })
+        ? renderSarifChunks(result, { name: pkg.name, version: pkg.version, informationUri: rulesDocUrl(), rules: RULE_INFO })
         : linesOf(stylishLines(result, { color: output === undefined && useColor(ctx.io), reuseLine: (r) => reuseSummary(r.share, r.against, r.sentences) }));
   if (output === undefined) await writeChunks(ctx.io.stdout, out);
   else if (!(await writeOutput(output, [...drafts.files, ...refs], ok.length > 0, out, ctx))) return EXIT_USAGE;

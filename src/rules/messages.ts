@@ -1,5 +1,5 @@
 /**
- * Every text the figure rules show, kept apart from the logic that finds them (as src/cli/messages.ts
+ * Every text the figure rules show, kept apart from the logic that finds them (as text/messages.ts
  * is for the other rules). Document text is quoted with `quote`.
  */
 import { truncate } from '../render/width.js';

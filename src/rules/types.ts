@@ -4,11 +4,12 @@
  * severity, a one-line description, the docs anchor) beside a `check(report, context)` function.
  */
 import type { Report, Span } from '../schema/index.js';
+import type { SharedItem } from '../duplicates/index.js';
 import type { Finding, Place, Point, RelatedPlace, Severity } from '../render/finding.js';
 import { lineColumn, lineStarts } from '../sections/lines.js';
 import { ruleDocUrl } from './url.js';
 
-/** A decoded input with its line index (the shape of src/cli/findings.ts's Source). */
+/** A decoded input with its line index: what findings' places are computed on. */
 export interface Source {
   file: string;
   text: string;
@@ -37,6 +38,20 @@ export interface ReferenceDoc {
   report: Report;
 }
 
+/**
+ * What a cross-document rule (reused-sentence) reads: the comparison of drafts with past reports
+ * (compareDocuments over all of them at once), seen from one draft.
+ */
+export interface PastContext {
+  /** every document compared, drafts and past reports; a shared occurrence's docId is its index here, as a string */
+  sources: readonly Source[];
+  isDraft: readonly boolean[];
+  /** this draft's index in `sources` */
+  self: number;
+  /** the shared items with an occurrence in this draft, in compareDocuments' order */
+  shared: readonly SharedItem[];
+}
+
 export interface RuleMeta {
   id: string;
   defaultSeverity: Severity;
@@ -44,15 +59,30 @@ export interface RuleMeta {
   description: string;
   /** anchor of the rule's section in docs/rules.md: rule-<id> */
   anchor: string;
-  /** what of the report the rule reads (check analyses claims only when a rule needs them) */
-  needs: { claims?: boolean; references?: boolean };
+  /**
+   * what the rule reads besides the report: its claims (check analyses claims only when a rule that
+   * runs needs them), reference documents (--reference), past reports (--against)
+   */
+  needs: { claims?: boolean; references?: boolean; past?: boolean };
+  /**
+   * The rule grades each finding by what it finds (a placeholder by its kind, a repeat by the
+   * duplicate's own severity) instead of giving every finding `context.severity`. Such a rule reads
+   * only what the model found and always runs: its findings are settled with the others at their own
+   * grades (one finding per place and rule, the most severe at a place) and only then re-graded to a
+   * configured severity, or left out when the rule is off.
+   */
+  graded?: boolean;
 }
 
 export interface RuleContext {
   source: Source;
-  /** the severity the configuration gives this rule (its default otherwise) */
+  /** the severity the configuration gives this rule (its default otherwise); a graded rule grades its own */
   severity: Severity;
   references: readonly ReferenceDoc[];
+  /** extra placeholder patterns (baogao.config.json's `placeholders`), global regexps */
+  placeholders?: readonly RegExp[];
+  /** the comparison with past reports, when there are some (--against) */
+  past?: PastContext;
 }
 
 export interface Rule {
@@ -60,19 +90,22 @@ export interface Rule {
   check(report: Report, context: RuleContext): Finding[];
 }
 
-/** A finding of `rule` at `span` of the context's source, in the shape every finding of check has. */
+/**
+ * A finding of `rule` at `span` of the context's source, in the shape every finding of check has;
+ * at `extra.severity` (a graded rule's grade) or else the context's.
+ */
 export function findingAt(
   rule: Rule | RuleMeta,
   ctx: RuleContext,
   span: Span,
   reason: string,
-  extra: { expected?: string[]; related?: RelatedPlace[] } = {},
+  extra: { expected?: string[]; related?: RelatedPlace[]; severity?: Severity } = {},
 ): Finding {
   const meta = 'meta' in rule ? rule.meta : rule;
   const f: Finding = {
     reason,
     ruleId: meta.id,
-    severity: ctx.severity,
+    severity: extra.severity ?? ctx.severity,
     file: ctx.source.file,
     place: placeIn(ctx.source, span),
     source: 'baogao',

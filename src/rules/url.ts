@@ -1,6 +1,8 @@
 /**
- * The link of a rule: its section (anchor rule-<id>) of the docs/rules.md that ships beside
- * dictionaries/, as a file: URL — the same link src/cli/messages.ts gives the other rules.
+ * The link of a rule: its section (anchor rule-<id>) of the rule reference that ships in the
+ * package (docs/rules.md beside dictionaries/, found from this module's own location), as a file:
+ * URL, so a finding's link opens the docs of the version that made it, installed or not, on or off
+ * line.
  */
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +10,8 @@ import { dictionariesDir } from '../dictionaries.js';
 
 let docs: string | null = null;
 
-function docsUrl(): string {
+/** docs/rules.md of this package, as a file: URL (SARIF's informationUri) */
+export function rulesDocUrl(): string {
   if (docs === null) {
     try {
       docs = pathToFileURL(join(dirname(dictionariesDir()), 'docs', 'rules.md')).href;
@@ -20,5 +23,5 @@ function docsUrl(): string {
 }
 
 export function ruleDocUrl(id: string): string {
-  return `${docsUrl()}#rule-${id}`;
+  return `${rulesDocUrl()}#rule-${id}`;
 }

@@ -1,5 +1,6 @@
 /**
- * Post-processing of findings, textlint style: a list of small pure filters applied in order.
+ * Post-processing of findings, textlint style: a list of small pure filters applied in order (the
+ * rules stage settles its findings with them: dedupe, the configured severities, sortFindings).
  */
 import type { Finding, Severity } from '../render/finding.js';
 
