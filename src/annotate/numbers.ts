@@ -209,6 +209,19 @@ function arabicToken(t: string, i: number, j: number): NumberToken {
   return tok;
 }
 
+/** Units of things counted one by one, that a figure without 万 or 亿 never has a fraction of. */
+const WHOLE_COUNT = new Set(['个', '项', '家', '条', '件', '所', '座', '名', '次', '批', '部', '支', '场', '户']);
+
+/** Whether only blanks stand between the start of the line and `i`. */
+function opensLine(t: string, i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    const c = t.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9 && c !== 0x3000) return false;
+  }
+  return i === 0;
+}
+
 function cnRunEnd(t: string, i: number, to: number): number {
   let j = i;
   while (j < to && CN_CLASS[t.charCodeAt(j)] === 1) j++;
@@ -242,7 +255,13 @@ export function scanNumbers(t: string, from: number, to: number, skip?: Set<numb
         if (j <= i) continue;
       }
       // a lone '*' next to letters is rarely a mask (footnote marks); keep 2+ stars or digits
-      const tok = arabicToken(t, i, j);
+      let tok = arabicToken(t, i, j);
+      // 8.6个重大科技专项：… opening a line of notes is item 8 and a count of 6: a count of things
+      // (个, 项, 家…) with no scale is whole, so a line's opening N.M before one is N. and M
+      const dot = t.indexOf('.', i);
+      if (dot > i && dot < j - 1 && dot - i <= 2 && tok.unit && tok.unit.factor === 1 && WHOLE_COUNT.has(tok.unit.base) && opensLine(t, i)) {
+        tok = arabicToken(t, dot + 1, j);
+      }
       out.push(tok);
       // continue after the unit: 1万6千户 is one number, not two
       i = Math.max(j, tok.after) - 1;

@@ -139,6 +139,18 @@ export function sectionRoles(sections: Section[]): Map<string, Section['role']> 
 const WINDOW = 240;
 
 /** Offset where the clause holding `pos` starts (normalised), not before `from` nor WINDOW back. */
+/** An aside that says what a figure leaves out or takes in: （不含银行、证券、保险领域）, （包括…）. */
+const EXCLUSION_ASIDE = /[（(](?:不含|不包括|不计|扣除|含|包括)[^（()）\n]{1,60}[）)]\s*$/;
+
+/** The exclusion aside that ends right before `pos` (a bracket of at most 64 characters), or null. */
+function exclusionBefore(t: string, from: number, pos: number): { open: number } | null {
+  const c = t.charAt(pos - 1);
+  if (c !== '）' && c !== ')' && !/\s/.test(c)) return null;
+  const lo = Math.max(from, pos - 66);
+  const m = EXCLUSION_ASIDE.exec(t.slice(lo, pos));
+  return m ? { open: lo + m.index } : null;
+}
+
 function clauseStart(t: string, from: number, pos: number): number {
   return afterLast(t, CLAUSE_BREAK, Math.max(from, pos - WINDOW), pos);
 }
@@ -376,7 +388,10 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
       // an excluded number stays part of the metric text around it: PM2.5浓度, 1剂次**万人
       continue;
     }
-    const cs = clauseStart(t, a, tok.start);
+    const aside = exclusionBefore(t, a, tok.start);
+    // 实际使用外商直接投资（不含银行、证券、保险领域）1383亿美元: the clause and its metric are
+    // before the aside, whose 、 are no clause breaks
+    const cs = aside ? clauseStart(t, a, aside.open) : clauseStart(t, a, tok.start);
     const from = Math.max(cs, prevEnd);
     const pre = t.slice(cs, tok.start);
     const { bound, end } = boundOf(t, tok.upper ?? tok, pre);
@@ -433,7 +448,7 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
     // the metric: the text before the number in its clause, after the previous quantity
     // 分别 lists share the metric of the claims before
     const distribute = /分别/.test(t.slice(cs, tok.start)) || (items.length > 0 && items[items.length - 1].distribute && /^[、和及]\s*$/.test(t.slice(prevEnd, tok.start)));
-    let metric = trimMetric(t, from, tok.start, distribute ? 64 : 16);
+    let metric = trimMetric(t, from, aside && aside.open > from ? aside.open : tok.start, distribute ? 64 : 16);
     if (role === 'rank') {
       // 世界文化遗产数量居全球城市首位: the subject before the rank verb is the metric
       const seg = t.slice(from, tok.start);

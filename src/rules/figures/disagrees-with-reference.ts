@@ -14,6 +14,11 @@
  * agree with 5.25%; 超过/以上, 不到/以下 and 近/约/左右 (10%) widen it (quantity.ts). A draft's figure
  * that agrees with any of the reference's figures of its key agrees: the reference may give a
  * metric twice (the year's average and December's 城镇调查失业率).
+ *
+ * The definition: a name followed by （不含…） or （不包括…） is measured without those parts, and so
+ * is every later mention of it in its paragraph — 外商直接投资（不含银行、证券、保险领域）…实际使用外商
+ * 直接投资金额…折1350亿美元 is not the report's 实际使用外资1383亿美元, which counts them. A figure so
+ * qualified is compared only with one qualified the same way.
  */
 import type { Claim, Report } from '../../schema/index.js';
 import type { Finding } from '../../render/finding.js';
@@ -23,6 +28,51 @@ import { findingAt, lineCol, placeIn } from '../types.js';
 import { FIGURE_MESSAGES, FIGURE_RELATED } from '../messages.js';
 import { basisClass, growthSign, interval, meet, written, type Interval } from './quantity.js';
 import { cumulative, partLead, timeFrames } from './keys.js';
+import { lineColumn } from '../../sections/lines.js';
+
+/** 外商直接投资（不含银行、证券、保险领域）: the name before an exclusion, and the exclusion. */
+const EXCLUSION = /([\u4e00-\u9fff]{2,16})[（(](不含|不包括|不计)([^（()）\n]{1,60})[）)]/g;
+
+interface Qualifier {
+  at: number;
+  name: string;
+  what: string;
+}
+
+/** The exclusions of a text by line (paragraph), in order, found in one pass. */
+function qualifiersOf(src: Source): Map<number, Qualifier[]> {
+  const out = new Map<number, Qualifier[]>();
+  EXCLUSION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = EXCLUSION.exec(src.text))) {
+    const { line } = lineColumn(src.starts, m.index);
+    const q = { at: m.index, name: m[1], what: m[3].replace(/[、，,\s]/g, '') };
+    const list = out.get(line);
+    if (list) list.push(q);
+    else out.set(line, [q]);
+  }
+  return out;
+}
+
+/** The exclusion that applies to a claim: the last one before it in its paragraph whose name its metric repeats (any tail of three characters or more). */
+function definitionOf(c: Claim, src: Source, quals: Map<number, Qualifier[]>): string {
+  // before the figure: the aside may stand inside the claim (实际使用外商直接投资（不含…）1383亿美元)
+  const at = c.value?.span.start ?? c.growth?.quantity?.span.start ?? c.span.end;
+  const list = quals.get(lineColumn(src.starts, at).line);
+  if (!list) return '';
+  const metric = c.metric.text ?? '';
+  let found = '';
+  for (const q of list) {
+    if (q.at >= at) break;
+    for (let i = 0; i + 3 <= q.name.length; i++) {
+      if (metric.includes(q.name.slice(i))) {
+        found = q.what;
+        break;
+      }
+    }
+  }
+  return found;
+}
 
 const WHOLE = new Set(['', ...SCOPE_PREFIXES]);
 
@@ -52,25 +102,27 @@ interface Fig {
   src: Source;
 }
 
-function keyOf(c: Claim, what: 'value' | 'growth', iv: Interval, valueClass: string): string | null {
+function keyOf(c: Claim, what: 'value' | 'growth', iv: Interval, valueClass: string, definition: string): string | null {
   if (!c.metric.canonical) return null;
   const scope = c.scope && !WHOLE.has(c.scope) ? c.scope : '';
   const fact = what === 'value' ? 'value' : `growth:${basisClass(c)}:${valueClass}`;
   if (what === 'growth' && basisClass(c) !== 'prev') return null;
-  return [c.metric.canonical, scope, fact, iv.unitClass].join('\u0001');
+  return [c.metric.canonical, scope, fact, iv.unitClass, definition].join('\u0001');
 }
 
 function figures(report: Report, src: Source, year: number | null, draft: boolean): Map<string, Fig[]> {
   const frames = timeFrames(report, src);
+  const quals = qualifiersOf(src);
   const out = new Map<string, Fig[]>();
   for (const c of report.claims) {
     if (c.modality !== 'actual' || c.text.includes('分别') || cumulative(c, src.text)) continue;
     if (!ofYear(frames.of(c), year, draft) || partLead(c, src.text) !== '') continue;
     // a growth is of the figure in the claim's unit: 实际使用外资7814亿元，增长6.4%；折1263亿美元，增长5.6%
     const valueClass = interval(c.value)?.unitClass ?? '';
+    const definition = quals.size ? definitionOf(c, src, quals) : '';
     const add = (what: 'value' | 'growth', iv: Interval | null) => {
       if (!iv) return;
-      const k = keyOf(c, what, iv, valueClass);
+      const k = keyOf(c, what, iv, valueClass, definition);
       if (!k) return;
       const list = out.get(k);
       const f = { claim: c, what, iv, src };

@@ -9,6 +9,13 @@
  * figures of another unit class, nor two mentions in one paragraph (a paragraph that states a metric
  * twice with two values speaks of two things: 734个制造业重大项目…投资完成率119.7%, 1299个重大项目…
  * 投资完成率129.6%). The finding is on the later mention, related to the earlier one.
+ *
+ * A sentence stated twice in the same words (figures aside) in two paragraphs states the same
+ * figures twice, whatever its metric is called: a draft's summary copies a sentence of its review,
+ * and one of the two is then updated (新增公园35个… and, further on, 新增公园36个…). Such mentions
+ * are grouped by the sentence's words with each run of digits as one mark, the figure's place among
+ * them, its time and its modality — a sentence of at least MIN_WORDS characters besides the figures,
+ * so that a short frame (完成投资12亿元。) that many sentences share is not taken for one.
  */
 import type { Claim, Report } from '../../schema/index.js';
 import type { Finding } from '../../render/finding.js';
@@ -31,6 +38,28 @@ const PERCENT = new Set(['%', '个百分点']);
 /** How many earlier mentions of one figure a mention is compared with (linear on any input). */
 const MAX_EARLIER = 64;
 
+/** How many characters, figures aside, a sentence must have for its words to name its figures. */
+const MIN_WORDS = 8;
+
+/** A run of digits (with its decimal point), full-width too. */
+const DIGITS = /[0-9０-９]+(?:[.．][0-9０-９]+)?/g;
+
+/** A statement's words with each run of digits as '#', and where each run starts; null when too short. */
+function wording(statement: string): { words: string; runs: number[] } | null {
+  const runs: number[] = [];
+  DIGITS.lastIndex = 0;
+  const words = statement.replace(/\s+/g, '').replace(DIGITS, (m, at: number) => {
+    runs.push(at);
+    return '#';
+  });
+  // the runs' offsets are in the statement as written: spaces are rare in a sentence with figures,
+  // and a statement with any is left out rather than mapped
+  if (/\s/.test(statement)) return null;
+  let n = 0;
+  for (const ch of words) if (ch !== '#') n++;
+  return n >= MIN_WORDS ? { words, runs } : null;
+}
+
 export const inconsistentFigure: Rule = {
   meta: {
     id: 'inconsistent-figure',
@@ -50,18 +79,44 @@ export const inconsistentFigure: Rule = {
     };
     const frames = timeFrames(report, ctx.source);
     const lineOf = (offset: number) => placeIn(ctx.source, { start: offset, end: offset }).start.line;
+    const statements = new Map(report.statements.map((st) => [st.id, st]));
+    const worded = new Map<string, ReturnType<typeof wording>>();
+    const wordingOf = (id: string) => {
+      if (!worded.has(id)) {
+        const st = statements.get(id);
+        worded.set(id, st ? wording(text.slice(st.span.start, st.span.end)) : null);
+      }
+      return worded.get(id)!;
+    };
+    // the same words: the statement's wording, the figure's run among its digits, time and modality
+    const sameWords = (c: Claim, frame: string, q: { span: { start: number } } | null | undefined): string | null => {
+      const st = statements.get(c.statementId);
+      const w = q && st ? wordingOf(c.statementId) : null;
+      if (!w || !q || !st) return null;
+      const run = w.runs.indexOf(q.span.start - st.span.start);
+      return run < 0 ? null : ['words', frame, c.modality, run, w.words].join('\u0001');
+    };
     for (const c of report.claims) {
       const v = interval(c.value);
       const sign = growthSign(c);
       const g = sign !== 0 ? interval(c.growth?.quantity, sign) : null;
-      if ((!v && !g) || (listed(c) && !c.metric.canonical)) continue;
-      const k = factKeys(c, text, frames.of(c), (w) => (w === 'value' ? v?.unitClass ?? null : g?.unitClass ?? null));
-      add(k.value, v && { claim: c, what: 'value', iv: v, line: lineOf(c.value!.span.start) });
-      add(k.growth, g && { claim: c, what: 'growth', iv: g, line: lineOf(c.growth!.quantity!.span.start) });
+      if (!v && !g) continue;
+      const frame = frames.of(c);
+      const vm: Mention | null = v && { claim: c, what: 'value', iv: v, line: lineOf(c.value!.span.start) };
+      const gm: Mention | null = g && { claim: c, what: 'growth', iv: g, line: lineOf(c.growth!.quantity!.span.start) };
+      add(sameWords(c, frame, c.value), vm);
+      add(sameWords(c, frame, c.growth?.quantity), gm);
+      if (listed(c) && !c.metric.canonical) continue;
+      const k = factKeys(c, text, frame, (w) => (w === 'value' ? v?.unitClass ?? null : g?.unitClass ?? null));
+      add(k.value, vm);
+      add(k.growth, gm);
     }
     const out: Finding[] = [];
-    for (const mentions of groups.values()) {
+    // a mention found apart by its metric and by its words gives one finding
+    const reported = new Set<Mention>();
+    for (const [key, mentions] of groups) {
       if (mentions.length < 2) continue;
+      const byWords = key.startsWith('words\u0001');
       // each later mention against the first it disagrees with; one finding per mention
       for (let i = 1; i < mentions.length; i++) {
         const b = mentions[i];
@@ -70,11 +125,13 @@ export const inconsistentFigure: Rule = {
         let agrees = false;
         for (let j = Math.max(0, i - MAX_EARLIER); j < i; j++) {
           const a = mentions[j];
-          if (a.claim.statementId === b.claim.statementId || a.line === b.line || a.iv.unitClass !== b.iv.unitClass || !sameThing(a.claim, b.claim, text, PERCENT.has(b.iv.unitClass))) continue;
+          if (a.claim.statementId === b.claim.statementId || a.line === b.line || a.iv.unitClass !== b.iv.unitClass) continue;
+          if (!byWords && !sameThing(a.claim, b.claim, text, PERCENT.has(b.iv.unitClass))) continue;
           if (meet(a.iv, b.iv)) agrees = true;
           else other ??= a;
         }
-        if (agrees || !other) continue;
+        if (agrees || !other || reported.has(b)) continue;
+        reported.add(b);
         const qb = b.what === 'value' ? b.claim.value! : b.claim.growth!.quantity!;
         const qa = other.what === 'value' ? other.claim.value! : other.claim.growth!.quantity!;
         const otherPlace = placeIn(ctx.source, qa.span);

@@ -97,6 +97,65 @@ export function partLead(c: Claim, text: string): string {
   return m ? m[1] : '';
 }
 
+/** A region that opens a sentence: 珠三角地区, 粤东西北地区, 长江流域. */
+const SENTENCE_REGION = /^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+是|其中，?|同时，?)?([\u4e00-\u9fff]{1,8}?(?:地区|片区|区域|流域))/;
+
+/**
+ * The region the sentence of a claim opens with, which holds for its later clauses too
+ * (珠三角地区人均生产总值突破10万元，现代服务业增加值占服务业比重达62.9%: the 62.9% is 珠三角's,
+ * not the province's 60.4%), or '' when it opens with none.
+ */
+export function sentenceScope(c: Claim, text: string): string {
+  let k = c.span.start;
+  const stop = Math.max(0, k - 300);
+  while (k > stop && !'。！？；\n'.includes(text.charAt(k - 1))) k--;
+  while (k < c.span.start && /\s/.test(text.charAt(k))) k++;
+  return SENTENCE_REGION.exec(text.slice(k, k + 16))?.[1] ?? '';
+}
+
+const CLAUSE_MARKS = '，,；;。：:\n';
+
+/**
+ * The whole a part listed after 其中 belongs to: the clause before it, its digits as '#'
+ * (处分1.5万人，其中中管干部112人 → 处分#万人; 共查处955人，其中中管干部34人 → 共查处#人): two parts
+ * of one name are one figure only under the same whole. '' for a claim that is no such part.
+ */
+export function wholeOf(c: Claim, text: string): string {
+  const at = c.metric.span?.start ?? c.span.start;
+  let k = at;
+  const stop = Math.max(0, at - 40);
+  while (k > stop && !CLAUSE_MARKS.includes(text.charAt(k - 1))) k--;
+  if (!/^\s*其中/.test(text.slice(k, at + 2))) return '';
+  return clauseBefore(text, k);
+}
+
+/**
+ * A count after a name of one or two characters (处分1.5万人, 立案154.5万件) or after one that
+ * counts those reached (惠及企业1.2万家: figures.json beneficiaryLeads) counts what the clause
+ * before it in its sentence names (立案审查违反政治纪律案件1.5万件，处分1.5万人 are those cases'):
+ * that clause, digits as '#', is part of what it is; '' when the figure opens its sentence or is
+ * in % (a rate names its thing).
+ */
+export function shortCountContext(c: Claim, text: string, unitClass: string | null): string {
+  if (!unitClass || PERCENT_CLASSES.has(unitClass)) return '';
+  const t = metricText(c);
+  if (t.length > 2 && !figureWords().beneficiaryLeads.some((w) => t.startsWith(w))) return '';
+  const at = c.metric.span?.start ?? c.span.start;
+  let k = at;
+  const stop = Math.max(0, at - 40);
+  while (k > stop && !CLAUSE_MARKS.includes(text.charAt(k - 1))) k--;
+  return '。；;\n'.includes(text.charAt(k - 1)) ? '' : clauseBefore(text, k);
+}
+
+/** The clause that ends with the mark right before `k`, digits as '#'; '' at a sentence's start. */
+function clauseBefore(text: string, k: number): string {
+  if (k === 0 || !CLAUSE_MARKS.includes(text.charAt(k - 1)) || '。\n'.includes(text.charAt(k - 1))) return '';
+  let j = k - 1;
+  const stop2 = Math.max(0, j - 60);
+  while (j > stop2 && !CLAUSE_MARKS.includes(text.charAt(j - 1))) j--;
+  return text.slice(j, k - 1).replace(/\s+/g, '').replace(/[0-9０-９]+(?:[.．][0-9０-９]+)?/g, '#');
+}
+
 /** A 分别 list gives each item its value; which metric gets which is not sure enough to compare. */
 export function listed(c: Claim): boolean {
   return c.text.includes('分别');
@@ -107,7 +166,23 @@ const QUOTES = /[“”"'‘’「」『』\s]/g;
 const WINDOW = 600;
 
 /** Words of one year in a paragraph: the year under review, the plan year, a year by number. */
-const ONE_YEAR = /((?:19|20)\d{2})年(?![—–\-－~至到])|(去年|上年|过去一年|一年来)|(今年|明年|本年)/g;
+const ONE_YEAR = /((?:19|20)\d{2})年(?![—–\-－~至到])|(去年|上年|过去(?:的)?一年|一年来)|(今年|明年|本年)/g;
+
+/**
+ * A paragraph that opens with its time: after a heading's marks, a year, a span of years or the
+ * year under review, then what a frame goes on with (a comma, 是, 以来, 工作…), not a metric.
+ */
+const FRAME_OPENER =
+  /^[\s#*—–\-]*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．是])?\s*(?:回顾|在|刚刚过去的|刚过去的|过去的)?((?:(?:19|20)\d{2}年(?:和|及|、)?)?(?:(?:19|20)\d{2}年|去年|今年|过去(?:的)?[一二三四五六七八九十两]年|[一二三四五六七八九十两]年来|这[一二三四五六七八九十两]年|未来[一二三四五六七八九十两]年|今后[一二三四五六七八九十两]年|十[一二三四五六]五(?:时期|期间)?))(?=[，,：:是的]|工作|以来|来|里|中|时期|期间|主要|重点|目标|全年|发展|\s*$)/;
+
+/** Before a year, a word that makes it the basis of a comparison or the start of a rise. */
+const BASIS_BEFORE = /[比较与同从由]/;
+
+/** A claim's own period that is the span under review (五年来，…; 过去五年): the same time as a span cue. */
+const SPAN_UNDER_REVIEW = /^(?:过去(?:的)?[一二三四五六七八九十两]年|[一二三四五六七八九十两]年来|近[一二三四五六七八九十两]年)$/;
+
+/** A claim's own period that is the year under review: the same time as none. */
+const YEAR_UNDER_REVIEW = /^(?:去年|上年|过去(?:的)?一年|一年来)$/;
 
 export interface TimeFrames {
   /** the frame of a claim: 'p:<kind>:<text>', 'span', 'y:2023', 'this' or '' (the year under review) */
@@ -131,14 +206,25 @@ function headingsOf(sections: Section[]): Map<string, string> {
 /** 九年来, 三年间, 10年累计: a count of years before 来/间/中/累计 */
 const N_YEARS = /(?:[两二三四五六七八九十]|\d{1,2})年(?:来|间|中|里|以来|累计|大跨越)/g;
 
-/** after a span word, words that make it a comparison (为多年来最低, 创十年来新高), not a time */
-const SUPERLATIVE = /^(?:最|新高|新低|首次|少有|罕见)/;
+/**
+ * after a span word, words that make it a comparison (为多年来最低, 创十年来新高) or name the plan
+ * itself (实现“十三五”顺利收官, “十四五”开局良好, “十四五”规划), not a time
+ */
+const SUPERLATIVE = /^[”"’]?(?:以来|来)?(?:最|新高|新低|首次|少有|罕见|(?:顺利|圆满|胜利|完美)?收官|(?:良好)?开局|起步|规划)/;
+
+/** A plan's name (十四五) is its time before 时期, 期间, 以来, 末… or a break, not inside a name (习酒“十四五”技改一期). */
+const PLAN_NAME = /^十[一二三四五六]五$/;
+const PLAN_TIME = /^[”"’]?(?:时期|期间|以来|末|初|中期|前|后|头|每年|年均|累计|[，,、：:。；]|$)/;
+
+function notATime(word: string, after: string): boolean {
+  return SUPERLATIVE.test(after) || (PLAN_NAME.test(word) && !PLAN_TIME.test(after));
+}
 
 function lastMultiYear(s: string): number {
   let at = -1;
   for (const w of figureWords().multiYear) {
     let i = s.lastIndexOf(w);
-    while (i >= 0 && SUPERLATIVE.test(s.slice(i + w.length, i + w.length + 2))) i = i > 0 ? s.lastIndexOf(w, i - 1) : -1;
+    while (i >= 0 && notATime(w, s.slice(i + w.length, i + w.length + 5))) i = i > 0 ? s.lastIndexOf(w, i - 1) : -1;
     at = Math.max(at, i);
   }
   for (const m of s.matchAll(N_YEARS)) if (!m[0].startsWith('一')) at = Math.max(at, m.index!);
@@ -152,6 +238,9 @@ function lastCue(s: string): string | null {
   let year = -1;
   let frame = '';
   for (const m of bare.matchAll(ONE_YEAR)) {
+    // 比2015年增长, 较2012年, 从2007年的248亿美元: the year a figure is compared with or rises from
+    // is no time of the figures after it
+    if (m[1] && BASIS_BEFORE.test(bare.charAt(m.index! - 1))) continue;
     year = m.index!;
     frame = m[1] ? `y:${m[1]}` : m[2] ? '' : 'this';
   }
@@ -180,11 +269,16 @@ export function timeFrames(report: Report, src: Source): TimeFrames {
     walk(t);
   }
   const lineCue = new Map<number, string | null>();
+  // what a paragraph passes on to the ones after it: the time it opens with (2022年是…; 过去五年，…;
+  // 一年来，…; 一、2019年工作回顾), not a year or a span further in (比“十二五”增长35.8%, 14年来首次)
+  // nor one that is the subject of a figure (2020年地区生产总值突破2.5万亿元), which belong to
+  // their own clause
   const cueOfLine = (line: number): string | null => {
     if (!lineCue.has(line)) {
       const start = src.starts[line - 1];
-      const end = line < src.starts.length ? src.starts[line] : src.text.length;
-      lineCue.set(line, end - start > 4 * WINDOW ? null : lastCue(src.text.slice(start, end)));
+      const end = Math.min(line < src.starts.length ? src.starts[line] : src.text.length, start + 80);
+      const m = FRAME_OPENER.exec(src.text.slice(start, end).replace(QUOTES, ''));
+      lineCue.set(line, m ? lastCue(m[1]) : null);
     }
     return lineCue.get(line)!;
   };
@@ -211,7 +305,14 @@ export function timeFrames(report: Report, src: Source): TimeFrames {
   };
   return {
     of(c: Claim): string {
-      if (c.period) return `p:${c.period.kind}:${c.period.text.replace(QUOTES, '')}`;
+      if (c.period) {
+        const t = c.period.text.replace(QUOTES, '');
+        if (c.period.kind === 'year' && YEAR_UNDER_REVIEW.test(t)) return '';
+        // 五年来，… opening a paragraph is the time of the whole of it, as a span cue is; further in
+        // (…。五年来，共立案审查违反政治纪律案件1.5万件，处分1.5万人) it frames its own sentence
+        if (c.period.kind === 'multi-year' && SPAN_UNDER_REVIEW.test(t) && opensLine(src.text, c.period.span.start)) return 'span';
+        return `p:${c.period.kind}:${t}`;
+      }
       const at = [c.value, c.growth?.quantity].reduce((m, q) => (q ? Math.min(m, q.span.start) : m), c.span.start);
       // the paragraph: back to the start of the line, at most WINDOW characters
       let from = at;
@@ -227,6 +328,16 @@ export function timeFrames(report: Report, src: Source): TimeFrames {
       return (sec && headingFrame.get(sec)) || '';
     },
   };
+}
+
+/** Whether only blanks stand between the start of its line and `offset`. */
+function opensLine(text: string, offset: number): boolean {
+  for (let k = offset - 1; k >= 0 && k >= offset - 16; k--) {
+    const ch = text.charAt(k);
+    if (ch === '\n') return true;
+    if (!/\s/.test(ch)) return false;
+  }
+  return offset === 0;
 }
 
 /** The 1-based line that holds `offset` (binary search in the line starts). */
@@ -286,12 +397,12 @@ const PERCENT_CLASSES = new Set(['%', '个百分点']);
 export function factKeys(c: Claim, text: string, frame: string, unitClassOf: (which: 'value' | 'growth') => string | null): { value: string | null; growth: string | null } {
   const m = metricKey(c);
   if (!m) return { value: null, growth: null };
-  const base = [m, frame, c.scope ?? '', c.modality, cumulative(c, text) ? 'sum' : 'one', partLead(c, text)].join('\u0001');
+  const base = [m, frame, c.scope ?? sentenceScope(c, text), wholeOf(c, text), c.modality, cumulative(c, text) ? 'sum' : 'one', partLead(c, text)].join('\u0001');
   const ok = (u: string | null) => u !== null && (PERCENT_CLASSES.has(u) || ((m.startsWith('id:') || namedAmount(c)) && !shortAfterCount(c)));
   const vu = c.value ? unitClassOf('value') : null;
   const gu = c.growth?.quantity ? unitClassOf('growth') : null;
   return {
-    value: ok(vu) ? `${base}\u0001value\u0001${vu}` : null,
+    value: ok(vu) ? `${base}\u0001value\u0001${vu}\u0001${shortCountContext(c, text, vu)}` : null,
     growth: ok(gu) ? `${base}\u0001growth:${basisClass(c)}\u0001${gu}` : null,
   };
 }

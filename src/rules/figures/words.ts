@@ -8,6 +8,7 @@ export interface FigureWords {
   notShareHeads: string[];
   comparators: string[];
   spendingHeads: string[];
+  beneficiaryLeads: string[];
 }
 
 let words: FigureWords | null = null;
