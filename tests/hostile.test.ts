@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { analyze, compareVersions, InputTooLargeError, MAX_INPUT_CHARS } from '../src/index.js';
+import { analyze, check, compareVersions, InputTooLargeError, MAX_INPUT_CHARS } from '../src/index.js';
 
 const seed = readFileSync(new URL('../../shared/corpus/000_304eac767b8a3bea.txt', import.meta.url), 'utf8');
 
@@ -89,6 +89,38 @@ function cpu(f: () => unknown): number {
   const c = process.cpuUsage(c0);
   return (c.user + c.system) / 1000;
 }
+
+describe('check: the figure rules linear in figures that share a key', () => {
+  // the rules run on an analysed report: only their own time is measured
+  const reference = { text: '2018年国民经济和社会发展统计公报\n\n实际使用外商直接投资（不含银行）金额8856亿元，折1350亿美元。\n' };
+  const families: Record<string, (n: number) => string> = {
+    // one statement of many figures, each after an exclusion: the exclusions of a paragraph are
+    // looked up for each figure (a scan of all of them was quadratic)
+    'exclusions before every figure of one statement': (n) => '去年，' + '实际使用外资（不含银行）1383亿美元，'.repeat(Math.ceil(n / 20)),
+    // one statement's words as every figure's key: a 400K-character key per figure ran out of memory
+    'one long statement of restated figures': (n) => '处分1人，其中中管干部2人，'.repeat(Math.ceil(n / 14)) + '。\n',
+    // many paragraphs in the same words with other figures: one group compared with the ones before it
+    'one sentence in every paragraph, its figure changed': (n) => {
+      let s = '过去一年，我们着力改善民生。\n';
+      for (let i = 0; s.length < n; i++) s += `推动城市公园提质扩容，新增公园${i % 97}个、全市公园总数达1100个。\n`;
+      return s;
+    },
+  };
+  for (const [name, make] of Object.entries(families)) {
+    it(name, () => {
+      const small = analyze(make(100_000));
+      const large = analyze(make(1_000_000));
+      const t100 = make(100_000);
+      const t1m = make(1_000_000);
+      const run = (r: typeof small, text: string) => cpu(() => check(r, { text, references: [reference] }));
+      run(small, t100); // warm up
+      const a = Math.min(run(small, t100), run(small, t100));
+      const b = Math.min(run(large, t1m), run(large, t1m));
+      expect(b, `${name}: 100K ${a.toFixed(0)} ms, 1M ${b.toFixed(0)} ms`).toBeLessThanOrEqual(15 * Math.max(a, 20));
+      expect(b).toBeLessThan(30_000);
+    }, 240_000);
+  }
+});
 
 describe('compare: linear in claims that share a number', () => {
   // every claim of both versions has the same number: each could pair with every other

@@ -258,8 +258,9 @@ export function scanNumbers(t: string, from: number, to: number, skip?: Set<numb
       let tok = arabicToken(t, i, j);
       // 8.6个重大科技专项：… opening a line of notes is item 8 and a count of 6: a count of things
       // (个, 项, 家…) with no scale is whole, so a line's opening N.M before one is N. and M
-      const dot = t.indexOf('.', i);
-      if (dot > i && dot < j - 1 && dot - i <= 2 && tok.unit && tok.unit.factor === 1 && WHOLE_COUNT.has(tok.unit.base) && opensLine(t, i)) {
+      // (the dot looked for in the number only: indexOf from i would scan the rest of the text)
+      const dot = t.charAt(i + 1) === '.' ? i + 1 : t.charAt(i + 2) === '.' ? i + 2 : -1;
+      if (dot > i && dot < j - 1 && tok.unit && tok.unit.factor === 1 && WHOLE_COUNT.has(tok.unit.base) && opensLine(t, i)) {
         tok = arabicToken(t, dot + 1, j);
       }
       out.push(tok);

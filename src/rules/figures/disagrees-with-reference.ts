@@ -61,18 +61,24 @@ function definitionOf(c: Claim, src: Source, quals: Map<number, Qualifier[]>): s
   const list = quals.get(lineColumn(src.starts, at).line);
   if (!list) return '';
   const metric = c.metric.text ?? '';
-  let found = '';
-  for (const q of list) {
-    if (q.at >= at) break;
-    for (let i = 0; i + 3 <= q.name.length; i++) {
-      if (metric.includes(q.name.slice(i))) {
-        found = q.what;
-        break;
-      }
-    }
+  // the last exclusion before the figure (binary search), then back through at most MAX_BACK of
+  // them: linear however many a paragraph holds
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].at < at) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  for (let k = lo - 1; k >= 0 && k >= lo - MAX_BACK; k--) {
+    const q = list[k];
+    for (let i = 0; i + 3 <= q.name.length; i++) if (metric.includes(q.name.slice(i))) return q.what;
+  }
+  return '';
 }
+
+/** How many exclusions before a figure are tried for its name. */
+const MAX_BACK = 16;
 
 const WHOLE = new Set(['', ...SCOPE_PREFIXES]);
 

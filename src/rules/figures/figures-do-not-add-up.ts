@@ -144,9 +144,13 @@ export const figuresDoNotAddUp: Rule = {
       }
       // shares-over-100
       const seen = new Set<number>();
+      // the claims' values in order, to take a list's shares without a walk over the statement
+      const valued = claims.filter((d) => d.value).sort((x, y) => x.value!.span.start - y.value!.span.start);
       for (const c of claims) {
-        const at = text.indexOf('分别', c.span.start);
-        if (at < 0 || at >= c.span.end || seen.has(at)) continue;
+        // 分别 inside the claim only (an indexOf from its start would scan the rest of the text)
+        const k = c.text.indexOf('分别');
+        const at = k < 0 ? -1 : c.span.start + k;
+        if (at < 0 || seen.has(at)) continue;
         seen.add(at);
         const near = text.slice(Math.max(0, at - 4), at + 6);
         if (!/占|比重|占比/.test(near)) continue;
@@ -158,9 +162,16 @@ export const figuresDoNotAddUp: Rule = {
         while (end < text.length && !ITEM_END.test(text[end]) && end - at < 200) end++;
         if (!SPLIT_WORDS.test(text.slice(start, at))) continue;
         const shares: Quantity[] = [];
-        for (const d of claims) {
-          const v = d.value;
-          if (!v || v.span.start < at || v.span.end > end || v.unit !== '%' || v.bound) continue;
+        let lo = 0;
+        let hi = valued.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (valued[mid].value!.span.start < at) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let j = lo; j < valued.length && valued[j].value!.span.start < end; j++) {
+          const v = valued[j].value!;
+          if (v.span.end > end || v.unit !== '%' || v.bound) continue;
           shares.push(v);
         }
         if (shares.length < 2) continue;

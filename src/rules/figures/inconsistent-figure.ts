@@ -44,8 +44,12 @@ const MIN_WORDS = 8;
 /** A run of digits (with its decimal point), full-width too. */
 const DIGITS = /[0-9０-９]+(?:[.．][0-9０-９]+)?/g;
 
-/** A statement's words with each run of digits as '#', and where each run starts; null when too short. */
+/** How long a statement may be for its words to be a key (a longer one is as good as never copied whole). */
+const MAX_WORDED = 1000;
+
+/** A statement's words with each run of digits as '#', and where each run starts; null when too short or too long. */
 function wording(statement: string): { words: string; runs: number[] } | null {
+  if (statement.length > MAX_WORDED) return null;
   const runs: number[] = [];
   DIGITS.lastIndex = 0;
   const words = statement.replace(/\s+/g, '').replace(DIGITS, (m, at: number) => {
@@ -80,11 +84,15 @@ export const inconsistentFigure: Rule = {
     const frames = timeFrames(report, ctx.source);
     const lineOf = (offset: number) => placeIn(ctx.source, { start: offset, end: offset }).start.line;
     const statements = new Map(report.statements.map((st) => [st.id, st]));
-    const worded = new Map<string, ReturnType<typeof wording>>();
+    // each statement's wording once, and each distinct wording as a short number in the keys
+    const worded = new Map<string, { id: number; runs: number[] } | null>();
+    const wordingIds = new Map<string, number>();
     const wordingOf = (id: string) => {
       if (!worded.has(id)) {
         const st = statements.get(id);
-        worded.set(id, st ? wording(text.slice(st.span.start, st.span.end)) : null);
+        const w = st ? wording(text.slice(st.span.start, st.span.end)) : null;
+        if (w && !wordingIds.has(w.words)) wordingIds.set(w.words, wordingIds.size);
+        worded.set(id, w && { id: wordingIds.get(w.words)!, runs: w.runs });
       }
       return worded.get(id)!;
     };
@@ -94,7 +102,7 @@ export const inconsistentFigure: Rule = {
       const w = q && st ? wordingOf(c.statementId) : null;
       if (!w || !q || !st) return null;
       const run = w.runs.indexOf(q.span.start - st.span.start);
-      return run < 0 ? null : ['words', frame, c.modality, run, w.words].join('\u0001');
+      return run < 0 ? null : ['words', frame, c.modality, run, w.id].join('\u0001');
     };
     for (const c of report.claims) {
       const v = interval(c.value);
