@@ -151,6 +151,51 @@ describe.skipIf(!have)('targets on the hand-labelled national and Guangdong seri
     expect([gd?.target?.number, gd?.target?.upper]).toEqual([7, 7.5]);
   });
 
+  it("takes no five-year sum or average of a new term's review for the year's outcome, and keeps the year's own paragraphs", () => {
+    const row = (place: string, year: number, metric: string, measure: string) =>
+      result.rows.find((x) => x.place === place && x.year === year && x.metric.canonical === metric && x.metric.measure === measure && !x.target?.horizon);
+    // national 2018, 过去五年工作回顾: 五年来，我们…主要做了以下工作 (L30) frames (一)–(九); L40 新建改建农村公路127万公里 is the
+    // five years', not 2017's against the 2017 target 农村公路20万公里; 刚刚过去的2017年，…国内生产总值增长6.9% (L26) is the year's
+    expect(row('全国', 2017, 'rural_roads', 'level')).toMatchObject({ outcome: null, status: 'no-outcome' });
+    expect(row('全国', 2017, 'gdp', 'growth')?.outcome).toMatchObject({ number: 6.9, line: 26 });
+    // national 2013: 国内生产总值从26.6万亿元增加到51.9万亿元 (L12) and, after 2012年底，城镇和农村人均住房面积… (a stock dated at
+    // the year's end), 单位国内生产总值能耗下降17.2% and 城镇化率由45.9%提高到52.6% (L24): the five years'
+    expect(row('全国', 2012, 'gdp', 'level')).toBeUndefined();
+    expect(row('全国', 2012, 'energy_intensity', 'growth')).toBeUndefined();
+    expect(row('全国', 2012, 'urbanization_rate', 'level')).toBeUndefined();
+    expect(row('全国', 2012, 'gdp', 'growth')?.outcome).toMatchObject({ number: 7.8, line: 18 });
+    // Guangdong 2016, “十二五”时期工作回顾 (五): 农村危房改造56.82万户 and 6万余户搬迁安置 (L33) are five years' work
+    expect(row('广东省', 2015, 'rural_dilapidated_housing', 'level')).toMatchObject({ outcome: null, status: 'no-outcome' });
+    expect(row('广东省', 2015, 'relocation_for_poverty', 'level')).toMatchObject({ outcome: null, status: 'no-outcome' });
+    // …but 2015年PM2.5、PM10平均浓度分别比上年下降17.1% (L35) names the year
+    expect(row('广东省', 2015, 'pm25', 'growth')?.outcome?.number).toBe(-17.1);
+    // Guangdong 2018 and 2023, 过去五年工作回顾: the lists under 2017年是本届省政府的收官之年…重点抓了以下几个方面 (L35) and
+    // 2022年是…本届省政府的收官之年 (L37) are the year's
+    expect(row('广东省', 2017, 'urban_new_jobs', 'level')?.outcome).toMatchObject({ number: 148.9, line: 51 });
+    expect(row('广东省', 2022, 'grain_output', 'level')?.outcome).toMatchObject({ number: 1291.5, line: 49 });
+    // no outcome of these reports is a five-year average or sum
+    for (const r of result.rows) {
+      if (!r.outcome || !/national-2013|national-2018|guangdong-2016|guangdong-2018|guangdong-2023/.test(r.outcome.file)) continue;
+      if (r.metric.measure === 'growth') expect(r.outcome.text).not.toMatch(/年均|五年|累计/);
+    }
+  });
+
+  it("gives the level a new term's review says of the year by name (Guangdong 2017 GDP), and the target 新增城镇就业 names (Guangdong 2015)", () => {
+    const row = (year: number, metric: string, measure: string) =>
+      result.rows.find((x) => x.place === '广东省' && x.year === year && x.metric.canonical === metric && x.metric.measure === measure && !x.target?.horizon);
+    // 2018 L19: 全省地区生产总值从2012年的5.8万亿元增加到2017年的8.99万亿元，…五年年均增长7.9%: the level is 2017's, the
+    // average is not (the report gives no 2017 growth rate: the growth row keeps no outcome)
+    expect(row(2017, 'gdp', 'level')?.outcome).toMatchObject({ number: 8.99, line: 19, file: 'series/guangdong/prov-guangdong-2018-gov-work-report.zh.txt' });
+    expect(row(2017, 'gdp', 'growth')).toMatchObject({ outcome: null, status: 'no-outcome' });
+    // 2016 L17: 地区生产总值从2010年的4.60万亿元增加到2015年的7.28万亿元、年均增长8.5%
+    expect(row(2015, 'gdp', 'level')?.outcome?.number).toBe(7.28);
+    expect(row(2015, 'gdp', 'growth')?.outcome).toBeNull();
+    // 2019 L21 地区生产总值达9.73万亿元、同比增长6.8% before L45 从1978年的186亿元增加到2018年的9.73万亿元、年均增长12.5%
+    expect(row(2018, 'gdp', 'level')?.outcome?.line).toBe(21);
+    // 2015 L193: 新增城镇就业120万人 — the claims reader takes 新增 for a verb and keeps 城镇就业, no indicator
+    expect(row(2015, 'urban_new_jobs', 'level')?.target).toMatchObject({ number: 120, line: 193 });
+  });
+
   it('lists the longer-term goals with their horizon under all', () => {
     const all = targets(expected.inputs.guangdong.slice(0, 2).map(input), { all: true });
     const horizons = all.rows.filter((r) => r.target?.horizon);

@@ -13,12 +13,18 @@
  * A year whose report sets no target for a metric says no-target; nothing is borrowed from another
  * sentence or year.
  *
+ * A report that opens a new term reviews five years (一、过去五年工作回顾): there an outcome is the
+ * year's only when its paragraph, or the paragraph above that opens the list it is in (2017年是本届省
+ * 政府的收官之年…重点抓了以下几个方面), places it in the year, or when its own period names the year
+ * (增加到2017年的8.99万亿元: that level, never the 年均 beside it); sums and averages of the five years
+ * stand for no year.
+ *
  * Pure: reports in, rows out. Everything is read from the model (claims, their modality, period,
  * growth, metric ids) and dictionaries/metrics.json's polarity, so the table gets better as they do.
  */
 import type { Claim, Quantity, Report, Section } from '../schema/index.js';
 import { loadJson } from '../dictionaries.js';
-import { metricInfo } from '../claims/canonical.js';
+import { metricInfo, metricMatch } from '../claims/canonical.js';
 import { lineColumn, lineStarts } from '../sections/lines.js';
 import { placeAndYear } from './place.js';
 import { TARGETS_FORMAT, TARGETS_FORMAT_VERSION } from './format.js';
@@ -55,6 +61,7 @@ export interface TargetsOptions {
 
 interface Words {
   firmness: { hard: string[]; soft: string[] };
+  metricLeads: string[];
   mainTargets: string[];
   multiYear: string[];
   changeHeads: { up: string[]; down: string[] };
@@ -130,6 +137,25 @@ function figuresOf(c: Claim, text: string): Figure[] {
 
 // ------------------------------------------------------------------------------------ reading
 
+/**
+ * A claim's canonical metric: the model's, else the one its phrase names with the word the claims
+ * reader took for a verb before it put back (新增城镇就业120万人: the reader cut 新增 off and kept
+ * 城镇就业, which is no indicator; 新增城镇就业 is 城镇新增就业 in the dictionary). Only when the
+ * word begins the name the dictionary matches, so nothing else is made a metric.
+ */
+function canonicalOf(c: Claim, text: string): string | null {
+  if (c.metric.canonical) return c.metric.canonical;
+  const span = c.metric.span;
+  if (!span || !c.metric.text) return null;
+  for (const lead of words().metricLeads) {
+    const from = span.start - lead.length;
+    if (from < 0 || text.slice(from, span.start) !== lead) continue;
+    const m = metricMatch(lead + text.slice(span.start, span.end));
+    if (m && m.start < lead.length) return m.id;
+  }
+  return null;
+}
+
 interface Found {
   key: string;
   canonical: string;
@@ -156,18 +182,21 @@ interface SectionInfo {
   role: Section['role'];
   /** the headings of the section and the sections it is in, joined */
   headings: string;
+  /** where the outermost section it is in begins (the part: 一、过去五年工作回顾) */
+  partStart: number;
 }
 
 function sectionInfo(sections: Section[]): Map<string, SectionInfo> {
   const out = new Map<string, SectionInfo>();
-  const walk = (list: Section[], above: string) => {
+  const walk = (list: Section[], above: string, partStart: number | null) => {
     for (const s of list) {
       const headings = s.heading ? `${above} ${s.heading.text}` : above;
-      out.set(s.id, { role: s.role, headings });
-      walk(s.children, headings);
+      const part = partStart ?? s.span.start;
+      out.set(s.id, { role: s.role, headings, partStart: part });
+      walk(s.children, headings, part);
     }
   };
-  walk(sections, '');
+  walk(sections, '', null);
   return out;
 }
 
@@ -182,6 +211,9 @@ function spanCue(s: string, year: number): string | null {
   const m = HORIZON_DATE.exec(bare);
   return m && Number(m[1]) !== year ? m[0] : null;
 }
+
+/** 与2017年相比, 同2012年末相比: a comparison with an earlier year that frames what follows */
+const SINCE_YEAR = /(?:与|同|和|较)((?:19|20)\d{2})年(?:末|底)?相比/g;
 
 /** How far back in a paragraph the time a figure is said of is looked for. */
 const TIME_WINDOW = 1200;
@@ -209,13 +241,57 @@ function timeBefore(text: string, starts: number[], line: number, at: number, ye
       cue = m[0];
     }
   }
+  // 与2017年相比，…: a new term's review set against the year before it (the five years' change)
+  for (const m of bare.matchAll(SINCE_YEAR)) {
+    if (Number(m[1]) < year && m.index! > span) {
+      span = m.index!;
+      cue = m[0];
+    }
+  }
   // a year as a span's end (从2010年的…增加到2015年的…) sets no time
   const y = `(?<![到至从由])${year}年(?![—–\\-－~至到])`;
   const own = new RegExp(review ? `${y}|去年|上年|过去一年|一年来|全年` : `${y}|今年|全年`, 'g');
   let yearAt = -1;
-  for (const m of bare.matchAll(own)) yearAt = m.index!;
+  for (const m of bare.matchAll(own)) {
+    // 2012年底，城镇和农村人均住房面积…: a stock dated at the year's end, for its own sentence only
+    const after = m.index! + m[0].length;
+    if (/^[底末]/.test(bare.slice(after)) && bare.indexOf('。', after) >= 0) continue;
+    yearAt = m.index!;
+  }
   if (span < 0 && yearAt < 0) return null;
   return span > yearAt ? { kind: 'span', cue } : { kind: 'year', cue: '' };
+}
+
+/**
+ * The time a paragraph opens on, for the paragraphs after it: the last span or year its first
+ * sentence names (2017年是本届省政府的收官之年…; 五年来，我们…主要做了以下工作：; 刚刚过去的2017年，…).
+ */
+function openingTime(text: string, starts: number[], line: number, year: number): { kind: 'span' | 'year'; cue: string } | null {
+  const from = starts[line - 1];
+  const end = line < starts.length ? starts[line] : text.length;
+  const para = text.slice(from, end);
+  const stop = para.search(/[。：:！？]/);
+  return timeBefore(text, starts, line, from + (stop < 0 ? para.length : stop + 1), year, true);
+}
+
+/**
+ * The time a figure is said of in a part whose heading names a span of years and not the year
+ * (过去五年工作回顾, “十二五”时期工作回顾: a new term's review), when its own paragraph names none: the
+ * time the nearest paragraph above it in the part opens on — 2017年是本届省政府的收官之年…重点抓了以下
+ * 几个方面 frames the year's list below it, 五年来，我们…主要做了以下工作 the five years' — else the
+ * heading's span.
+ */
+function carriedTime(text: string, starts: number[], line: number, partStart: number, year: number, memo: Map<number, ReturnType<typeof openingTime>>): { kind: 'span' | 'year'; cue: string } {
+  const first = lineColumn(starts, partStart).line;
+  for (let l = line - 1; l > first; l--) {
+    let t = memo.get(l);
+    if (t === undefined) {
+      t = openingTime(text, starts, l, year);
+      memo.set(l, t);
+    }
+    if (t) return t;
+  }
+  return { kind: 'span', cue: '' };
 }
 
 /**
@@ -269,6 +345,9 @@ function horizonOf(c: Claim): string | null {
   return null;
 }
 
+/** 2012年末, 2017年底: a level at the end of the year is the year's */
+const YEAR_END = /^(?:19|20)\d{2}年(?:末|底)$/;
+
 const ONE_YEAR = /^(?:过去的?一年|一年来|这一年|去年|上年|今年|全年|本年)$/;
 
 /**
@@ -301,11 +380,14 @@ function read(input: TargetsInput, year: number, communique: boolean, options: T
   const sectionOf = new Map(report.statements.map((s) => [s.id, s.sectionId]));
   const lineOf = (c: Claim) => lineColumn(starts, c.span.start).line;
   const claimLines = new Map<number, number>();
-  for (const c of report.claims) if (c.metric.canonical) claimLines.set(lineOf(c), (claimLines.get(lineOf(c)) ?? 0) + 1);
+  const canon = new Map<Claim, string | null>();
+  for (const c of report.claims) canon.set(c, canonicalOf(c, text));
+  for (const c of report.claims) if (canon.get(c)) claimLines.set(lineOf(c), (claimLines.get(lineOf(c)) ?? 0) + 1);
   const main = communique ? new Set<number>() : mainLines(text, starts, claimLines, year);
+  const opening = new Map<number, ReturnType<typeof openingTime>>();
   const out: Reading = { targets: [], outcomes: [] };
   for (const c of report.claims) {
-    const canonical = c.metric.canonical;
+    const canonical = canon.get(c);
     if (!canonical) continue;
     const line = lineOf(c);
     const section = sections.get(sectionOf.get(c.statementId) ?? '');
@@ -332,15 +414,32 @@ function read(input: TargetsInput, year: number, communique: boolean, options: T
     if (c.modality === 'target' || role === 'plans' || role === 'closing' || role === 'frontmatter') continue;
     // an outcome: the year's own figure, not a span's average, a part of the year or another year
     const want = communique ? year : year - 1;
-    const time = timeBefore(text, starts, line, c.span.start, want, true);
-    if (horizonOf(c) || time?.kind === 'span') continue; // 五年来，…
+    let time = timeBefore(text, starts, line, c.span.start, want, true);
+    const headings = section?.headings ?? '';
+    // a new term's review (过去五年工作回顾, “十二五”时期工作回顾) speaks of the five years: what its
+    // paragraph does not place in a time takes the time of the paragraphs above it in the part
+    if (!time && section && !communique && spanCue(headings, want) && !headings.includes(`${want}年`)) {
+      time = carriedTime(text, starts, line, section.partStart, want, opening);
+    }
+    const spanFrame = time?.kind === 'span';
+    // the claim's own period names the year: 增加到2017年的8.99万亿元, 2012年末的17.63万亿元
+    const ownYear =
+      !!c.period && named.length > 0 && named.every((y) => y === want) && (c.period.kind === 'year' || (c.period.kind === 'to-date' && YEAR_END.test(c.period.text)));
+    // a span's average (年均增长7.9%) is no year's change; its level stands only when its period is the year
+    const horizon = horizonOf(c);
+    if (horizon && !ownYear) continue;
+    if (spanFrame && !ownYear) continue; // 五年来，…
     if (c.period) {
       if (c.period.kind === 'part-year') continue;
       if (named.some((y) => y !== want)) continue;
       if (!communique && /今年|本年/.test(c.period.text)) continue;
     }
-    const rank = outcomeRank(c, time, section?.headings ?? '', want);
+    const levelOnly = ownYear && (spanFrame || horizon !== null);
+    // a level given as a span's end comes after the year's own sentence (地区生产总值达9.73万亿元、同比增长6.8%
+    // before 从1978年的186亿元增加到2018年的9.73万亿元)
+    const rank = levelOnly ? Math.max(1, outcomeRank(c, time, headings, want)) : outcomeRank(c, time, headings, want);
     for (const figure of figuresOf(c, text)) {
+      if (levelOnly && figure.measure !== 'level') continue; // …五年年均增长7.9%: the span's, not the year's
       if (figure.measure === 'growth' && c.period?.kind === 'to-date') continue;
       if (figure.measure === 'growth' && c.growth?.basis && /\d/.test(c.growth.basis)) continue; // 比2010年翻一番: not one year's change
       out.outcomes.push({ canonical, metricText: c.metric.text, figure, claim: c, line, file, key: keyOf(canonical, figure.measure, null), horizon: null, main: false, firmness: 'plain', rank });
