@@ -305,3 +305,18 @@ describe('the span of years that opens a paragraph', () => {
     expect(claims('主要预期目标：=国内生产总值增长5%左右。')[0].metric).toMatchObject({ text: '国内生产总值', canonical: 'gdp' });
   });
 });
+
+describe('a lead word that is part of the name, a fraction of another place', () => {
+  it('新增城镇就业 keeps its 新增 when that makes the known name (Guangdong 2015: 新增城镇就业120万人)', () => {
+    for (const t of ['新增城镇就业120万人。', '全年新增城镇就业29.5万人。']) {
+      expect(claims(t)[0].metric).toMatchObject({ text: '新增城镇就业', canonical: 'urban_new_jobs' });
+    }
+    // a lead word that makes no known name is still cut off
+    expect(claims('新增公园35个。')[0].metric.text).not.toMatch(/^新增/);
+  });
+
+  it('不到珠三角的一半 is a share of another place’s figure, not the level of its metric (Guangdong 2018)', () => {
+    const c = claims('粤东西北地区居民人均可支配收入不到珠三角的一半。')[0];
+    expect(c.metric.canonical).toBeNull();
+  });
+});

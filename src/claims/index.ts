@@ -29,6 +29,7 @@ import {
   FORECAST_CUES,
   GROWTH_DOWN,
   GROWTH_UP,
+  LEAD_WORDS,
   MODIFIERS,
   SCOPE_PREFIXES,
   metricMatch,
@@ -477,7 +478,9 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
     }
     const listIndex = continues ? (prevItem.listIndex ?? 0) + 1 : distribute ? 0 : null;
     // 占世界的60%, 收入的45%: a share of the thing named, which never takes that thing's id
-    const share = role === 'value' && /^(?:%|％)$/.test(unitText) && (/的$/.test(t.slice(Math.max(cs, tok.start - 1), tok.start)) || /^(?:约|近)?占/.test(t.slice(Math.max(from, cs), tok.start)));
+    // 不到珠三角的一半, 是全国的三分之二: a fraction of another thing's figure is a share too
+    const fractionOf = (tok.form === 'fraction' || /^[一半]半$|^一半$/.test(tok.raw)) && /的$/.test(t.slice(Math.max(cs, tok.start - 1), tok.start));
+    const share = role === 'value' && ((/^(?:%|％)$/.test(unitText) && (/的$/.test(t.slice(Math.max(cs, tok.start - 1), tok.start)) || /^(?:约|近)?占/.test(t.slice(Math.max(from, cs), tok.start)))) || fractionOf);
     items.push({ tok, role, end, bound, direction, basis, metric, distribute, head: distribute && !continues ? { start: cs, end: tok.start } : null, listIndex, share });
     // a metric read after the number is not the next number's too (210万亩新造林、205万亩森林抚育)
     prevEnd = metric && metric.start >= end ? metric.end : end;
@@ -655,6 +658,12 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
     if (e.tok.start > lastTok) lastTok = e.tok.start;
     if (e.tok.start < firstTok) firstTok = e.tok.start;
     if (e.end > end) end = e.end;
+  }
+  // 新增城镇就业120万人: a lead word trimmed off the metric (新增) that opens a known name of it
+  if (d.metric && d.metric.end > d.metric.start && !d.value?.share && !metricMatch(t.slice(d.metric.start, d.metric.end))) {
+    const m = d.metric;
+    const w = LEAD_WORDS.find((x) => x.length >= 2 && t.startsWith(x, m.start - x.length) && metricMatch(x + t.slice(m.start, m.end))?.start === 0);
+    if (w) d.metric = { start: m.start - w.length, end: m.end };
   }
   const start = Math.min(d.metric?.start ?? firstTok, firstTok);
   if (d.metric && d.metric.end > end) end = d.metric.end;
