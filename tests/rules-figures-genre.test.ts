@@ -39,6 +39,18 @@ describe('inconsistent-figure: the same words', () => {
   });
 });
 
+describe('inconsistent-figure: the report’s own whole', () => {
+  it('全省地区生产总值 is the province’s 地区生产总值 (a review that names its scope once and not again)', () => {
+    const f = inconsistent('过去一年，我们顶住压力。全省地区生产总值增长5.2%。\n\n（一）稳住经济大盘。地区生产总值增长5.3%，好于预期。\n');
+    expect(f).toHaveLength(1);
+    expect(f[0].actual).toBe('5.3%');
+  });
+
+  it('全国 in a city’s report is another place', () => {
+    expect(inconsistent('过去一年，全国国内生产总值增长5%。\n\n全市地区生产总值增长5.5%，高于全国0.5个百分点。\n')).toEqual([]);
+  });
+});
+
 describe('inconsistent-figure: counts that belong to the clause before them', () => {
   it('parts after 其中 of two wholes are two figures (party-ccdi-2017: 中管干部34人, 112人)', () => {
     const text = '五年来，执纪审查工作扎实推进。\n\n严肃查处辽宁省系统性拉票贿选问题，共查处955人，其中中管干部34人。\n\n把违反政治纪律问题作为巡视和派驻监督重点，共立案审查违反政治纪律案件1.5万件，处分1.5万人，其中中管干部112人。\n';

@@ -97,6 +97,14 @@ export function partLead(c: Claim, text: string): string {
   return m ? m[1] : '';
 }
 
+/** The report's own whole (全省, 全市, 我区…): what a figure without a scope speaks of too. 全国 is another place in a province's or a city's report and stays. */
+const OWN_WHOLE = new Set(['全省', '全市', '全区', '全县', '全州', '全盟', '全疆', '我省', '我市', '我区', '本市', '本省', '本区']);
+
+/** A claim's scope as a key: '' for the report's own whole (全省地区生产总值增长5.2% is 地区生产总值增长5.2%), null for none. */
+function ownScope(scope: string | null): string | null {
+  return scope !== null && OWN_WHOLE.has(scope) ? '' : scope;
+}
+
 /** A region that opens a sentence: 珠三角地区, 粤东西北地区, 长江流域. */
 const SENTENCE_REGION = /^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+是|其中，?|同时，?)?([\u4e00-\u9fff]{1,8}?(?:地区|片区|区域|流域))/;
 
@@ -397,7 +405,7 @@ const PERCENT_CLASSES = new Set(['%', '个百分点']);
 export function factKeys(c: Claim, text: string, frame: string, unitClassOf: (which: 'value' | 'growth') => string | null): { value: string | null; growth: string | null } {
   const m = metricKey(c);
   if (!m) return { value: null, growth: null };
-  const base = [m, frame, c.scope ?? sentenceScope(c, text), wholeOf(c, text), c.modality, cumulative(c, text) ? 'sum' : 'one', partLead(c, text)].join('\u0001');
+  const base = [m, frame, ownScope(c.scope) ?? sentenceScope(c, text), wholeOf(c, text), c.modality, cumulative(c, text) ? 'sum' : 'one', partLead(c, text)].join('\u0001');
   const ok = (u: string | null) => u !== null && (PERCENT_CLASSES.has(u) || ((m.startsWith('id:') || namedAmount(c)) && !shortAfterCount(c)));
   const vu = c.value ? unitClassOf('value') : null;
   const gu = c.growth?.quantity ? unitClassOf('growth') : null;
