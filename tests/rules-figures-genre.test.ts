@@ -93,6 +93,21 @@ describe('inconsistent-figure: the time a paragraph opens with', () => {
   });
 });
 
+describe('inconsistent-figure: the year under review by its number', () => {
+  const head = '2013年国务院政府工作报告\n\n——2013年3月5日在第十二届全国人民代表大会第一次会议上\n\n';
+  it('2012年 in a 2013 report is the year a figure without a time speaks of (national 2013: 居民消费价格涨幅回落到2.6%, twice)', () => {
+    const text = `${head}2012年，经济平稳较快发展，居民消费价格涨幅回落到2.6%。\n\n关于物价总水平。去年居民消费价格涨幅回落到2.7%，这是宏观调控的结果。\n`;
+    const f = inconsistent(text);
+    expect(f).toHaveLength(1);
+    expect(f[0].actual).toBe('2.7%');
+  });
+
+  it('a paragraph’s last sentence that opens with a time is the one it hands on (national 2016: 2015年是“十二五”收官之年。过去五年，…)', () => {
+    const text = `${head.replace(/2013/g, '2016')}2015年，国内生产总值增长6.9%，单位国内生产总值能耗下降5.6%。\n\n2015年是“十二五”收官之年。过去五年，我国发展成就举世瞩目。单位国内生产总值能耗下降18.2%。\n\n单位国内生产总值能耗下降18.2%，主要污染物排放量减少12%以上。\n`;
+    expect(inconsistent(text)).toEqual([]);
+  });
+});
+
 describe('numbers: a glossary entry’s number before a count', () => {
   it('8.6个重大科技专项： opening a line is item 8 and 6个 (Sichuan 2025); 8.6万个, 8.6个百分点 and 8.6个 inside a line stay', () => {
     const raws = (t: string) => scanNumbers(t, 0, t.length).map((n) => n.raw);

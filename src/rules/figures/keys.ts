@@ -183,6 +183,8 @@ const ONE_YEAR = /((?:19|20)\d{2})年(?![—–\-－~至到])|(去年|上年|过
 const FRAME_OPENER =
   /^[\s#*—–\-]*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．是])?\s*(?:回顾|在|刚刚过去的|刚过去的|过去的)?((?:(?:19|20)\d{2}年(?:和|及|、)?)?(?:(?:19|20)\d{2}年|去年|今年|过去(?:的)?[一二三四五六七八九十两]年|[一二三四五六七八九十两]年来|这[一二三四五六七八九十两]年|未来[一二三四五六七八九十两]年|今后[一二三四五六七八九十两]年|十[一二三四五六]五(?:时期|期间)?))(?=[，,：:是的]|工作|以来|来|里|中|时期|期间|主要|重点|目标|全年|发展|\s*$)/;
 
+const SENTENCE_END = new Set(['。', '！', '？']);
+
 /** Before a year, a word that makes it the basis of a comparison or the start of a rise. */
 const BASIS_BEFORE = /[比较与同从由]/;
 
@@ -257,7 +259,21 @@ function lastCue(s: string): string | null {
 }
 
 
+/**
+ * The year a government work report reviews: the year before the one its title or dateline names
+ * (2019年广东省政府工作报告; ——2013年3月5日在第十二届全国人民代表大会第一次会议上), or null
+ * when its head names no government report (a Party congress or discipline report reviews five years).
+ */
+export function reviewYearOf(report: Report, text: string): number | null {
+  const head = `${report.title?.text ?? ''}\n${text.slice(0, 600)}`;
+  const m =
+    /((?:19|20)\d{2})年[^\n。，]{0,16}?政府工作报告/.exec(head) ??
+    /——\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在[^\n]{0,40}人民代表大会/.exec(head);
+  return m ? Number(m[1]) - 1 : null;
+}
+
 export function timeFrames(report: Report, src: Source): TimeFrames {
+  const reviewYear = reviewYearOf(report, src.text);
   const headings = headingsOf(report.sections);
   const sectionOf = new Map(report.statements.map((s) => [s.id, s.sectionId]));
   // a heading that names only a span of years (过去五年工作回顾) sets it for its section; one that
@@ -281,12 +297,20 @@ export function timeFrames(report: Report, src: Source): TimeFrames {
   // 一年来，…; 一、2019年工作回顾), not a year or a span further in (比“十二五”增长35.8%, 14年来首次)
   // nor one that is the subject of a figure (2020年地区生产总值突破2.5万亿元), which belong to
   // their own clause
+  // (the last sentence that opens with a time wins: 2015年是“十二五”收官之年。过去五年，… hands on
+  // the five years)
   const cueOfLine = (line: number): string | null => {
     if (!lineCue.has(line)) {
       const start = src.starts[line - 1];
-      const end = Math.min(line < src.starts.length ? src.starts[line] : src.text.length, start + 80);
-      const m = FRAME_OPENER.exec(src.text.slice(start, end).replace(QUOTES, ''));
-      lineCue.set(line, m ? lastCue(m[1]) : null);
+      const end = Math.min(line < src.starts.length ? src.starts[line] : src.text.length, start + 4 * WINDOW);
+      let cue: string | null = null;
+      for (let k = start; k < end; k++) {
+        // at each sentence's start: the line's, and after each 。！？
+        if (k !== start && !SENTENCE_END.has(src.text.charAt(k - 1))) continue;
+        const m = FRAME_OPENER.exec(src.text.slice(k, Math.min(end, k + 80)).replace(QUOTES, ''));
+        if (m) cue = lastCue(m[1]);
+      }
+      lineCue.set(line, cue);
     }
     return lineCue.get(line)!;
   };
@@ -311,8 +335,13 @@ export function timeFrames(report: Report, src: Source): TimeFrames {
     }
     return cue;
   };
+  // the year under review by its number (2012年, in a 2013 report) is the time a figure without one has
+  const same = (frame: string): string => (reviewYear !== null && (frame === `y:${reviewYear}` || frame === `p:year:${reviewYear}年`) ? '' : frame);
   return {
-    of(c: Claim): string {
+    of: (c: Claim): string => same(frameOf(c)),
+  };
+  function frameOf(c: Claim): string {
+    {
       if (c.period) {
         const t = c.period.text.replace(QUOTES, '');
         if (c.period.kind === 'year' && YEAR_UNDER_REVIEW.test(t)) return '';
@@ -334,8 +363,8 @@ export function timeFrames(report: Report, src: Source): TimeFrames {
       const cue = line > 1 ? inherited(line - 1, part?.start ?? 0) : null;
       if (cue !== null) return cue;
       return (sec && headingFrame.get(sec)) || '';
-    },
-  };
+    }
+  }
 }
 
 /** Whether only blanks stand between the start of its line and `offset`. */
