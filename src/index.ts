@@ -62,4 +62,6 @@ export {
   type ReferenceDoc,
   type Source,
 } from './rules/index.js';
-export type { Finding, RuleInfo, Place, Point, RelatedPlace } from './render/finding.js';
+export type { Finding, RuleInfo, Place, Point, RelatedPlace, CheckResult, FileReport, Unreadable, Reuse } from './render/finding.js';
+// the pages of `--format html`: self-contained, no request; each yields or returns the page's text
+export { renderCheckHtml, renderAnalyzeHtml, renderTargetsHtml, type CheckHtmlOptions, type AnalyzeHtmlOptions, type TargetsHtmlOptions } from './render/html/index.js';
