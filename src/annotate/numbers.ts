@@ -40,6 +40,20 @@ const CN_DIGIT: Record<string, number> = {
 };
 const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+/**
+ * The three tables above by code unit (`c in CN_DIGIT` on an object keyed by CJK characters was a
+ * per cent of the pipeline): DIGIT_OF the digit or -1, UNIT_OF the unit's value or 0, UNIT_BIG 1
+ * for 万 and 亿.
+ */
+const DIGIT_OF = new Int8Array(65536).fill(-1);
+const UNIT_OF = new Float64Array(65536);
+const UNIT_BIG = new Uint8Array(65536);
+for (const [c, v] of Object.entries(CN_DIGIT)) DIGIT_OF[c.charCodeAt(0)] = v;
+for (const [c, v] of Object.entries(CN_SMALL_UNIT)) UNIT_OF[c.charCodeAt(0)] = v;
+for (const [c, v] of Object.entries(CN_BIG_UNIT)) {
+  UNIT_OF[c.charCodeAt(0)] = v;
+  UNIT_BIG[c.charCodeAt(0)] = 1;
+}
 export const CN_NUM_CHARS = '零〇一二两三四五六七八九十百千万亿点';
 /**
  * Code-unit tables, read once per character of every statement (a Set lookup there cost a few per
@@ -101,29 +115,35 @@ export function parseChineseNumber(s: string): number | null {
     const frac = s.slice(dot + 1);
     if (int === null || !frac) return null;
     let digits = '';
-    for (const c of frac) {
-      if (!(c in CN_DIGIT)) return null;
-      digits += String(CN_DIGIT[c]);
+    // code units, not code points: a surrogate is in no table, as a whole astral character was not
+    for (let i = 0; i < frac.length; i++) {
+      const d = DIGIT_OF[frac.charCodeAt(i)];
+      if (d < 0) return null;
+      digits += String(d);
     }
     return Number(`${int}.${digits}`);
   }
   let total = 0;
   let section = 0;
   let digit: number | null = null;
-  for (const c of s) {
-    if (c in CN_DIGIT) {
-      digit = CN_DIGIT[c];
-    } else if (c in CN_SMALL_UNIT) {
-      section += (digit ?? 1) * CN_SMALL_UNIT[c];
-      digit = null;
-    } else if (c in CN_BIG_UNIT) {
-      section += digit ?? 0;
-      total += (section || 1) * CN_BIG_UNIT[c];
-      section = 0;
-      digit = null;
-    } else {
-      return null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const d = DIGIT_OF[c];
+    if (d >= 0) {
+      digit = d;
+      continue;
     }
+    const unit = UNIT_OF[c];
+    if (unit === 0) return null;
+    if (!UNIT_BIG[c]) {
+      section += (digit ?? 1) * unit;
+      digit = null;
+      continue;
+    }
+    section += digit ?? 0;
+    total += (section || 1) * unit;
+    section = 0;
+    digit = null;
   }
   return total + section + (digit ?? 0);
 }
@@ -290,7 +310,8 @@ export function scanNumbers(t: string, from: number, to: number, skip?: Set<numb
         continue;
       }
     }
-    if (CN_NUM_CHARS.includes(ch) && ch !== '点') {
+    // CN_CLASS 1 is exactly CN_NUM_CHARS
+    if (CN_CLASS[c] === 1 && ch !== '点') {
       const e = cnRunEnd(t, i, to);
       const run = t.slice(i, e);
       // 三分之一

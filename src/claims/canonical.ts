@@ -86,20 +86,63 @@ interface RawEntry {
 
 interface Dict {
   info: Map<string, MetricInfo>;
-  /** zh alias → [alias, id], grouped by first character, longest first */
-  zhByFirst: Map<string, Array<[string, string]>>;
+  /** zh alias → [alias, id], grouped by first two characters, longest first */
+  zhIndex: AliasIndex;
   /** en alias (lower case) → [alias, id], grouped by first character, longest first */
   enByFirst: Map<string, Array<[string, string]>>;
   zh: Array<[string, string]>;
   en: Array<[string, string]>;
-  before: Map<string, string[]>;
+  /** `$before` words by the code of their first character */
+  before: Map<number, string[]>;
   /** `$before` and `$agents` together, for agent aliases */
-  beforeAgent: Map<string, string[]>;
-  after: Set<string>;
-  afterMax: number;
+  beforeAgent: Map<number, string[]>;
+  /** `$after` words by the code of their first character */
+  after: Map<number, string[]>;
   /** `$pairs`: a phrase naming two metrics at once → their ids in order */
   pairs: Map<string, string[]>;
-  pairByFirst: Map<string, Array<[string, string]>>;
+  pairIndex: AliasIndex;
+}
+
+/**
+ * Aliases by the code unit of their first character, and under it by the second (`two`) or, for
+ * one-character aliases, alone (`one`), each group in the list's order (longest first). The aliases
+ * that can start at a position are then the few of its first two characters, then those of one.
+ */
+interface AliasIndex {
+  /** 1 for the code units an alias starts with (most characters of a phrase start none) */
+  starts: Uint8Array;
+  byFirst: Map<number, { two: Map<number, Array<[string, string]>>; one: Array<[string, string]> | null }>;
+}
+
+function aliasIndex(list: ReadonlyArray<[string, string]>): AliasIndex {
+  const index: AliasIndex = { starts: new Uint8Array(65536), byFirst: new Map() };
+  for (const e of list) {
+    const a = e[0];
+    if (!a) continue; // an empty alias starts no match at any position
+    index.starts[a.charCodeAt(0)] = 1;
+    let g = index.byFirst.get(a.charCodeAt(0));
+    if (!g) index.byFirst.set(a.charCodeAt(0), (g = { two: new Map(), one: null }));
+    if (a.length === 1) (g.one ??= []).push(e);
+    else {
+      let l = g.two.get(a.charCodeAt(1));
+      if (!l) g.two.set(a.charCodeAt(1), (l = []));
+      l.push(e);
+    }
+  }
+  return index;
+}
+
+/** Words by the code unit of their first character, each group in the list's order. */
+function wordsByFirstCode(list: readonly string[]): Map<number, string[]> {
+  const m = new Map<number, string[]>();
+  for (const w of list) {
+    if (!w) continue;
+    const k = w.charCodeAt(0);
+    let l = m.get(k);
+    if (!l) m.set(k, (l = []));
+    l.push(w);
+  }
+  return m;
 }
 
 let dict: Dict | null = null;
@@ -127,7 +170,6 @@ function byFirst<T>(list: readonly T[], word: (x: T) => string): Map<string, T[]
 }
 
 const aliasOf = (e: [string, string]) => e[0];
-const itself = (w: string) => w;
 
 function load(): Dict {
   if (dict) return dict;
@@ -154,8 +196,8 @@ function load(): Dict {
   zh.sort((a, b) => b[0].length - a[0].length);
   en.sort((a, b) => b[0].length - a[0].length);
   const beforeWords = strings(raw.$before ?? [], '$before');
-  const before = byFirst(beforeWords, itself);
-  const beforeAgent = byFirst([...beforeWords, ...strings(raw.$agents ?? [], '$agents')], itself);
+  const before = wordsByFirstCode(beforeWords);
+  const beforeAgent = wordsByFirstCode([...beforeWords, ...strings(raw.$agents ?? [], '$agents')]);
   const afterList = strings(raw.$after ?? [], '$after');
   const pairs = new Map<string, string[]>();
   const rawPairs = (raw.$pairs ?? {}) as unknown as Record<string, unknown>;
@@ -170,14 +212,13 @@ function load(): Dict {
     info,
     zh,
     en,
-    zhByFirst: byFirst(zh, aliasOf),
+    zhIndex: aliasIndex(zh),
     enByFirst: byFirst(en, aliasOf),
     before,
     beforeAgent,
-    after: new Set(afterList),
-    afterMax: afterList.reduce((n, w) => Math.max(n, w.length), 0),
+    after: wordsByFirstCode(afterList),
     pairs,
-    pairByFirst: byFirst(pairList, aliasOf),
+    pairIndex: aliasIndex(pairList),
   };
   return dict;
 }
@@ -205,8 +246,8 @@ export function metricIndex(): { zh: Array<[string, string]>; en: Array<[string,
 }
 
 const LIST_MARKS = new Set(['、', '和', '及', '与', '或', '，', ',']);
-const OPEN = new Set(['（', '(', '[', '［', '【']);
-const CLOSE = new Set(['）', ')', ']', '］', '】']);
+const OPEN = new Set(['（', '(', '[', '［', '【'].map((c) => c.charCodeAt(0)));
+const CLOSE = new Set(['）', ')', ']', '］', '】'].map((c) => c.charCodeAt(0)));
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -217,13 +258,13 @@ function isDigit(c: number): boolean {
  * a left-to-right walk over reachable positions (each position tries the few words that start with
  * its character), so linear in the prefix.
  */
-function prefixAllowed(p: string, end: number, before: Map<string, string[]>): boolean {
+function prefixAllowed(p: string, end: number, before: Map<number, string[]>): boolean {
   if (end === 0) return true;
   const reach = new Uint8Array(end + 1);
   reach[0] = 1;
   for (let i = 0; i < end; i++) {
     if (!reach[i]) continue;
-    const words = before.get(p.charAt(i));
+    const words = before.get(p.charCodeAt(i));
     if (words) for (const w of words) if (i + w.length <= end && p.startsWith(w, i)) reach[i + w.length] = 1;
     const c = p.charCodeAt(i);
     if (isDigit(c)) {
@@ -248,17 +289,20 @@ function tailEnds(p: string, d: Dict): Uint8Array {
   ok[n] = 1;
   let close = -1; // the nearest closing bracket to the right
   for (let e = n - 1; e >= 0; e--) {
-    const c = p.charAt(e);
+    const c = p.charCodeAt(e);
     if (CLOSE.has(c)) close = e;
     // a note in brackets after the head, closed or cut off by the phrase's end: 固定资产投资（不含农户, 国内生产总值[2]
     if (OPEN.has(c) && (close === -1 || ok[close + 1])) {
       ok[e] = 1;
       continue;
     }
-    for (let l = 1; l <= d.afterMax && e + l <= n; l++) {
-      if (ok[e + l] && d.after.has(p.slice(e, e + l))) {
-        ok[e] = 1;
-        break;
+    const ws = d.after.get(c);
+    if (ws) {
+      for (const w of ws) {
+        if (e + w.length <= n && ok[e + w.length] && p.startsWith(w, e)) {
+          ok[e] = 1;
+          break;
+        }
       }
     }
   }
@@ -266,27 +310,49 @@ function tailEnds(p: string, d: Dict): Uint8Array {
 }
 
 /**
- * The head of p among the aliases of `byFirst`: the alias ending nearest the phrase's end (only
+ * The head of p among the aliases of `index`: the alias ending nearest the phrase's end (only
  * `$after` words after it), then the longest, whose prefix is scope, time or lead words (or, for an
  * agent alias, the body that acted): 高速铁路运营里程 is 高速铁路, not 铁路运营里程 after 高速.
  * With `ends` null, the longest alias anywhere.
  */
-function headOf(p: string, ends: Uint8Array | null, byFirst: Map<string, Array<[string, string]>>, d: Dict): { e: [string, string]; start: number } | null {
+function headOf(p: string, ends: Uint8Array | null, index: AliasIndex, d: Dict): { e: [string, string]; start: number } | null {
   let best: { e: [string, string]; start: number } | null = null;
   const heads: Array<{ e: [string, string]; start: number }> = [];
-  for (let i = 0; i < p.length; i++) {
-    const cands = byFirst.get(p.charAt(i));
-    if (!cands) continue;
-    for (const e of cands) {
+  const n = p.length;
+  for (let i = 0; i < n; i++) {
+    const c0 = p.charCodeAt(i);
+    if (!index.starts[c0]) continue;
+    const g = index.byFirst.get(c0)!;
+    // the aliases of two or more characters that start with p[i, i + 2), then those of one (all
+    // shorter): the order of the aliases starting with p[i] that can match here, longest first
+    const longer = i + 1 < n ? g.two.get(p.charCodeAt(i + 1)) : undefined;
+    const single = g.one;
+    if (!longer && !single) continue;
+    let found = false;
+    if (longer) {
+      for (const e of longer) {
+        const a = e[0];
+        if (!p.startsWith(a, i)) continue;
+        if (ends) {
+          if (!ends[i + a.length]) continue;
+          heads.push({ e, start: i });
+        } else if (!best || a.length > best.e[0].length) {
+          best = { e, start: i };
+        }
+        found = true;
+        break; // candidates are longest first: the first that fits here is the longest here
+      }
+    }
+    if (found || !single) continue;
+    for (const e of single) {
       const a = e[0];
-      if (!p.startsWith(a, i)) continue;
       if (ends) {
-        if (!ends[i + a.length]) continue;
+        if (!ends[i + 1]) continue;
         heads.push({ e, start: i });
       } else if (!best || a.length > best.e[0].length) {
         best = { e, start: i };
       }
-      break; // candidates are longest first: the first that fits here is the longest here
+      break;
     }
   }
   if (!ends) return best;
@@ -305,13 +371,13 @@ function matchZh(phrase: string, opts: CanonicalOptions): MetricMatch | null {
   const ends = opts.anywhere ? null : tailEnds(p, d);
   if (opts.item !== undefined && ends) {
     // a pair named at once, its items given in order by 分别: 城乡居民人均可支配收入分别增长7.3%、8.2%
-    const h = headOf(p, ends, d.pairByFirst, d);
+    const h = headOf(p, ends, d.pairIndex, d);
     if (h) {
       const id = d.pairs.get(h.e[0])![opts.item] ?? null;
       return id ? { id, alias: h.e[0], start: h.start, end: h.start + h.e[0].length } : null;
     }
   }
-  const h = headOf(p, ends, d.zhByFirst, d);
+  const h = headOf(p, ends, d.zhIndex, d);
   return h ? { id: h.e[1], alias: h.e[0], start: h.start, end: h.start + h.e[0].length } : null;
 }
 

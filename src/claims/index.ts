@@ -166,11 +166,14 @@ const PERIOD_RE =
 
 /** Slogans by their first character, longest first, built once. */
 let slogansByFirst: Map<number, string[]> | null = null;
+/** 1 for the code units a slogan starts with: most characters start none, and skip the map */
+const sloganFirst = new Uint8Array(65536);
 function sloganIndex(): Map<number, string[]> {
   if (!slogansByFirst) {
     slogansByFirst = new Map();
     for (const w of slogansList()) {
       const k = w.charCodeAt(0);
+      sloganFirst[k] = 1;
       const list = slogansByFirst.get(k);
       if (list) list.push(w);
       else slogansByFirst.set(k, [w]);
@@ -187,7 +190,9 @@ function sloganSpans(t: string, a: number, b: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const index = sloganIndex();
   for (let k = a; k < b; k++) {
-    const ws = index.get(t.charCodeAt(k));
+    const c = t.charCodeAt(k);
+    if (!sloganFirst[c]) continue;
+    const ws = index.get(c);
     if (!ws) continue;
     for (const w of ws) {
       if (k + w.length <= b && t.startsWith(w, k)) out.push([k, k + w.length]);
@@ -361,9 +366,10 @@ export function extractClaims(
   const skip = looksLikeMarkdown(t) ? boldDelimiters(t) : undefined;
   const roles = sectionRoles(sections);
   const claims: Claim[] = [];
+  const at = normalizedOffsets(norm);
   for (const st of statements) {
-    const a = toNormalized(norm, st.span.start);
-    const b = toNormalized(norm, st.span.end);
+    const a = at(st.span.start);
+    const b = at(st.span.end);
     const drafts = claimsOfStatement({ t, a, b }, skip);
     if (drafts.length === 0) continue;
     const sectionRole = roles.get(st.sectionId) ?? 'body';
@@ -372,6 +378,30 @@ export function extractClaims(
     for (const d of drafts) claims.push(toClaim(text, norm, st, d, role, claims.length + 1, { t, a, b }));
   }
   return claims;
+}
+
+/**
+ * toNormalized for offsets asked mostly in increasing order (statement after statement): from the
+ * last answer, walking forward, instead of a binary search each time; the same answers.
+ */
+function normalizedOffsets(norm: Normalized): (offset: number) => number {
+  if (norm.sameLength) return (offset) => toNormalized(norm, offset);
+  const map = norm.map;
+  const last = map.length - 1;
+  let lastOffset = 0;
+  let lastAt = 0;
+  return (offset) => {
+    if (offset < lastOffset) return toNormalized(norm, offset);
+    // the answer is the first k at or after lastAt with map[k] >= offset (map[lastAt] >= lastOffset,
+    // and every k before lastAt maps below lastOffset). The map grows by at least one a step, so
+    // lastAt + (offset - lastOffset) maps to offset or beyond: walk back from there over the
+    // characters dropped in between (a CR, a zero-width space), usually none
+    let k = Math.min(last, lastAt + (offset - lastOffset));
+    while (k > lastAt && map[k - 1] >= offset) k--;
+    lastOffset = offset;
+    lastAt = k;
+    return k;
+  };
 }
 
 function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
@@ -761,12 +791,21 @@ function canonicalOf(t: string, d: Draft, metricNorm: string): { id: string; sta
 /** Words before a metric's head that say nothing of where: no scope. */
 const NOT_A_SCOPE = /^(?:[0-9]{4}年|今年|去年|全年|当年|年末|年底|新增|新建|累计|实现|完成|其中|同时|城镇|农村|居民|人均|规模以上|规上)/;
 
+/** A pattern matching where any of `words` occurs: one scan to tell that none does (most clauses). */
+function anyOf(words: readonly string[]): RegExp {
+  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+}
+const FORECAST_ANY = anyOf(FORECAST_CUES);
+const ACTUAL_ANY = anyOf(ACTUAL_CLAUSE_CUES);
+/** the target cues and the modal 要 (targetClause is true only when one of them occurs) */
+const TARGET_ANY = anyOf([...TARGET_CLAUSE_CUES, '要']);
+
 /**
  * 预计 governs the whole sentence when it opens it (预计全市地区生产总值增长5.2%左右，…), and
  * otherwise only its own clause (…，预计全年将首次突破**亿大关).
  */
-function forecastCue(t: string, a: number, at: number): boolean {
-  const head = headOf(t, a, at);
+function forecastCue(head: string): boolean {
+  if (!FORECAST_ANY.test(head)) return false;
   for (const c of FORECAST_CUES) {
     const k = head.lastIndexOf(c);
     if (k === -1) continue;
@@ -783,8 +822,8 @@ function forecastCue(t: string, a: number, at: number): boolean {
  * in a review), and only then the role of the section it stands in.
  */
 function modality(t: string, a: number, at: number, last: number, role: Section['role'], horizon: boolean): Modality {
-  if (forecastCue(t, a, at)) return 'forecast';
   const head = headOf(t, a, at);
+  if (forecastCue(head)) return 'forecast';
   // the clause of the claim's first number, through to its last (10.77万亿元、同比增长6.2%)
   const clause = t.slice(clauseStart(t, a, at), Math.max(at, last));
   // 预期目标是：地区生产总值达到240亿元，同比增长21%: a list of targets, whatever its words
@@ -802,6 +841,7 @@ function modality(t: string, a: number, at: number, last: number, role: Section[
 
 /** An outcome cue in the claim's own clause; 比上年, 较去年 only name a comparison's basis. */
 function actualClause(clause: string): boolean {
+  if (!ACTUAL_ANY.test(clause)) return false;
   for (const c of ACTUAL_CLAUSE_CUES) {
     for (let k = clause.indexOf(c); k !== -1; k = clause.indexOf(c, k + 1)) {
       if (!/[比较]/.test(clause.charAt(k - 1))) return true;
@@ -812,6 +852,7 @@ function actualClause(clause: string): boolean {
 
 /** A target cue in the claim's own clause: 力争, 确保, 争取, 预期, 目标, 计划, 拟, 要 (not 确保了, 重要). */
 function targetClause(clause: string): boolean {
+  if (!TARGET_ANY.test(clause)) return false;
   for (const c of TARGET_CLAUSE_CUES) {
     const k = clause.indexOf(c);
     if (k === -1 || clause.charAt(k + c.length) === '了' || ACHIEVED_BEFORE.test(clause.slice(Math.max(0, k - 6), k))) continue;
@@ -838,6 +879,8 @@ function sentenceHead(t: string, at: number): string {
 
 /** The sentence opens a list of targets: 主要预期目标是：, 目标为, 发展目标： (not 完成了预期目标). */
 function targetLead(head: string): boolean {
+  // every form of TARGET_LEAD holds 目标; most sentences have none
+  if (!head.includes('目标')) return false;
   for (const m of head.matchAll(TARGET_LEAD)) {
     if (!ACHIEVED_BEFORE.test(head.slice(Math.max(0, m.index! - 8), m.index!))) return true;
   }

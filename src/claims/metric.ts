@@ -17,18 +17,18 @@ export interface Range {
 }
 
 /**
- * A word list grouped by one character of each word (the last, or the first), longest first;
- * built once per list and end. An empty word is grouped under ''.
+ * A word list grouped by the code unit of one character of each word (the last, or the first),
+ * longest first; built once per list and end. An empty word is grouped under -1.
  */
-const byLast = new WeakMap<readonly string[], Map<string, string[]>>();
-const byFirst = new WeakMap<readonly string[], Map<string, string[]>>();
-function indexed(list: readonly string[], last: boolean): Map<string, string[]> {
+const byLast = new WeakMap<readonly string[], Map<number, string[]>>();
+const byFirst = new WeakMap<readonly string[], Map<number, string[]>>();
+function indexed(list: readonly string[], last: boolean): Map<number, string[]> {
   const cache = last ? byLast : byFirst;
   let m = cache.get(list);
   if (!m) {
     m = new Map();
     for (const w of [...list].sort((a, b) => b.length - a.length)) {
-      const k = last ? w.charAt(w.length - 1) : w.charAt(0);
+      const k = w ? (last ? w.charCodeAt(w.length - 1) : w.charCodeAt(0)) : -1;
       if (!m.has(k)) m.set(k, []);
       m.get(k)!.push(w);
     }
@@ -40,7 +40,7 @@ function indexed(list: readonly string[], last: boolean): Map<string, string[]> 
 /** The longest word of the list that ends `s`, or null. */
 export function endsWithAny(s: string, list: readonly string[]): string | null {
   if (!s) return null;
-  const ws = indexed(list, true).get(s.charAt(s.length - 1));
+  const ws = indexed(list, true).get(s.charCodeAt(s.length - 1));
   if (ws) for (const w of ws) if (s.endsWith(w)) return w;
   return null;
 }
@@ -48,9 +48,9 @@ export function endsWithAny(s: string, list: readonly string[]): string | null {
 /** The longest word of the list that starts `s`, or null. */
 export function startsWithAny(s: string, list: readonly string[]): string | null {
   const index = indexed(list, false);
-  const ws = s ? index.get(s.charAt(0)) : undefined;
+  const ws = s ? index.get(s.charCodeAt(0)) : undefined;
   if (ws) for (const w of ws) if (s.startsWith(w)) return w;
-  return index.has('') ? '' : null;
+  return index.has(-1) ? '' : null;
 }
 
 /** Prepositions and coverbs that, alone before a number, are no metric. */

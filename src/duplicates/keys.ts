@@ -246,14 +246,18 @@ export function opensEntry(text: string, st: Statement, lineStart: number): bool
   return ENTRY_MARKER.test(text.slice(lineStart, lineStart + 48));
 }
 
-/** Share of Chinese among the letters of the statements: more Chinese than Latin letters. */
-function chineseDocument(statements: Statement[]): boolean {
+/**
+ * Share of Chinese among the letters of the statements: more Chinese than Latin letters. Read
+ * through the spans in the text (a statement's text is text.slice(span)): a loop over the flat
+ * text is faster than over each sliced copy.
+ */
+function chineseDocument(text: string, statements: Statement[]): boolean {
   let cjk = 0;
   let latin = 0;
   for (const st of statements) {
-    const t = st.text;
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
+    const end = st.span.end;
+    for (let i = st.span.start; i < end; i++) {
+      const c = text.charCodeAt(i);
       if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) cjk++;
       else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin++;
     }
@@ -264,7 +268,7 @@ function chineseDocument(statements: Statement[]): boolean {
 export function buildKeyStream(text: string, statements: Statement[]): KeyStream {
   const table = keyTable();
   const order = statementOrder(statements);
-  const cjkDoc = chineseDocument(statements);
+  const cjkDoc = chineseDocument(text, statements);
   // line starts followed forward (statements are in text order): linear, even on one long line
   const lineStartOf = new Int32Array(order.length);
   const entry = new Uint8Array(order.length);

@@ -82,6 +82,9 @@ const BORROW: Uint8Array = (() => {
   return out;
 })();
 
+/** The bit mask of a sketch whose bins are all filled. */
+const FULL = (1 << BANDS) - 1;
+
 /** The bin of a hash: its top 16 bits scaled to [0, BANDS). */
 function binOf(h: number): number {
   return ((h >>> 16) * BANDS) >>> 16;
@@ -132,13 +135,14 @@ export function nearGroups(codes: Uint16Array, starts: Int32Array, ends: Int32Ar
   // the two sketches: smallest hash per bin (bins filled by the current item: bit masks m1, m2)
   const v1 = new Int32Array(BANDS);
   const v2 = new Int32Array(BANDS);
-  // buckets: an open-addressing table of (band value → newest entry), entries chained per bucket
+  // buckets: an open-addressing table of (band value → newest entry), entries chained per bucket;
+  // a slot's key and head side by side (one cache line for both), the head stored as entry + 1 so
+  // that a fresh (zeroed) table is empty
   const nEntries = m * BANDS;
   let cap = 1024;
   while (cap < nEntries * 2) cap <<= 1;
   const mask = cap - 1;
-  const tKey = new Int32Array(cap);
-  const tHead = new Int32Array(cap).fill(-1);
+  const table = new Int32Array(2 * cap);
   const eNext = new Int32Array(nEntries);
   const eItem = new Int32Array(nEntries);
   let nE = 0;
@@ -150,6 +154,11 @@ export function nearGroups(codes: Uint16Array, starts: Int32Array, ends: Int32Ar
     const a = starts[it];
     const b = ends[it];
     if (b - a < 2 || b - a > NEAR_MAX_LENGTH) continue;
+    // a bin keeps its smallest hash: starting each at the largest int32 gives the same minimum as
+    // taking the first hash of an empty bin (a hash equal to it leaves it equal), without a branch
+    // on the masks, which only say which bins were filled
+    v1.fill(0x7fffffff);
+    v2.fill(0x7fffffff);
     let m1 = 0;
     let m2 = 0;
     for (let p = a; p + 1 < b; p++) {
@@ -158,25 +167,22 @@ export function nearGroups(codes: Uint16Array, starts: Int32Array, ends: Int32Ar
       const h2 = fmix(Math.imul(x, 0x9e3779b1) ^ 0x27d4eb2f);
       const i1 = binOf(h1);
       const i2 = binOf(h2);
-      if (!(m1 & (1 << i1)) || h1 < v1[i1]) {
-        v1[i1] = h1;
-        m1 |= 1 << i1;
-      }
-      if (!(m2 & (1 << i2)) || h2 < v2[i2]) {
-        v2[i2] = h2;
-        m2 |= 1 << i2;
-      }
+      v1[i1] = Math.min(v1[i1], h1);
+      v2[i2] = Math.min(v2[i2], h2);
+      m1 |= 1 << i1;
+      m2 |= 1 << i2;
     }
-    densify(v1, m1);
-    densify(v2, m2);
+    if (m1 !== FULL) densify(v1, m1);
+    if (m2 !== FULL) densify(v2, m2);
 
     let nc = 0;
     for (let band = 0; band < BANDS; band++) {
       const h = fmix(Math.imul(v1[band], 0x9e3779b1) ^ v2[band] ^ Math.imul(band + 1, 0x632be5ab));
       let i = h & mask;
-      while (tHead[i] !== -1 && tKey[i] !== h) i = (i + 1) & mask;
-      if (tHead[i] === -1) tKey[i] = h;
-      for (let e = tHead[i], walked = 0; e !== -1 && walked < BUCKET_WALK; e = eNext[e], walked++) {
+      while (table[2 * i + 1] !== 0 && table[2 * i] !== h) i = (i + 1) & mask;
+      const slot = 2 * i;
+      if (table[slot + 1] === 0) table[slot] = h;
+      for (let e = table[slot + 1] - 1, walked = 0; e !== -1 && walked < BUCKET_WALK; e = eNext[e], walked++) {
         const other = eItem[e];
         if (seenBy[other] !== it) {
           seenBy[other] = it;
@@ -185,8 +191,8 @@ export function nearGroups(codes: Uint16Array, starts: Int32Array, ends: Int32Ar
         } else shared[other]++;
       }
       eItem[nE] = it;
-      eNext[nE] = tHead[i];
-      tHead[i] = nE++;
+      eNext[nE] = table[slot + 1] - 1;
+      table[slot + 1] = ++nE;
     }
 
     // check the candidates sharing the most bands first (a near-duplicate shares many)

@@ -32,19 +32,24 @@ function count(text: string, decided: boolean): { cjk: number; latin: number } {
   let cjk = 0;
   let latin = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      if (isLatin(c)) latin++;
-    } else if (isCjk(c)) cjk++;
-    else if (isLatin(c) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) latin++;
-    else if (c >= 0xd840 && c <= 0xd87e) {
-      // surrogate pair of the supplementary ideographic plane (Extensions B…): one ideograph
-      cjk++;
-      i++;
+  // in blocks of 1,024 code units, the question asked between two (any point to ask it gives the
+  // same answer to detectLanguage: it stops only once the rest cannot change it)
+  for (let i = 0; i < n; ) {
+    const stop = decided ? Math.min(n, i + 1024) : n;
+    for (; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if (isLatin(c)) latin++;
+      } else if (isCjk(c)) cjk++;
+      else if (isLatin(c) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) latin++;
+      else if (c >= 0xd840 && c <= 0xd87e) {
+        // surrogate pair of the supplementary ideographic plane (Extensions B…): one ideograph
+        cjk++;
+        i++;
+      }
     }
-    if (decided && (i & 1023) === 1023) {
-      const left = n - i - 1;
+    if (decided) {
+      const left = n - i;
       if (cjk >= latin + left || latin > cjk + left) break;
     }
   }
