@@ -108,6 +108,19 @@ describe('inconsistent-figure: the year under review by its number', () => {
   });
 });
 
+describe('inconsistent-figure: the level a span rises to', () => {
+  it('从A增加到B in a paragraph of years is the year under review’s level (Guangdong 2019: 地方一般公共预算收入1.21万亿元, in the year and in the 40 years)', () => {
+    const text = '2019年广东省政府工作报告\n\n一年来，全省经济稳中有进。地区生产总值达9.73万亿元，地方一般公共预算收入达1.21万亿元、同比增长7.9%。\n\n40年来，广东经济社会发展取得了举世瞩目的辉煌成就。全省地区生产总值从1978年的186亿元增加到2018年的9.73万亿元、年均增长12.5%；地方一般公共预算收入从41.8亿元增加到1.22万亿元。\n';
+    const f = inconsistent(text);
+    expect(f.map((x) => x.actual)).toEqual(['1.22万亿元']);
+  });
+
+  it('全省地区生产总值 opens with the report’s own whole, not a region (地区 belongs to the metric)', () => {
+    const text = '一年来，全省经济稳中有进。地区生产总值增长5.2%。\n\n（一）稳住经济大盘。全省地区生产总值增长5.3%，好于预期。\n';
+    expect(inconsistent(text).map((x) => x.actual)).toEqual(['5.3%']);
+  });
+});
+
 describe('numbers: a glossary entry’s number before a count', () => {
   it('8.6个重大科技专项： opening a line is item 8 and 6个 (Sichuan 2025); 8.6万个, 8.6个百分点 and 8.6个 inside a line stay', () => {
     const raws = (t: string) => scanNumbers(t, 0, t.length).map((n) => n.raw);

@@ -106,7 +106,7 @@ function ownScope(scope: string | null): string | null {
 }
 
 /** A region that opens a sentence: 珠三角地区, 粤东西北地区, 长江流域. */
-const SENTENCE_REGION = /^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+是|其中，?|同时，?)?([\u4e00-\u9fff]{1,8}?(?:地区|片区|区域|流域))/;
+const SENTENCE_REGION = /^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+是|其中，?|同时，?)?([\u4e00-\u9fff]{1,8}?(?:地区|片区|区域|流域))(?!生产总值|生产)/;
 
 /**
  * The region the sentence of a claim opens with, which holds for its later clauses too
@@ -118,7 +118,9 @@ export function sentenceScope(c: Claim, text: string): string {
   const stop = Math.max(0, k - 300);
   while (k > stop && !'。！？；\n'.includes(text.charAt(k - 1))) k--;
   while (k < c.span.start && /\s/.test(text.charAt(k))) k++;
-  return SENTENCE_REGION.exec(text.slice(k, k + 16))?.[1] ?? '';
+  const region = SENTENCE_REGION.exec(text.slice(k, k + 18))?.[1] ?? '';
+  // 全省地区生产总值: the report's own whole before a metric that begins with 地区
+  return [...OWN_WHOLE].some((w) => region.startsWith(w)) ? '' : region;
 }
 
 const CLAUSE_MARKS = '，,；;。：:\n';
@@ -434,12 +436,16 @@ const PERCENT_CLASSES = new Set(['%', '个百分点']);
 export function factKeys(c: Claim, text: string, frame: string, unitClassOf: (which: 'value' | 'growth') => string | null): { value: string | null; growth: string | null } {
   const m = metricKey(c);
   if (!m) return { value: null, growth: null };
-  const base = [m, frame, ownScope(c.scope) ?? sentenceScope(c, text), wholeOf(c, text), c.modality, cumulative(c, text) ? 'sum' : 'one', partLead(c, text)].join('\u0001');
+  const rest = [ownScope(c.scope) ?? sentenceScope(c, text), wholeOf(c, text), c.modality, cumulative(c, text) ? 'sum' : 'one', partLead(c, text)].join('\u0001');
+  const base = `${m}\u0001${frame}\u0001${rest}`;
+  // 五年来，…城镇化率从52.6%提高到58.5%: the level a span rises to is the level at its end, the
+  // year under review's — the same figure as 常住人口城镇化率58.5% said of that year
+  const valueBase = c.baseline && frame === 'span' ? `${m}\u0001\u0001${rest}` : base;
   const ok = (u: string | null) => u !== null && (PERCENT_CLASSES.has(u) || ((m.startsWith('id:') || namedAmount(c)) && !shortAfterCount(c)));
   const vu = c.value ? unitClassOf('value') : null;
   const gu = c.growth?.quantity ? unitClassOf('growth') : null;
   return {
-    value: ok(vu) ? `${base}\u0001value\u0001${vu}\u0001${shortCountContext(c, text, vu)}` : null,
+    value: ok(vu) ? `${valueBase}\u0001value\u0001${vu}\u0001${shortCountContext(c, text, vu)}` : null,
     growth: ok(gu) ? `${base}\u0001growth:${basisClass(c)}\u0001${gu}` : null,
   };
 }
