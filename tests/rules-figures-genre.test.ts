@@ -162,6 +162,32 @@ describe('figures.json', () => {
   });
 });
 
+describe('the QA pass: drafts edited as a drafter would (fixtures/figures-qa)', () => {
+  const dir = new URL('../fixtures/figures-qa/', import.meta.url).pathname;
+  const communique = readFileSync(corpus + 'reference/nbs-2023-statistical-communique.zh.txt', 'utf8');
+  const FIGURES = new Set(['inconsistent-figure', 'percent-or-points', 'figures-do-not-add-up', 'disagrees-with-reference']);
+  const figureFindings = (name: string) => {
+    const text = readFileSync(dir + name, 'utf8');
+    const references = /^0[78]/.test(name) ? [{ text: communique, file: 'nbs-2023' }] : [];
+    return check(text, { file: name, references }).filter((f) => FIGURES.has(f.ruleId));
+  };
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+
+  it('holds the cases', () => expect(files.length).toBe(13));
+  for (const name of files.filter((f) => /^\d/.test(f))) {
+    it(`${name}: no figure finding (an edit that is no contradiction)`, () => expect(figureFindings(name)).toEqual([]));
+  }
+  for (const name of files.filter((f) => f.startsWith('M'))) {
+    it(`${name}: the slip is caught`, () => expect(figureFindings(name).map((f) => f.ruleId)).toEqual(['inconsistent-figure']));
+  }
+
+  it('a real growth against a nominal one in the reference is held to the real one (实际增长6.2% vs 6.1%)', () => {
+    const text = '一、2023年工作回顾\n过去一年，全国居民人均可支配收入实际增长6.2%。\n';
+    const f = check(text, { references: [{ text: communique }] }).filter((x) => x.ruleId === 'disagrees-with-reference');
+    expect(f.map((x) => x.expected)).toEqual([['6.1%']]);
+  });
+});
+
 /** A figure's last digit changed (+1, 9 → 8). */
 function changed(raw: string): string | null {
   for (let i = raw.length - 1; i >= 0; i--) {

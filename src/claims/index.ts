@@ -121,15 +121,24 @@ interface Draft {
 }
 
 /** Stages before this one give statements and sections; this one needs the section roles. */
+/**
+ * The role each section's claims are read in. A closing part that follows the plans (各位代表！…
+ * 省直部门运转性支出再压减5%。…让我们…) speaks of what is to be done, as the plans do: its claims
+ * are read as the plans' are.
+ */
 export function sectionRoles(sections: Section[]): Map<string, Section['role']> {
   const m = new Map<string, Section['role']>();
-  const visit = (secs: Section[]) => {
+  const visit = (secs: Section[], as: Section['role'] | null) => {
     for (const s of secs) {
-      m.set(s.id, s.role);
-      visit(s.children);
+      m.set(s.id, as ?? s.role);
+      visit(s.children, as);
     }
   };
-  visit(sections);
+  let previous: Section['role'] | null = null;
+  for (const s of sections) {
+    visit([s], s.role === 'closing' && previous === 'plans' ? 'plans' : null);
+    previous = s.role === 'closing' ? previous : s.role;
+  }
   return m;
 }
 
@@ -139,7 +148,6 @@ export function sectionRoles(sections: Section[]): Map<string, Section['role']> 
  */
 const WINDOW = 240;
 
-/** Offset where the clause holding `pos` starts (normalised), not before `from` nor WINDOW back. */
 /** An aside that says what a figure leaves out or takes in: （不含银行、证券、保险领域）, （包括…）. */
 const EXCLUSION_ASIDE = /[（(](?:不含|不包括|不计|扣除|含|包括)[^（()）\n]{1,60}[）)]\s*$/;
 
@@ -152,6 +160,7 @@ function exclusionBefore(t: string, from: number, pos: number): { open: number }
   return m ? { open: lo + m.index } : null;
 }
 
+/** Offset where the clause holding `pos` starts (normalised), not before `from` nor WINDOW back. */
 function clauseStart(t: string, from: number, pos: number): number {
   return afterLast(t, CLAUSE_BREAK, Math.max(from, pos - WINDOW), pos);
 }
@@ -162,7 +171,7 @@ function headOf(t: string, a: number, at: number): string {
 }
 
 const PERIOD_RE =
-  /(?:[0-9]{4}年(?:[0-9]{1,2}月)?[—\-－~～至到][0-9]{4}年(?:[0-9]{1,2}月)?|届时|前三季度|[一二三四]季度|上半年|下半年|全年|今年以来|去年以来|年初以来|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末|止)|截至目前|[0-9]{4}[—\-－~～至到][0-9]{4}年|[0-9]{4}年(?:底|末|上半年|前三季度)?|过去[一二三四五六七八九十两]年|[一二三四五六七八九十两]年(?:来|间)|[一二三四五六七八九十两]年(?=年均|累计|共|总计|平均|增加|增长|提高|翻)|近[一二三四五六七八九十两0-9]+年|“十[一二三四五六]五”(?:时期|期间)?|十[一二三四五六]五(?:时期|期间))/g;
+  /(?:[0-9]{4}年(?:[0-9]{1,2}月)?[—\-－~～至到][0-9]{4}年(?:[0-9]{1,2}月)?|届时|前三季度|前(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})个月|[一二三四]季度|上半年|下半年|全年|今年以来|去年以来|年初以来|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月份?|截至[^，。；]{0,10}?(?:底|末|止)|截至目前|[0-9]{4}[—\-－~～至到][0-9]{4}年|[0-9]{4}年(?:底|末|上半年|前三季度)?|过去[一二三四五六七八九十两]年|[一二三四五六七八九十两]年(?:来|间)|[一二三四五六七八九十两]年(?=年均|累计|共|总计|平均|增加|增长|提高|翻)|近[一二三四五六七八九十两0-9]+年|“十[一二三四五六]五”(?:时期|期间)?|十[一二三四五六]五(?:时期|期间))/g;
 
 /** Slogans by their first character, longest first, built once. */
 let slogansByFirst: Map<number, string[]> | null = null;
@@ -246,6 +255,8 @@ function excluded(t: string, a: number, tok: NumberToken, next: NumberToken | un
   if (base === '月' && !tok.unit?.scale) return 'date';
   if ((base === '日' || afterNum === '号') && /[月]/.test(before)) return 'date';
   if (tok.upper && tok.upper.unit?.base === '月') return 'period';
+  // 前11个月，…: the claim's period, not a count of months
+  if (base === '个月' && before === '前' && !tok.unit?.scale) return 'period';
   if (base === '年' && !tok.unit?.scale) {
     const pre = t.slice(Math.max(a, tok.start - 4), tok.start);
     if (/(?:连续|近|过去|未来|今后|延长|再延长|历时|经过|时隔|相隔|用|这|前|后|最近|此前|之后)$/.test(pre)) return 'period';
@@ -749,9 +760,12 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
   }
   // scope: 全市, 全省, 区外… at the start of the claim's clause
   const clause = t.slice(clauseStart(t, a, start), firstTok);
-  const canon = canonicalOf(t, d, metricNorm);
+  // 拉动地区生产总值增长2.5个百分点: a contribution to the metric's growth, not the metric's own figure
+  const contribution = !!d.metric && /(?:拉动|带动|拉高)$/.test(t.slice(Math.max(a, d.metric.start - 2), d.metric.start));
+  const canon = contribution ? null : canonicalOf(t, d, metricNorm);
   // 东部地区生产总值, 珠三角地区工业技改投资: the words before a known metric's head say where
-  const before = canon && canon.start > 0 ? metricNorm.slice(0, canon.start) : '';
+  // (a lead word between the place and the head is no part of the place: 广州市实现地区生产总值)
+  const before = canon && canon.start > 0 ? metricNorm.slice(0, canon.start).replace(/(?:实现|完成|达到|达|累计|全年|共)$/, '') : '';
   const scope =
     startsWithAny(clause.replace(/^(?:其中|同时|今年以来|截至目前)/, ''), SCOPE_PREFIXES_NOT_YEAR) ??
     (/(区外|市外|省外|境外|国外|县外)/.exec(clause)?.[1] ?? null) ??

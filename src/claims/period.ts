@@ -9,7 +9,7 @@
 import type { PeriodKind } from '../schema/index.js';
 
 const MULTI_ZH = /过去|^[一二三四五六七八九十两]+年|^[0-9]{1,2}年|年(?:来|间|以来)$|^近|“?十[一二三四五六]五”?|[0-9]{4}[—\-－~～至到][0-9]{4}/;
-const PART_ZH = /季度|上半年|下半年|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月|[0-9]{1,2}月份?$/;
+const PART_ZH = /季度|上半年|下半年|^前(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})个月$|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月|[0-9]{1,2}月份?$/;
 const TO_DATE_ZH = /截至|以来|目前|年初至今/;
 
 export function periodKindZh(text: string, before: string, after = ''): PeriodKind {

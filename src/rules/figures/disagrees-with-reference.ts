@@ -106,14 +106,29 @@ interface Fig {
   what: 'value' | 'growth';
   iv: Interval;
   src: Source;
+  /** a growth's basis: 'prev' (on the year before, as written) or 'real' (at constant prices: 实际增长) */
+  basis: string;
+  /** the unit class of the figure a growth is of ('' when its claim states none) */
+  valueClass: string;
 }
 
-function keyOf(c: Claim, what: 'value' | 'growth', iv: Interval, valueClass: string, definition: string): string | null {
+function keyOf(c: Claim, what: 'value' | 'growth', iv: Interval, definition: string): string | null {
   if (!c.metric.canonical) return null;
   const scope = c.scope && !WHOLE.has(c.scope) ? c.scope : '';
-  const fact = what === 'value' ? 'value' : `growth:${basisClass(c)}:${valueClass}`;
-  if (what === 'growth' && basisClass(c) !== 'prev') return null;
-  return [c.metric.canonical, scope, fact, iv.unitClass, definition].join('\u0001');
+  if (what === 'growth' && basisClass(c) !== 'prev' && basisClass(c) !== 'real') return null;
+  return [c.metric.canonical, scope, what, iv.unitClass, definition].join('\u0001');
+}
+
+/**
+ * The reference's figures a draft's figure of the same key is held to. A growth is of the figure in
+ * its claim's unit (实际使用外资7814亿元，增长6.4%；折1263亿美元，增长5.6%: the 6.4% is the yuan
+ * figure's) when both claims state one. A growth said to be real (实际增长6.1%) is held to the real
+ * ones; one written without a word of it (居民人均可支配收入增长6.1%) to any — the reports often give
+ * the real growth of incomes so, and the communiqué gives both (增长6.3%，扣除价格因素，实际增长6.1%).
+ */
+function heldTo(f: Fig, theirs: readonly Fig[]): Fig[] {
+  if (f.what === 'value') return [...theirs];
+  return theirs.filter((t) => (f.basis === 'real' ? t.basis === 'real' : true) && (f.valueClass === '' || t.valueClass === '' || f.valueClass === t.valueClass));
 }
 
 function figures(report: Report, src: Source, year: number | null, draft: boolean): Map<string, Fig[]> {
@@ -128,10 +143,10 @@ function figures(report: Report, src: Source, year: number | null, draft: boolea
     const definition = quals.size ? definitionOf(c, src, quals) : '';
     const add = (what: 'value' | 'growth', iv: Interval | null) => {
       if (!iv) return;
-      const k = keyOf(c, what, iv, valueClass, definition);
+      const k = keyOf(c, what, iv, definition);
       if (!k) return;
       const list = out.get(k);
-      const f = { claim: c, what, iv, src };
+      const f: Fig = { claim: c, what, iv, src, basis: what === 'growth' ? basisClass(c) : '', valueClass };
       if (list) list.push(f);
       else out.set(k, [f]);
     };
@@ -164,10 +179,11 @@ export const disagreesWithReference: Rule = {
     for (const ref of refs) {
       const mine = figures(report, ctx.source, ref.year, true);
       for (const [k, list] of mine) {
-        const theirs = ref.figs.get(k);
-        if (!theirs) continue;
+        const all = ref.figs.get(k);
+        if (!all) continue;
         for (const f of list) {
-          if (theirs.some((t) => meet(f.iv, t.iv))) continue;
+          const theirs = heldTo(f, all);
+          if (theirs.length === 0 || theirs.some((t) => meet(f.iv, t.iv))) continue;
           const q = quantityOf(f);
           const there = [...new Set(theirs.map((t) => written(t.src.text, quantityOf(t))))];
           const first = theirs[0];

@@ -31,6 +31,9 @@ const ITEM_END = /[，,。；;！？!?\n]/;
 /** words of a standard per head or a floor, not of a sum: 不低于每生每年3000元，其中…5000元 */
 const PER_UNIT = /不低于|不少于|不超过|不高于|每|人均|生均|户均|平均|标准/;
 
+/** words of a stock at a date (余额, 保有量), against a flow over the year (新增…) */
+const STOCK = /余额|存量|保有量|存款|总量/;
+
 const rel = (x: number) => Number.isFinite(x);
 
 function fmt(n: number, unit: string): string {
@@ -134,6 +137,8 @@ export const figuresDoNotAddUp: Rule = {
         if (/[0-9０-９]/.test(between.slice(k))) continue;
         const pi = interval(pv);
         if (!pi || pi.unitClass !== ti.unitClass || p.growth?.quantity?.span.start === pv.span.start) continue;
+        // 贷款新增6000亿元，其中制造业贷款余额1.2万亿元: a stock is no part of a flow, nor a flow of a stock
+        if (STOCK.test(metricOf(p)) !== STOCK.test(metricOf(t) + text.slice(tv.span.end, tv.span.end + 2))) continue;
         if (pi.lo > ti.hi) {
           out.push(
             findingAt(figuresDoNotAddUp, ctx, pv.span, msg({ kind: 'part-exceeds-total', metric: metricOf(p), figures: [written(text, pv)], implied: written(text, tv), at: lineCol(placeIn(ctx.source, tv.span)) }), {

@@ -23,7 +23,7 @@ import type { Rule, RuleContext } from '../types.js';
 import { findingAt, lineCol, placeIn } from '../types.js';
 import { FIGURE_MESSAGES, FIGURE_RELATED } from '../messages.js';
 import { growthSign, interval, meet, written, type Interval } from './quantity.js';
-import { factKeys, listed, sameThing, timeFrames } from './keys.js';
+import { carriedScopes, changeOfRate, factKeys, listed, sameThing, timeFrames } from './keys.js';
 
 interface Mention {
   claim: Claim;
@@ -82,6 +82,7 @@ export const inconsistentFigure: Rule = {
       else groups.set(key, [m]);
     };
     const frames = timeFrames(report, ctx.source);
+    const carried = carriedScopes(report);
     const lineOf = (offset: number) => placeIn(ctx.source, { start: offset, end: offset }).start.line;
     const statements = new Map(report.statements.map((st) => [st.id, st]));
     // each statement's wording once, and each distinct wording as a short number in the keys
@@ -109,15 +110,18 @@ export const inconsistentFigure: Rule = {
       const sign = growthSign(c);
       const g = sign !== 0 ? interval(c.growth?.quantity, sign) : null;
       if (!v && !g) continue;
+      // a contribution to the metric's growth or the change of its rate is no growth of the metric:
+      // compared by its words only
+      const ownGrowth = !changeOfRate(c, text);
       const frame = frames.of(c);
       const vm: Mention | null = v && { claim: c, what: 'value', iv: v, line: lineOf(c.value!.span.start) };
       const gm: Mention | null = g && { claim: c, what: 'growth', iv: g, line: lineOf(c.growth!.quantity!.span.start) };
       add(sameWords(c, frame, c.value), vm);
       add(sameWords(c, frame, c.growth?.quantity), gm);
       if (listed(c) && !c.metric.canonical) continue;
-      const k = factKeys(c, text, frame, (w) => (w === 'value' ? v?.unitClass ?? null : g?.unitClass ?? null));
+      const k = factKeys(c, text, frame, (w) => (w === 'value' ? v?.unitClass ?? null : g?.unitClass ?? null), carried.get(c.statementId));
       add(k.value, vm);
-      add(k.growth, gm);
+      if (ownGrowth) add(k.growth, gm);
     }
     const out: Finding[] = [];
     // a mention found apart by its metric and by its words gives one finding

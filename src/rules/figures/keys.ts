@@ -9,7 +9,7 @@
  * words before the figure name one, else the year the report is about.
  */
 import type { Claim, Report, Section } from '../../schema/index.js';
-import { GENERIC_HEADS, LEAD_WORDS, SCOPE_PREFIXES } from '../../claims/lexicon.js';
+import { GENERIC_HEADS, LEAD_WORDS, SCOPE_PREFIXES, metricMatch } from '../../claims/lexicon.js';
 import { basisClass } from './quantity.js';
 import { figureWords } from './words.js';
 import type { Source } from '../types.js';
@@ -26,9 +26,12 @@ export function metricKey(c: Claim): string | null {
 /** The metric text without the report's own scope before it (全省, 我市): what two mentions compare. */
 export function metricText(c: Claim): string {
   let t = (c.metric.text ?? '').replace(/[\s“”"]/g, '');
-  for (const p of SCOPE_PREFIXES) if (t.startsWith(p) && t.length > p.length + 1) t = t.slice(p.length);
+  for (const p of OWN_PREFIXES) if (t.startsWith(p) && t.length > p.length + 1) t = t.slice(p.length);
   return t;
 }
+
+/** The scope words a metric's text drops to be compared: the report's own (全省, 我市, 全年…), not 全国 or 我国, which in a province's or a city's report name another whole (5家全国重点实验室, 22家全省重点实验室). */
+const OWN_PREFIXES = SCOPE_PREFIXES.filter((p) => p !== '全国' && p !== '我国');
 
 /**
  * Two mentions of one canonical metric name the same thing unless one's text is the other's with
@@ -40,6 +43,11 @@ export function metricText(c: Claim): string {
 export function sameThing(a: Claim, b: Claim, text: string, percent: boolean): boolean {
   const x = metricText(a);
   const y = metricText(b);
+  // two names of one metric, each a name of it as a whole (GDP, 国内生产总值, 地区生产总值,
+  // 生产总值; 新增城镇就业, 城镇新增就业): one figure, however written
+  if (a.metric.canonical && a.metric.canonical === b.metric.canonical && wholeName(x, a.metric.canonical) && wholeName(y, a.metric.canonical)) {
+    return qualifier(a, text) === qualifier(b, text);
+  }
   // an amount or a count (亿元, 万人, 家) names one thing only in the same words after the same
   // words (新增减税降费约5000亿元 is not 减税降费2.36万亿元; 立案查处22人 not 立案154.5万件)
   if (!percent) return x === y && leadWord(a, text) === leadWord(b, text);
@@ -47,6 +55,12 @@ export function sameThing(a: Claim, b: Claim, text: string, percent: boolean): b
   if (qualifier(a, text) !== qualifier(b, text)) return false;
   if (x === y) return true;
   return !(x.endsWith(y) || y.endsWith(x));
+}
+
+/** Whether `t` is, as a whole, a name (an alias) of the metric `id`. */
+function wholeName(t: string, id: string): boolean {
+  const m = metricMatch(t);
+  return !!m && m.id === id && m.start === 0 && m.end === t.length;
 }
 
 const STRIP = [...new Set([...LEAD_WORDS, ...SCOPE_PREFIXES])].sort((p, q) => q.length - p.length);
@@ -82,7 +96,9 @@ export function leadWord(c: Claim, text: string): string {
   for (const q of [c.value, c.growth?.quantity]) if (q && q.span.end <= c.metric.span.start) from = Math.max(from, q.span.end);
   const s = text.slice(from, c.metric.span.start);
   const k = Math.max(...[...'，。；、：,;:（(“"\n'].map((p) => s.lastIndexOf(p)));
-  return s.slice(k + 1);
+  const w = s.slice(k + 1);
+  // the report's own whole is no lead word: 全省城镇新增就业124.5万人 is 城镇新增就业124.5万人
+  return OWN_PREFIXES.includes(w) ? '' : w;
 }
 
 /**
@@ -103,6 +119,32 @@ const OWN_WHOLE = new Set(['全省', '全市', '全区', '全县', '全州', '�
 /** A claim's scope as a key: '' for the report's own whole (全省地区生产总值增长5.2% is 地区生产总值增长5.2%), null for none. */
 function ownScope(scope: string | null): string | null {
   return scope !== null && OWN_WHOLE.has(scope) ? '' : scope;
+}
+
+/**
+ * The scope a statement's first claim names (深圳地区生产总值增长5.8%，规上工业增加值增长10%: 深圳),
+ * which its later claims without one of their own share; '' when it names none or the report's own.
+ */
+export function carriedScopes(report: Report): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of report.claims) {
+    if (out.has(c.statementId)) continue;
+    out.set(c.statementId, c.scope && !OWN_WHOLE.has(c.scope) && !SCOPE_PREFIXES.includes(c.scope) ? c.scope : placeBefore(c));
+  }
+  return out;
+}
+
+/**
+ * The words before a known metric's name in a metric that has no id for them (深圳地区生产总值,
+ * 广州市实现地区生产总值: a place the dictionary does not list), as the scope its sentence speaks of.
+ */
+function placeBefore(c: Claim): string {
+  if (c.metric.canonical || !c.metric.text) return '';
+  const t = c.metric.text.replace(/\s+/g, '');
+  const m = metricMatch(t, 'zh', { anywhere: true });
+  if (!m || m.start < 2 || m.end !== t.length) return '';
+  const place = t.slice(0, m.start).replace(/(?:实现|完成|达到|达|累计|全年|共)$/, '');
+  return place.length >= 2 && place.length <= 6 && /^[\u4e00-\u9fff]+$/.test(place) ? place : '';
 }
 
 /** A region that opens a sentence: 珠三角地区, 粤东西北地区, 长江流域. */
@@ -164,6 +206,20 @@ function clauseBefore(text: string, k: number): string {
   const stop2 = Math.max(0, j - 60);
   while (j > stop2 && !CLAUSE_MARKS.includes(text.charAt(j - 1))) j--;
   return text.slice(j, k - 1).replace(/\s+/g, '').replace(/[0-9０-９]+(?:[.．][0-9０-９]+)?/g, '#');
+}
+
+/**
+ * A change in 个百分点 that is not the metric's own growth: a contribution to it (拉动地区生产总值增长
+ * 2.5个百分点) or the change of its growth rate, said after that rate (增长5.7%，比上年提高0.5个百分点;
+ * 增长5.7%，增速高于全国0.7个百分点) — its claim carries the metric over from the rate before it.
+ */
+export function changeOfRate(c: Claim, text: string): boolean {
+  const q = c.growth?.quantity;
+  if (!q || !/个?百分点/.test(q.unit ?? '')) return false;
+  const m = c.metric.span;
+  if (m && /(?:拉动|带动|拉高|贡献)$/.test(text.slice(Math.max(0, m.start - 2), m.start))) return true;
+  const from = m ? m.end : c.span.start;
+  return from < q.span.start && q.span.start - from <= 80 && /[0-9０-９](?:%|％)/.test(text.slice(from, q.span.start));
 }
 
 /** A 分别 list gives each item its value; which metric gets which is not sure enough to compare. */
@@ -433,10 +489,10 @@ const PERCENT_CLASSES = new Set(['%', '个百分点']);
  * known only by its text is compared in % and 个百分点 alone: counts and sums of money after a
  * noun (省级财政安排4.82亿元, 总投资354亿元, 建设5家省实验室) are as often different things as one.
  */
-export function factKeys(c: Claim, text: string, frame: string, unitClassOf: (which: 'value' | 'growth') => string | null): { value: string | null; growth: string | null } {
+export function factKeys(c: Claim, text: string, frame: string, unitClassOf: (which: 'value' | 'growth') => string | null, carried = ''): { value: string | null; growth: string | null } {
   const m = metricKey(c);
   if (!m) return { value: null, growth: null };
-  const rest = [ownScope(c.scope) ?? sentenceScope(c, text), wholeOf(c, text), c.modality, cumulative(c, text) ? 'sum' : 'one', partLead(c, text)].join('\u0001');
+  const rest = [ownScope(c.scope) ?? (sentenceScope(c, text) || carried), wholeOf(c, text), c.modality, cumulative(c, text) ? 'sum' : 'one', partLead(c, text)].join('\u0001');
   const base = `${m}\u0001${frame}\u0001${rest}`;
   // 五年来，…城镇化率从52.6%提高到58.5%: the level a span rises to is the level at its end, the
   // year under review's — the same figure as 常住人口城镇化率58.5% said of that year

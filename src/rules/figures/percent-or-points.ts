@@ -19,6 +19,7 @@ import { findingAt } from '../types.js';
 import { FIGURE_MESSAGES } from '../messages.js';
 import { basisClass, written } from './quantity.js';
 import { figureWords } from './words.js';
+import { changeOfRate } from './keys.js';
 
 const CHANGE_VERBS = /(?:提高|提升|上升|下降|降低|回落|减少|增加|扩大|缩小)(?:了)?$/;
 /** a change verb right before the figure: 增长1.2个百分点 (not 比全国高1.2个百分点) */
@@ -68,7 +69,7 @@ export const percentOrPoints: Rule = {
             expected: [`${number}个百分点`],
           }),
         );
-      } else if (kind === false && /个?百分点/.test(unit)) {
+      } else if (kind === false && /个?百分点/.test(unit) && !changeOfRate(c, text)) {
         // 增速提高0.5个百分点 after the metric: the rate of its growth, rightly in points
         const around = text.slice(c.metric.span?.end ?? c.span.start, q.span.start);
         if (RATE_WORDS.test(around) || figureWords().comparators.some((w) => around.includes(w))) continue;

@@ -90,9 +90,14 @@ export function basisClass(c: Claim): string {
   const g = c.growth;
   if (!g) return '';
   if (g.average || (g.basis && /年均|年平均/.test(g.basis))) return 'avg';
+  // 扣除价格因素，实际增长6.1%: a growth at constant prices is another figure than the nominal 6.3%
+  if (g.quantity && REAL_GROWTH.test(c.text.slice(Math.max(0, g.quantity.span.start - c.span.start - 12), g.quantity.span.start - c.span.start))) return 'real';
   if (!g.basis || PREVIOUS.has(g.basis)) return 'prev';
   return g.basis;
 }
+
+/** Words right before a growth that make it one at constant prices. */
+const REAL_GROWTH = /实际(?:增长|下降|增加|减少|提高|上升)[了为]?$|扣除价格因素[，,]?(?:实际)?(?:增长|下降)?$/;
 
 /** The sign of a growth: +1 up, −1 down, 0 flat. */
 export function growthSign(c: Claim): number {
