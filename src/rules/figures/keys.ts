@@ -46,7 +46,8 @@ export function sameThing(a: Claim, b: Claim, text: string, percent: boolean): b
   // two names of one metric, each a name of it as a whole (GDP, 国内生产总值, 地区生产总值,
   // 生产总值; 新增城镇就业, 城镇新增就业): one figure, however written
   if (a.metric.canonical && a.metric.canonical === b.metric.canonical && wholeName(x, a.metric.canonical) && wholeName(y, a.metric.canonical)) {
-    return qualifier(a, text) === qualifier(b, text);
+    // (the words before: a count's lead word — 新增 — or a rate's qualifier, as below)
+    return percent ? qualifier(a, text) === qualifier(b, text) : leadWord(a, text) === leadWord(b, text);
   }
   // an amount or a count (亿元, 万人, 家) names one thing only in the same words after the same
   // words (新增减税降费约5000亿元 is not 减税降费2.36万亿元; 立案查处22人 not 立案154.5万件)
