@@ -10,7 +10,8 @@
  *   的x%、y%) are shares of one whole only when the clause names one whole after 占 and the items are
  *   parts of it: the rule asks for the words of a split (构成, 结构, 三次产业, 比例) or a 比 ratio.
  * - from-to-growth: 从A提高到B (由A增加到B) with a stated change that A and B contradict, every figure
- *   taken as the interval it rounds from: a change in % against (B−A)/A, in 个百分点 against B−A; a
+ *   taken as the interval it rounds from: a change in % against (B−A)/A, in 个百分点 or in the
+ *   figures' own unit (亿斤, 万人) against B−A; a
  *   rate's change in % that is neither is reported too (percent-or-points finds the points one).
  *   An average (年均) change is over several years and is left alone.
  */
@@ -74,6 +75,13 @@ function fromTo(c: Claim, text: string): { implied: string } | null {
     if (!levelIsRate) return null;
     const r = pointsRange(a, b);
     return r && !within(q, r) ? { implied: fmt((b.number - a.number), '个百分点') } : null;
+  }
+  // 从1100亿斤增加到1142亿斤，增加52亿斤: a change in the figures' own unit is B−A
+  if (q.unitClass === a.unitClass && !PERCENT.has(a.unitClass)) {
+    const r = pointsRange(a, b);
+    if (!r || within(q, r)) return null;
+    const factor = g.quantity.number ? Math.abs(q.number / g.quantity.number) : 1;
+    return { implied: fmt((b.number - a.number) / factor, unit) };
   }
   if (q.unitClass !== '%') return null;
   const r = relativeRange(a, b);
