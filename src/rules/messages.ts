@@ -26,7 +26,7 @@ export interface PointsParams {
   kind: 'percent-for-points' | 'points-for-percent';
 }
 export interface AddUpParams {
-  kind: 'part-exceeds-total' | 'shares-over-100' | 'from-to-growth';
+  kind: 'part-exceeds-total' | 'shares-over-100' | 'from-to-growth' | 'split-not-100';
   metric: string;
   /** the figures involved, as written */
   figures: string[];
@@ -59,7 +59,9 @@ export const FIGURE_MESSAGES = {
       ? `${quote(p.metric)} ${p.figures[0]}, a part listed after 其中, is larger than its total ${p.implied}` + (p.at ? ` at ${p.at}` : '')
       : p.kind === 'shares-over-100'
         ? `Shares ${p.figures.join(', ')} of one whole add up to ${p.implied}, over 100%`
-        : `${quote(p.metric)} from ${p.figures[0]} to ${p.figures[1]} is a change of ${p.implied}, not the ${p.figures[2]} stated`,
+        : p.kind === 'split-not-100'
+          ? `The split ${quote(p.metric)} ${p.figures.join('∶')} adds up to ${p.implied}, not 100`
+          : `${quote(p.metric)} from ${p.figures[0]} to ${p.figures[1]} is a change of ${p.implied}, not the ${p.figures[2]} stated`,
   'disagrees-with-reference': (p: ReferenceParams) =>
     `${quote(p.metric)} ${WHAT[p.what]} ${p.here} here but ${p.there.join(' or ')} in ${p.from}` +
     ' (a figure that rounds half up to the one written agrees)',

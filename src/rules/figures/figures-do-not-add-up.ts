@@ -32,6 +32,11 @@ const ITEM_END = /[，,。；;！？!?\n]/;
 /** words of a standard per head or a floor, not of a sum: 不低于每生每年3000元，其中…5000元 */
 const PER_UNIT = /不低于|不少于|不超过|不高于|每|人均|生均|户均|平均|标准/;
 
+/** three parts of a whole written as a ratio: 7.1∶49.2∶43.7 (∶ or :), not inside a longer run of digits */
+const RATIO = /(?<![\d.∶:])(\d{1,2}(?:\.\d{1,2})?)\s?[∶:]\s?(\d{1,2}(?:\.\d{1,2})?)\s?[∶:]\s?(\d{1,2}(?:\.\d{1,2})?)(?![\d.∶:])/g;
+/** the names of a split into parts that make a whole, before its ratio in the sentence */
+const SPLIT_NAME = /三次产业(?:结构|比例|比重|构成|之比|比)?|产业结构(?:比例|比)?|一二三产(?:业)?(?:结构|比例|比)?/;
+
 /** words of a stock at a date (余额, 保有量), against a flow over the year (新增…) */
 const STOCK = /余额|存量|保有量|存款|总量/;
 
@@ -118,6 +123,23 @@ export const figuresDoNotAddUp: Rule = {
           related: [{ file: ctx.source.file, place: placeIn(ctx.source, c.baseline!.span), message: FIGURE_RELATED.from }],
         }),
       );
+    }
+    // split-not-100: 三次产业结构为7.1∶49.2∶53.7 — the parts of a split in percent add up to 100
+    for (const m of text.matchAll(RATIO)) {
+      const at = m.index!;
+      let k = at;
+      const stop = Math.max(0, at - 40);
+      while (k > stop && !'。；;\n'.includes(text.charAt(k - 1))) k--;
+      const head = text.slice(k, at);
+      const name = SPLIT_NAME.exec(head);
+      if (!name) continue;
+      const parts = [m[1], m[2], m[3]];
+      const sum = parts.reduce((x, p) => x + Number(p), 0);
+      const slack = parts.reduce((x, p) => x + 0.5 * 10 ** -(p.split('.')[1]?.length ?? 0), 0);
+      // a split in percent (its parts near 100 in all), whose rounding cannot make 100
+      if (sum < 80 || sum > 130 || Math.abs(sum - 100) <= slack + 1e-9) continue;
+      const span = { start: at, end: at + m[0].length };
+      out.push(findingAt(figuresDoNotAddUp, ctx, span, msg({ kind: 'split-not-100', metric: name[0], figures: parts, implied: fmt(sum, '') })));
     }
     // claims by statement, in order
     const byStatement = new Map<string, Claim[]>();
