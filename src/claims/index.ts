@@ -376,6 +376,7 @@ export function extractClaims(
   const t = norm.text;
   const skip = looksLikeMarkdown(t) ? boldDelimiters(t) : undefined;
   const roles = sectionRoles(sections);
+  const planYears = planYearsOf(sections);
   const claims: Claim[] = [];
   const at = normalizedOffsets(norm);
   for (const st of statements) {
@@ -386,7 +387,7 @@ export function extractClaims(
     const sectionRole = roles.get(st.sectionId) ?? 'body';
     // 过去五年，…: a paragraph that opens on the years under review tells outcomes, even in a plans part
     const role = sectionRole === 'plans' && REVIEW_OPENING.test(paragraphHead(t, a)) ? 'body' : sectionRole;
-    for (const d of drafts) claims.push(toClaim(text, norm, st, d, role, claims.length + 1, { t, a, b }));
+    for (const d of drafts) claims.push(toClaim(text, norm, st, d, role, claims.length + 1, { t, a, b }, planYears.get(st.sectionId) ?? null));
   }
   return claims;
 }
@@ -689,7 +690,27 @@ function roundScaled(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
-function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: Section['role'], n: number, ctx: Ctx): Claim {
+/**
+ * The year each plans part is about, from its top heading (二、2025年工作安排 → 2025), for the
+ * sections under it: a figure there said of an earlier year by number (2024年全省地区生产总值增长5.8%)
+ * is an outcome recalled, not a target.
+ */
+function planYearsOf(sections: Section[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const top of sections) {
+    if (top.role !== 'plans') continue;
+    const m = /((?:19|20)\d{2})年/.exec(top.heading?.text ?? '');
+    if (!m) continue;
+    const walk = (s: Section) => {
+      out.set(s.id, Number(m[1]));
+      s.children.forEach(walk);
+    };
+    walk(top);
+  }
+  return out;
+}
+
+function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: Section['role'], n: number, ctx: Ctx, planYear: number | null = null): Claim {
   const { t, a } = ctx;
   const elems = [d.value, d.baseline, d.growth, ...d.ranks].filter((x): x is Item => !!x);
   let firstTok = Infinity;
@@ -783,7 +804,7 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
       : null,
     ranks,
     period,
-    modality: modality(t, a, firstTok, lastTok, role, period?.kind === 'horizon'),
+    modality: modality(t, a, firstTok, lastTok, role, period?.kind === 'horizon', planYear !== null && period?.kind === 'year' && earlierYear(period.text, planYear)),
     scope,
   };
 }
@@ -835,7 +856,13 @@ function forecastCue(head: string): boolean {
  * claim's own clause (去年…增长5.2% is an outcome even in the plan part; 力争…增长5% is a target even
  * in a review), and only then the role of the section it stands in.
  */
-function modality(t: string, a: number, at: number, last: number, role: Section['role'], horizon: boolean): Modality {
+/** Whether a period names a year before `year` by its number (2024年, 2024年全年). */
+function earlierYear(period: string, year: number): boolean {
+  const m = /^((?:19|20)\d{2})年/.exec(period);
+  return !!m && Number(m[1]) < year;
+}
+
+function modality(t: string, a: number, at: number, last: number, role: Section['role'], horizon: boolean, pastYear = false): Modality {
   const head = headOf(t, a, at);
   if (forecastCue(head)) return 'forecast';
   // the clause of the claim's first number, through to its last (10.77万亿元、同比增长6.2%)
@@ -847,7 +874,7 @@ function modality(t: string, a: number, at: number, last: number, role: Section[
   // 到2035年，…: what is to be reached by a date is a goal
   if (horizon) return 'target';
   if (role === 'plans') {
-    if (ACTUAL_CUES_IN_PLANS.some((c) => head.includes(c))) return 'actual';
+    if (pastYear || ACTUAL_CUES_IN_PLANS.some((c) => head.includes(c))) return 'actual';
     return 'target';
   }
   return 'actual';

@@ -154,7 +154,7 @@ export const inconsistentFigure: Rule = {
           here: written(text, qb),
           there: written(text, qa),
           at: lineCol(otherPlace),
-          period: b.claim.period?.text ?? null,
+          period: b.claim.period && b.claim.period.text === other.claim.period?.text ? b.claim.period.text : null,
         });
         out.push(
           findingAt(inconsistentFigure, ctx, qb.span, reason, {

@@ -78,6 +78,13 @@ export function qualifier(c: Claim, text: string): string {
   s = s.slice(k + 1);
   for (let again = true; again && s; ) {
     again = false;
+    // a year opening the clause (2024年全省地区生产总值…) is its time, not a qualifier
+    const year = /^(?:19|20)\d{2}年(?:全年|底|末)?/.exec(s);
+    if (year) {
+      s = s.slice(year[0].length);
+      again = true;
+      continue;
+    }
     for (const w of STRIP) {
       if (s.startsWith(w)) {
         s = s.slice(w.length);
@@ -328,7 +335,13 @@ export function reviewYearOf(report: Report, text: string): number | null {
   const m =
     /((?:19|20)\d{2})年[^\n。，]{0,16}?政府工作报告/.exec(head) ??
     /——\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在[^\n]{0,40}人民代表大会/.exec(head);
-  return m ? Number(m[1]) - 1 : null;
+  if (m) return Number(m[1]) - 1;
+  // no title or dateline (a draft's body alone): its review part's heading (一、2024年工作回顾)
+  for (const s of report.sections) {
+    const r = /((?:19|20)\d{2})年[^\n]{0,6}?工作回顾/.exec(s.heading?.text ?? '');
+    if (r) return Number(r[1]);
+  }
+  return null;
 }
 
 export function timeFrames(report: Report, src: Source): TimeFrames {
