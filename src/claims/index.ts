@@ -29,6 +29,7 @@ import {
   FORECAST_CUES,
   GROWTH_DOWN,
   GROWTH_UP,
+  LEAD_BEFORE_HEAD,
   LEAD_WORDS,
   MODIFIERS,
   SCOPE_PREFIXES,
@@ -120,9 +121,9 @@ interface Draft {
   first: Item;
 }
 
-/** Stages before this one give statements and sections; this one needs the section roles. */
 /**
- * The role each section's claims are read in. A closing part that follows the plans (各位代表！…
+ * The role each section's claims are read in (the stages before this one give statements and
+ * sections; this one needs the roles). A closing part that follows the plans (各位代表！…
  * 省直部门运转性支出再压减5%。…让我们…) speaks of what is to be done, as the plans do: its claims
  * are read as the plans' are.
  */
@@ -521,7 +522,7 @@ function claimsOfStatement(ctx: Ctx, skip: Set<number> | undefined): Draft[] {
     const listIndex = continues ? (prevItem.listIndex ?? 0) + 1 : distribute ? 0 : null;
     // 占世界的60%, 收入的45%: a share of the thing named, which never takes that thing's id
     // 不到珠三角的一半, 是全国的三分之二: a fraction of another thing's figure is a share too
-    const fractionOf = (tok.form === 'fraction' || /^[一半]半$|^一半$/.test(tok.raw)) && /的$/.test(t.slice(Math.max(cs, tok.start - 1), tok.start));
+    const fractionOf = (tok.form === 'fraction' || tok.raw === '一半') && /的$/.test(t.slice(Math.max(cs, tok.start - 1), tok.start));
     const share = role === 'value' && ((/^(?:%|％)$/.test(unitText) && (/的$/.test(t.slice(Math.max(cs, tok.start - 1), tok.start)) || /^(?:约|近)?占/.test(t.slice(Math.max(from, cs), tok.start)))) || fractionOf);
     items.push({ tok, role, end, bound, direction, basis, metric, distribute, head: distribute && !continues ? { start: cs, end: tok.start } : null, listIndex, share });
     // a metric read after the number is not the next number's too (210万亩新造林、205万亩森林抚育)
@@ -786,7 +787,7 @@ function toClaim(text: string, norm: Normalized, st: Statement, d: Draft, role: 
   const canon = contribution ? null : canonicalOf(t, d, metricNorm);
   // 东部地区生产总值, 珠三角地区工业技改投资: the words before a known metric's head say where
   // (a lead word between the place and the head is no part of the place: 广州市实现地区生产总值)
-  const before = canon && canon.start > 0 ? metricNorm.slice(0, canon.start).replace(/(?:实现|完成|达到|达|累计|全年|共)$/, '') : '';
+  const before = canon && canon.start > 0 ? metricNorm.slice(0, canon.start).replace(LEAD_BEFORE_HEAD, '') : '';
   const scope =
     startsWithAny(clause.replace(/^(?:其中|同时|今年以来|截至目前)/, ''), SCOPE_PREFIXES_NOT_YEAR) ??
     (/(区外|市外|省外|境外|国外|县外)/.exec(clause)?.[1] ?? null) ??

@@ -36,6 +36,9 @@ export const MODAL_YAO_AFTER = '求素点害闻件紧务员领义';
 /** Inside a plans part, these make a number an achievement. */
 export const ACTUAL_CUES_IN_PLANS = ['去年', '过去一年', '过去五年', '已经', '已有', '已建成', '已完成', '上年完成'];
 
+/** A lead word between a place and the head of its metric, no part of the place: 广州市实现地区生产总值. */
+export const LEAD_BEFORE_HEAD = /(?:实现|完成|达到|达|累计|全年|共)$/;
+
 /** Heads that measure the subject named before them: 总量居全国第2, 总数达132所. */
 export const GENERIC_HEADS = new Set(['总量', '总数', '规模', '总规模', '数量', '总额', '总计', '人数', '增速', '增幅', '占比', '比重', '总产', '产量', '量', '数']);
 

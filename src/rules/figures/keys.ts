@@ -9,7 +9,8 @@
  * words before the figure name one, else the year the report is about.
  */
 import type { Claim, Report, Section } from '../../schema/index.js';
-import { GENERIC_HEADS, LEAD_WORDS, SCOPE_PREFIXES, metricMatch } from '../../claims/lexicon.js';
+import { GENERIC_HEADS, LEAD_BEFORE_HEAD, LEAD_WORDS, SCOPE_PREFIXES, metricMatch } from '../../claims/lexicon.js';
+import { lineColumn } from '../../sections/lines.js';
 import { basisClass } from './quantity.js';
 import { figureWords } from './words.js';
 import type { Source } from '../types.js';
@@ -151,7 +152,7 @@ function placeBefore(c: Claim): string {
   const t = c.metric.text.replace(/\s+/g, '');
   const m = metricMatch(t, 'zh', { anywhere: true });
   if (!m || m.start < 2 || m.end !== t.length) return '';
-  const place = t.slice(0, m.start).replace(/(?:实现|完成|达到|达|累计|全年|共)$/, '');
+  const place = t.slice(0, m.start).replace(LEAD_BEFORE_HEAD, '');
   return place.length >= 2 && place.length <= 6 && /^[\u4e00-\u9fff]+$/.test(place) ? place : '';
 }
 
@@ -170,7 +171,8 @@ export function sentenceScope(c: Claim, text: string): string {
   while (k < c.span.start && /\s/.test(text.charAt(k))) k++;
   const region = SENTENCE_REGION.exec(text.slice(k, k + 18))?.[1] ?? '';
   // 全省地区生产总值: the report's own whole before a metric that begins with 地区
-  return [...OWN_WHOLE].some((w) => region.startsWith(w)) ? '' : region;
+  for (const w of OWN_WHOLE) if (region.startsWith(w)) return '';
+  return region;
 }
 
 const CLAUSE_MARKS = '，,；;。：:\n';
@@ -182,11 +184,18 @@ const CLAUSE_MARKS = '，,；;。：:\n';
  */
 export function wholeOf(c: Claim, text: string): string {
   const at = c.metric.span?.start ?? c.span.start;
+  const k = clauseOf(c, text);
+  if (!/^\s*其中/.test(text.slice(k, at + 2))) return '';
+  return clauseBefore(text, k);
+}
+
+/** Where the clause of a claim's metric starts: after the clause mark before it, at most 40 back. */
+function clauseOf(c: Claim, text: string): number {
+  const at = c.metric.span?.start ?? c.span.start;
   let k = at;
   const stop = Math.max(0, at - 40);
   while (k > stop && !CLAUSE_MARKS.includes(text.charAt(k - 1))) k--;
-  if (!/^\s*其中/.test(text.slice(k, at + 2))) return '';
-  return clauseBefore(text, k);
+  return k;
 }
 
 /**
@@ -200,10 +209,7 @@ export function shortCountContext(c: Claim, text: string, unitClass: string | nu
   if (!unitClass || PERCENT_CLASSES.has(unitClass)) return '';
   const t = metricText(c);
   if (t.length > 2 && !figureWords().beneficiaryLeads.some((w) => t.startsWith(w))) return '';
-  const at = c.metric.span?.start ?? c.span.start;
-  let k = at;
-  const stop = Math.max(0, at - 40);
-  while (k > stop && !CLAUSE_MARKS.includes(text.charAt(k - 1))) k--;
+  const k = clauseOf(c, text);
   return '。；;\n'.includes(text.charAt(k - 1)) ? '' : clauseBefore(text, k);
 }
 
@@ -413,29 +419,27 @@ export function timeFrames(report: Report, src: Source): TimeFrames {
     of: (c: Claim): string => same(frameOf(c)),
   };
   function frameOf(c: Claim): string {
-    {
-      if (c.period) {
-        const t = c.period.text.replace(QUOTES, '');
-        if (c.period.kind === 'year' && YEAR_UNDER_REVIEW.test(t)) return '';
-        // 五年来，… opening a paragraph is the time of the whole of it, as a span cue is; further in
-        // (…。五年来，共立案审查违反政治纪律案件1.5万件，处分1.5万人) it frames its own sentence
-        if (c.period.kind === 'multi-year' && SPAN_UNDER_REVIEW.test(t) && opensLine(src.text, c.period.span.start)) return 'span';
-        return `p:${c.period.kind}:${t}`;
-      }
-      const at = [c.value, c.growth?.quantity].reduce((m, q) => (q ? Math.min(m, q.span.start) : m), c.span.start);
-      // the paragraph: back to the start of the line, at most WINDOW characters
-      let from = at;
-      const stop = Math.max(0, at - WINDOW);
-      while (from > stop && src.text.charCodeAt(from - 1) !== 10) from--;
-      const own = lastCue(src.text.slice(from, at));
-      if (own !== null) return own;
-      const sec = sectionOf.get(c.statementId);
-      const part = sec ? top.get(sec) : undefined;
-      const line = lineIndex(src.starts, from);
-      const cue = line > 1 ? inherited(line - 1, part?.start ?? 0) : null;
-      if (cue !== null) return cue;
-      return (sec && headingFrame.get(sec)) || '';
+    if (c.period) {
+      const t = c.period.text.replace(QUOTES, '');
+      if (c.period.kind === 'year' && YEAR_UNDER_REVIEW.test(t)) return '';
+      // 五年来，… opening a paragraph is the time of the whole of it, as a span cue is; further in
+      // (…。五年来，共立案审查违反政治纪律案件1.5万件，处分1.5万人) it frames its own sentence
+      if (c.period.kind === 'multi-year' && SPAN_UNDER_REVIEW.test(t) && opensLine(src.text, c.period.span.start)) return 'span';
+      return `p:${c.period.kind}:${t}`;
     }
+    const at = [c.value, c.growth?.quantity].reduce((m, q) => (q ? Math.min(m, q.span.start) : m), c.span.start);
+    // the paragraph: back to the start of the line, at most WINDOW characters
+    let from = at;
+    const stop = Math.max(0, at - WINDOW);
+    while (from > stop && src.text.charCodeAt(from - 1) !== 10) from--;
+    const own = lastCue(src.text.slice(from, at));
+    if (own !== null) return own;
+    const sec = sectionOf.get(c.statementId);
+    const part = sec ? top.get(sec) : undefined;
+    const { line } = lineColumn(src.starts, from);
+    const cue = line > 1 ? inherited(line - 1, part?.start ?? 0) : null;
+    if (cue !== null) return cue;
+    return (sec && headingFrame.get(sec)) || '';
   }
 }
 
@@ -449,17 +453,6 @@ function opensLine(text: string, offset: number): boolean {
   return offset === 0;
 }
 
-/** The 1-based line that holds `offset` (binary search in the line starts). */
-function lineIndex(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
 
 /** The text just before a claim's first figure (where 累计 and the like stand). */
 export function lead(c: Claim, text: string): string {
