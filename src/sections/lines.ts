@@ -108,6 +108,18 @@ function lastStartAtOrBefore(count: number, startOf: (k: number) => number, offs
   return lo;
 }
 
+/** The first k in [0, count) with keyOf(k) >= value, for keys in increasing order (count when none). */
+export function firstAtOrAfter(count: number, keyOf: (k: number) => number, value: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyOf(mid) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** 1-based line and column (column in UTF-16 code units, 1-based) of an offset. */
 export function lineColumn(starts: number[], offset: number): { line: number; column: number } {
   const lo = lastStartAtOrBefore(starts.length, (k) => starts[k], offset);

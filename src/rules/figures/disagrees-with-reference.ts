@@ -28,7 +28,7 @@ import { findingAt, lineCol, placeIn } from '../types.js';
 import { FIGURE_MESSAGES, FIGURE_RELATED } from '../messages.js';
 import { basisClass, growthSign, interval, meet, written, type Interval } from './quantity.js';
 import { cumulative, partLead, timeFrames } from './keys.js';
-import { lineColumn } from '../../sections/lines.js';
+import { firstAtOrAfter, lineColumn } from '../../sections/lines.js';
 
 /** 外商直接投资（不含银行、证券、保险领域）: the name before an exclusion, and the exclusion. */
 const EXCLUSION = /([\u4e00-\u9fff]{2,16})[（(](不含|不包括|不计)([^（()）\n]{1,60})[）)]/g;
@@ -63,13 +63,7 @@ function definitionOf(c: Claim, src: Source, quals: Map<number, Qualifier[]>): s
   const metric = c.metric.text ?? '';
   // the last exclusion before the figure (binary search), then back through at most MAX_BACK of
   // them: linear however many a paragraph holds
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].at < at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAfter(list.length, (k) => list[k].at, at);
   for (let k = lo - 1; k >= 0 && k >= lo - MAX_BACK; k--) {
     const q = list[k];
     for (let i = 0; i + 3 <= q.name.length; i++) if (metric.includes(q.name.slice(i))) return q.what;
@@ -126,8 +120,8 @@ function keyOf(c: Claim, what: 'value' | 'growth', iv: Interval, definition: str
  * ones; one written without a word of it (居民人均可支配收入增长6.1%) to any — the reports often give
  * the real growth of incomes so, and the communiqué gives both (增长6.3%，扣除价格因素，实际增长6.1%).
  */
-function heldTo(f: Fig, theirs: readonly Fig[]): Fig[] {
-  if (f.what === 'value') return [...theirs];
+function heldTo(f: Fig, theirs: readonly Fig[]): readonly Fig[] {
+  if (f.what === 'value') return theirs;
   return theirs.filter((t) => (f.basis === 'real' ? t.basis === 'real' : true) && (f.valueClass === '' || t.valueClass === '' || f.valueClass === t.valueClass));
 }
 

@@ -21,6 +21,7 @@ import type { Rule, RuleContext } from '../types.js';
 import { findingAt, lineCol, placeIn } from '../types.js';
 import { FIGURE_MESSAGES, FIGURE_RELATED } from '../messages.js';
 import { basisClass, growthSign, interval, written, type Interval } from './quantity.js';
+import { firstAtOrAfter } from '../../sections/lines.js';
 
 const PERCENT = new Set(['%', '个百分点']);
 /** the end of a clause: a part after 其中 belongs to the total of its own clause */
@@ -197,14 +198,7 @@ export const figuresDoNotAddUp: Rule = {
         while (end < text.length && !ITEM_END.test(text[end]) && end - at < 200) end++;
         if (!SPLIT_WORDS.test(text.slice(start, at))) continue;
         const shares: Quantity[] = [];
-        let lo = 0;
-        let hi = valued.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (valued[mid].value!.span.start < at) lo = mid + 1;
-          else hi = mid;
-        }
-        for (let j = lo; j < valued.length && valued[j].value!.span.start < end; j++) {
+        for (let j = firstAtOrAfter(valued.length, (k) => valued[k].value!.span.start, at); j < valued.length && valued[j].value!.span.start < end; j++) {
           const v = valued[j].value!;
           if (v.span.end > end || v.unit !== '%' || v.bound) continue;
           shares.push(v);

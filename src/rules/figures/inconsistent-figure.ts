@@ -50,15 +50,15 @@ const MAX_WORDED = 1000;
 /** A statement's words with each run of digits as '#', and where each run starts; null when too short or too long. */
 function wording(statement: string): { words: string; runs: number[] } | null {
   if (statement.length > MAX_WORDED) return null;
-  const runs: number[] = [];
-  DIGITS.lastIndex = 0;
-  const words = statement.replace(/\s+/g, '').replace(DIGITS, (m, at: number) => {
-    runs.push(at);
-    return '#';
-  });
   // the runs' offsets are in the statement as written: spaces are rare in a sentence with figures,
   // and a statement with any is left out rather than mapped
   if (/\s/.test(statement)) return null;
+  const runs: number[] = [];
+  DIGITS.lastIndex = 0;
+  const words = statement.replace(DIGITS, (m, at: number) => {
+    runs.push(at);
+    return '#';
+  });
   let n = 0;
   for (const ch of words) if (ch !== '#') n++;
   return n >= MIN_WORDS ? { words, runs } : null;
