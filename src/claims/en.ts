@@ -48,13 +48,20 @@ interface NlpTerm {
 type Nlp = ((text: string) => { json(): unknown; numbers(): { get(): unknown }; docs: NlpTerm[][] }) & { world?: () => { hooks?: string[] } };
 let nlpFn: Nlp | null = null;
 /** compromise, loaded on first use: Chinese reports never pay for it (about 200 ms to load). */
-function nlp(text: string): ReturnType<Nlp> {
+function compromise(): Nlp {
   if (!nlpFn) {
     const mod = createRequire(import.meta.url)('compromise') as Nlp | { default: Nlp };
     nlpFn = typeof mod === 'function' ? mod : mod.default;
   }
-  return nlpFn(text);
+  return nlpFn;
 }
+function nlp(text: string): ReturnType<Nlp> {
+  return compromise()(text);
+}
+import type { Claim, Growth, Modality, Quantity, Rank, Section, Statement } from '../schema/index.js';
+import { loadJson } from '../dictionaries.js';
+import { canonicalMetric } from './lexicon.js';
+import { sectionRoles } from './index.js';
 
 /**
  * compromise's steps on a new text that give no tag (aliases, ids, typeahead, chunks): tagging a
@@ -65,8 +72,7 @@ const UNTAGGING_HOOKS = new Set(['alias', 'id', 'typeahead', 'chunks']);
 
 /** Terms and tags of `text`, as nlp(text).docs, without the steps that give no tag. */
 function tagDocs(text: string): NlpTerm[][] {
-  nlp('');
-  const world = nlpFn!.world?.();
+  const world = compromise().world?.();
   const hooks = world?.hooks;
   if (!world || !Array.isArray(hooks)) return nlp(text).docs;
   world.hooks = hooks.filter((h) => !UNTAGGING_HOOKS.has(h));
@@ -76,10 +82,6 @@ function tagDocs(text: string): NlpTerm[][] {
     world.hooks = hooks;
   }
 }
-import type { Claim, Growth, Modality, Quantity, Rank, Section, Statement } from '../schema/index.js';
-import { loadJson } from '../dictionaries.js';
-import { canonicalMetric } from './lexicon.js';
-import { sectionRoles } from './index.js';
 
 // ---------------------------------------------------------------------------------------------
 // dictionaries
