@@ -3,19 +3,6 @@
  * duplicate duplicates, with their similarity — one finding on every occurrence after the first,
  * graded by the duplicate.
  */
-import type { Rule } from '../types.js';
-import { repeatFindings } from './repeats.js';
+import { repeatRule } from './repeats.js';
 
-const meta = {
-  id: 'near-duplicate',
-  defaultSeverity: 'warning',
-  description: 'Two sentences are nearly the same (edit similarity above the threshold).',
-  anchor: 'rule-near-duplicate',
-  needs: {},
-  graded: true,
-} as const;
-
-export const nearDuplicate: Rule = {
-  meta,
-  check: (report, ctx) => repeatFindings(meta, report, ctx),
-};
+export const nearDuplicate = repeatRule('near-duplicate', 'warning', 'Two sentences are nearly the same (edit similarity above the threshold).');

@@ -5,7 +5,7 @@
  */
 import type { DuplicateKind, Report } from '../../schema/index.js';
 import type { Finding, RelatedPlace } from '../../render/finding.js';
-import { findingAt, lineCol, placeIn, type RuleContext, type RuleMeta } from '../types.js';
+import { findingAt, lineCol, placeIn, type Rule, type RuleContext, type RuleMeta } from '../types.js';
 import { TEXT_MESSAGES, TEXT_RELATED } from './messages.js';
 
 export function repeatFindings(meta: RuleMeta & { id: DuplicateKind }, report: Report, ctx: RuleContext): Finding[] {
@@ -21,4 +21,13 @@ export function repeatFindings(meta: RuleMeta & { id: DuplicateKind }, report: R
     for (const o of occ.slice(1)) out.push(findingAt(meta, ctx, o.span, reason, { related, severity: d.severity }));
   }
   return out;
+}
+
+/**
+ * A repeat rule: the model's duplicates of kind `id`, graded by the duplicate, with its docs section
+ * rule-<id>; it reads nothing but the report.
+ */
+export function repeatRule(id: DuplicateKind, defaultSeverity: RuleMeta['defaultSeverity'], description: string): Rule {
+  const meta = { id, defaultSeverity, description, anchor: `rule-${id}`, needs: {}, graded: true } as const;
+  return { meta, check: (report, ctx) => repeatFindings(meta, report, ctx) };
 }
