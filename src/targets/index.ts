@@ -24,7 +24,7 @@
  */
 import type { Claim, Quantity, Report, Section } from '../schema/index.js';
 import { loadJson } from '../dictionaries.js';
-import { metricInfo, metricMatch } from '../claims/canonical.js';
+import { metricInfo } from '../claims/canonical.js';
 import { lineColumn, lineStarts } from '../sections/lines.js';
 import { placeAndYear } from './place.js';
 import { TARGETS_FORMAT, TARGETS_FORMAT_VERSION } from './format.js';
@@ -61,7 +61,6 @@ export interface TargetsOptions {
 
 interface Words {
   firmness: { hard: string[]; soft: string[] };
-  metricLeads: string[];
   mainTargets: string[];
   multiYear: string[];
   changeHeads: { up: string[]; down: string[] };
@@ -136,25 +135,6 @@ function figuresOf(c: Claim, text: string): Figure[] {
 }
 
 // ------------------------------------------------------------------------------------ reading
-
-/**
- * A claim's canonical metric: the model's, else the one its phrase names with the word the claims
- * reader took for a verb before it put back (新增城镇就业120万人: the reader cut 新增 off and kept
- * 城镇就业, which is no indicator; 新增城镇就业 is 城镇新增就业 in the dictionary). Only when the
- * word begins the name the dictionary matches, so nothing else is made a metric.
- */
-function canonicalOf(c: Claim, text: string): string | null {
-  if (c.metric.canonical) return c.metric.canonical;
-  const span = c.metric.span;
-  if (!span || !c.metric.text) return null;
-  for (const lead of words().metricLeads) {
-    const from = span.start - lead.length;
-    if (from < 0 || text.slice(from, span.start) !== lead) continue;
-    const m = metricMatch(lead + text.slice(span.start, span.end));
-    if (m && m.start < lead.length) return m.id;
-  }
-  return null;
-}
 
 interface Found {
   key: string;
@@ -380,14 +360,12 @@ function read(input: TargetsInput, year: number, communique: boolean, options: T
   const sectionOf = new Map(report.statements.map((s) => [s.id, s.sectionId]));
   const lineOf = (c: Claim) => lineColumn(starts, c.span.start).line;
   const claimLines = new Map<number, number>();
-  const canon = new Map<Claim, string | null>();
-  for (const c of report.claims) canon.set(c, canonicalOf(c, text));
-  for (const c of report.claims) if (canon.get(c)) claimLines.set(lineOf(c), (claimLines.get(lineOf(c)) ?? 0) + 1);
+  for (const c of report.claims) if (c.metric.canonical) claimLines.set(lineOf(c), (claimLines.get(lineOf(c)) ?? 0) + 1);
   const main = communique ? new Set<number>() : mainLines(text, starts, claimLines, year);
   const opening = new Map<number, ReturnType<typeof openingTime>>();
   const out: Reading = { targets: [], outcomes: [] };
   for (const c of report.claims) {
-    const canonical = canon.get(c);
+    const canonical = c.metric.canonical;
     if (!canonical) continue;
     const line = lineOf(c);
     const section = sections.get(sectionOf.get(c.statementId) ?? '');
